@@ -1,0 +1,67 @@
+// Small helpers over object metadata, shared by every layer.
+import type { KubeObject, OwnerReference } from './types';
+
+/** "ns/name" for namespaced objects, "name" for cluster-scoped ones (cache.MetaNamespaceKeyFunc). */
+export type ObjectKey = string;
+
+/** cache.MetaNamespaceKeyFunc. */
+export function keyOf(obj: KubeObject): ObjectKey {
+  const m = obj.metadata ?? {};
+  return m.namespace ? `${m.namespace}/${m.name ?? ''}` : (m.name ?? '');
+}
+
+/** Builds a key from its parts. */
+export function makeKey(namespace: string | undefined, name: string): ObjectKey {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** cache.SplitMetaNamespaceKey. */
+export function splitKey(key: ObjectKey): { namespace: string; name: string } {
+  const i = key.indexOf('/');
+  return i < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}
+
+/** metav1.GetControllerOf: the owner reference with controller: true, if any. */
+export function controllerOf(obj: KubeObject): OwnerReference | undefined {
+  return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
+}
+
+/** Deep-freezes an object graph in place (development safety net; see DESIGN "Performance"). */
+export function deepFreeze<T>(o: T): T {
+  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
+
+/** A deep copy of plain JSON data (objects from the API are plain JSON). */
+export function clone<T>(o: T): T {
+  return o === undefined ? o : structuredClone(o);
+}
+
+/** Structural equality of plain JSON values (apiequality.Semantic.DeepEqual for our data). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/** Is the object being deleted (deletionTimestamp set)? */
+export function isTerminating(obj: KubeObject): boolean {
+  return !!obj.metadata?.deletionTimestamp;
+}
