@@ -22,3 +22,4 @@ export { parseQuantity, formatQuantity, canonicalQuantity, quantityValue, quanti
 export type { Quantity, QuantityFormat } from './quantity';
 export { keyOf, makeKey, splitKey, controllerOf, deepFreeze, clone, deepEqual, isTerminating } from './meta';
 export type { ObjectKey } from './meta';
+export { humanDuration, shortHumanDuration, timestampMillis, translateTimestampSince } from './duration';
