@@ -39,6 +39,8 @@ export interface ApiRequest {
 export interface ApiResponse<T = unknown> {
   code: number;
   body: T | ApiStatus;
+  /** Warnings for the client (the HTTP Warning header; kubectl prints "Warning: <text>"). */
+  warnings?: string[];
 }
 
 /** A running watch; stop() ends it (idempotent). */

@@ -15,12 +15,17 @@ export type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 export type { StorageClass } from 'kubernetes-types/storage/v1';
 export type { Lease } from 'kubernetes-types/coordination/v1';
 
-/** Any API object: every kind has apiVersion, kind and metadata; the rest is kind-specific. */
+/**
+ * Any API object: every kind has apiVersion, kind and metadata; spec and status are kind-specific.
+ * No index signature, so every kubernetes-types interface (Pod, Deployment, …) is assignable to it;
+ * generic code reads other top-level fields (data, rules, subsets…) through a cast.
+ */
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;
   metadata?: ObjectMeta;
-  [field: string]: unknown;
+  spec?: any;
+  status?: any;
 }
 
 /** An object as the API server returns it: metadata is always set. */

@@ -1,0 +1,2 @@
+export { Cacher } from './cacher';
+export type { WatcherSpec, WatcherHandle, WatchFilter, WatchTransform } from './cacher';

@@ -1,0 +1,121 @@
+// Strategies of the core, apps, batch, networking and storage kinds besides Pod.
+// Models pkg/registry/<group>/<resource>/strategy.go of each; status shapes follow the Go
+// structs' JSON (a non-pointer empty struct prints as {}, fields without omitempty print as 0).
+import type { KubeObject, Namespace, Node, Secret } from '../../api/types';
+import { resourceFor } from '../../api/kinds';
+import { makeStrategy, type Strategy } from './strategy';
+
+const info = (group: string, resource: string) => resourceFor(group, resource)!;
+const setStatus = (status: Record<string, unknown>) => (obj: KubeObject) => {
+  obj.status = structuredClone(status);
+};
+const keepStatus = (obj: KubeObject, old: KubeObject) => {
+  if (old.status === undefined) delete obj.status;
+  else obj.status = old.status;
+};
+
+/** The label every namespace carries with its own name (namespace strategy, since v1.21). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+const labelNamespace = (obj: KubeObject) => {
+  const name = obj.metadata?.name;
+  if (!name) return;
+  obj.metadata = { ...obj.metadata, labels: { ...(obj.metadata?.labels ?? {}), [NAMESPACE_NAME_LABEL]: name } };
+};
+
+/** Models pkg/registry/core/namespace/strategy.go. */
+export const namespaceStrategy: Strategy = makeStrategy(info('', 'namespaces'), {
+  generation: false,
+  prepareForCreate(obj) {
+    const ns = obj as Namespace;
+    ns.spec = { finalizers: ['kubernetes'] };
+    ns.status = { phase: 'Active' };
+    labelNamespace(obj);
+  },
+  prepareForUpdate(obj, old) {
+    const ns = obj as Namespace;
+    ns.spec = (old as Namespace).spec;
+    ns.status = (old as Namespace).status;
+    labelNamespace(obj);
+  },
+  fieldLabels: (obj) => ({ 'status.phase': (obj as Namespace).status?.phase ?? '' }),
+});
+
+/** Models pkg/registry/core/node/strategy.go: a node may carry its status from creation. */
+export const nodeStrategy: Strategy = makeStrategy(info('', 'nodes'), {
+  generation: false,
+  prepareForCreate: undefined,
+  prepareForUpdate: keepStatus,
+  fieldLabels: (obj) => ({ 'spec.unschedulable': String((obj as Node).spec?.unschedulable ?? false) }),
+});
+
+/** Models pkg/registry/core/service/strategy.go. */
+export const serviceStrategy: Strategy = makeStrategy(info('', 'services'), {
+  generation: false,
+  prepareForCreate: setStatus({ loadBalancer: {} }),
+  prepareForUpdate: keepStatus,
+});
+
+/** Models pkg/registry/core/persistentvolumeclaim/strategy.go. */
+export const pvcStrategy: Strategy = makeStrategy(info('', 'persistentvolumeclaims'), {
+  generation: false,
+  prepareForCreate: setStatus({ phase: 'Pending' }),
+  prepareForUpdate: keepStatus,
+});
+
+/** Models pkg/registry/core/persistentvolume/strategy.go. */
+export const pvStrategy: Strategy = makeStrategy(info('', 'persistentvolumes'), {
+  generation: false,
+  prepareForCreate: setStatus({ phase: 'Pending' }),
+  prepareForUpdate: keepStatus,
+});
+
+/** Models pkg/registry/core/secret/strategy.go (field label `type`). */
+export const secretStrategy: Strategy = makeStrategy(info('', 'secrets'), {
+  fieldLabels: (obj) => ({ type: (obj as Secret).type ?? '' }),
+});
+
+/** Models pkg/registry/core/event/strategy.go (many selectable fields; create-on-update). */
+export const eventStrategy: Strategy = makeStrategy(info('', 'events'), {
+  allowCreateOnUpdate: true,
+  fieldLabels(obj) {
+    const e = obj as Record<string, any>;
+    const io = e.involvedObject ?? {};
+    return {
+      'involvedObject.kind': io.kind ?? '', 'involvedObject.namespace': io.namespace ?? '',
+      'involvedObject.name': io.name ?? '', 'involvedObject.uid': io.uid ?? '',
+      'involvedObject.apiVersion': io.apiVersion ?? '', 'involvedObject.resourceVersion': io.resourceVersion ?? '',
+      'involvedObject.fieldPath': io.fieldPath ?? '', reason: e.reason ?? '', reportingComponent: e.reportingComponent ?? '',
+      source: e.source?.component ?? '', type: e.type ?? '',
+    };
+  },
+});
+
+/** Endpoints and Leases are written with create-on-update semantics by their owners. */
+export const endpointsStrategy: Strategy = makeStrategy(info('', 'endpoints'), { allowCreateOnUpdate: true });
+export const leaseStrategy: Strategy = makeStrategy(info('coordination.k8s.io', 'leases'), { allowCreateOnUpdate: true });
+
+const withGenerationAndStatus = (group: string, resource: string, status: Record<string, unknown>,
+  extra: Partial<Strategy> = {}): Strategy =>
+  makeStrategy(info(group, resource), {
+    generation: true,
+    prepareForCreate: setStatus(status),
+    prepareForUpdate: keepStatus,
+    ...extra,
+  });
+
+export const deploymentStrategy = withGenerationAndStatus('apps', 'deployments', {});
+export const replicaSetStrategy = withGenerationAndStatus('apps', 'replicasets', { replicas: 0 }, {
+  fieldLabels: (obj) => ({ 'status.replicas': String((obj.status as { replicas?: number })?.replicas ?? 0) }),
+});
+export const statefulSetStrategy = withGenerationAndStatus('apps', 'statefulsets', { replicas: 0, availableReplicas: 0 });
+export const daemonSetStrategy = withGenerationAndStatus('apps', 'daemonsets',
+  { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 });
+export const jobStrategy = withGenerationAndStatus('batch', 'jobs', {}, {
+  fieldLabels: (obj) => ({ 'status.successful': String((obj.status as { succeeded?: number })?.succeeded ?? 0) }),
+});
+export const cronJobStrategy = withGenerationAndStatus('batch', 'cronjobs', {});
+export const hpaStrategy = withGenerationAndStatus('autoscaling', 'horizontalpodautoscalers', { desiredReplicas: 0 });
+export const ingressStrategy = withGenerationAndStatus('networking.k8s.io', 'ingresses', { loadBalancer: {} });
+export const rcStrategy = withGenerationAndStatus('', 'replicationcontrollers', { replicas: 0 }, {
+  fieldLabels: (obj) => ({ 'status.replicas': String((obj.status as { replicas?: number })?.replicas ?? 0) }),
+});

@@ -1,0 +1,159 @@
+// CREATE and UPDATE (main resource and status). Models handlers/create.go and update.go, with the
+// generic store's Create/Update (rest.BeforeCreate, rest.BeforeUpdate, optimistic concurrency).
+import type { ApiRequest, ApiResponse } from '../api/request';
+import type { KubeObject } from '../api/types';
+import type { ResourceInfo } from '../api/kinds';
+import { newAlreadyExists, newBadRequest, newConflict, newInvalid, newNotFound, OPTIMISTIC_LOCK_ERROR_MSG } from '../api/errors';
+import { invalid } from '../api/field';
+import { deepEqual } from '../api/meta';
+import { generateName, newUid } from '../clock';
+import type { Stored } from '../store';
+import { type ServerCore, grKey, requestNamespace } from './core';
+import { decodeBody, mutatingAdmission, validatingAdmission, validateForCreate, validateForUpdate,
+  validateForStatusUpdate, isDryRun } from './pipeline';
+import { trackUpdate } from './managed-fields';
+import { finishIfFinalized } from './delete';
+
+/** Checks and fills metadata.namespace against the request (rest.BeforeCreate). */
+export function settleNamespace(info: ResourceInfo, req: ApiRequest, obj: KubeObject): void {
+  const ns = requestNamespace(info, req);
+  const meta = { ...(obj.metadata ?? {}) };
+  if (info.namespaced) {
+    if (meta.namespace && ns && meta.namespace !== ns) {
+      throw newBadRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+    meta.namespace = meta.namespace || ns;
+  } else {
+    delete meta.namespace;
+  }
+  obj.metadata = meta;
+}
+
+/** POST: create an object. */
+export function createObject(core: ServerCore, info: ResourceInfo, req: ApiRequest): ApiResponse {
+  const dryRun = isDryRun(req);
+  const { obj, warnings } = decodeBody(info, req.body, req);
+  settleNamespace(info, req, obj);
+  if (obj.metadata?.resourceVersion) throw newBadRequest('resourceVersion should not be set on objects to be created');
+  const stored = createPrepared(core, info, req, obj, dryRun);
+  return withWarnings({ code: 201, body: stored }, warnings);
+}
+
+/** The create path after decoding: managed fields, admission, strategy, validation, storage. */
+export function createPrepared(core: ServerCore, info: ResourceInfo, req: ApiRequest, obj: KubeObject, dryRun: boolean,
+  skipManagedFields = false): KubeObject {
+  const strategy = core.strategy(info);
+  if (!skipManagedFields) trackUpdate(info, req, undefined, obj, core.nowTime());
+  const meta = obj.metadata!;
+  const attrs = { operation: 'CREATE' as const, info, namespace: meta.namespace, name: meta.name ?? '', object: obj, dryRun,
+    userInfo: { username: req.user ?? 'minikube-user' } };
+  mutatingAdmission(core, attrs);
+  // rest.BeforeCreate
+  strategy.prepareForCreate?.(obj, core.strategyContext);
+  const m = { ...obj.metadata! };
+  if (!m.name && m.generateName) m.name = uniqueGeneratedName(core, info, m.namespace, m.generateName);
+  m.uid = newUid(core.rng);
+  m.creationTimestamp = core.nowTime();
+  delete m.deletionTimestamp;
+  delete m.deletionGracePeriodSeconds;
+  delete m.selfLink;
+  if (strategy.generation) m.generation = 1;
+  else delete m.generation;
+  obj.metadata = m;
+  attrs.name = m.name ?? '';
+  validateForCreate(info, obj);
+  validatingAdmission(core, attrs);
+  if (core.get(info, m.namespace, m.name ?? '')) throw newAlreadyExists(info, m.name ?? '');
+  strategy.beforeCreate?.(obj, core.strategyContext, dryRun);
+  if (dryRun) return obj;
+  return core.store.create(grKey(info), obj);
+}
+
+function uniqueGeneratedName(core: ServerCore, info: ResourceInfo, ns: string | undefined, base: string): string {
+  // Upstream returns AlreadyExists on a collision and clients retry; here we retry at once.
+  for (let i = 0; i < 8; i++) {
+    const n = generateName(core.rng, base);
+    if (!core.get(info, ns, n)) return n;
+  }
+  return generateName(core.rng, base);
+}
+
+/** PUT: replace an object (main resource or status). */
+export function updateObject(core: ServerCore, info: ResourceInfo, req: ApiRequest): ApiResponse {
+  const dryRun = isDryRun(req);
+  const { obj, warnings } = decodeBody(info, req.body, req);
+  settleNamespace(info, req, obj);
+  const name = req.name ?? '';
+  if (obj.metadata?.name !== name) {
+    throw newBadRequest(`the name of the object (${obj.metadata?.name ?? ''}) does not match the name on the URL (${name})`);
+  }
+  const live = core.get(info, req.namespace, name);
+  if (!live) {
+    if (req.subresource || !core.strategy(info).allowCreateOnUpdate) throw newNotFound(info, name);
+    const { resourceVersion: _rv, ...meta } = obj.metadata!;
+    obj.metadata = meta;
+    return withWarnings({ code: 201, body: createPrepared(core, info, req, obj, dryRun) }, warnings);
+  }
+  return withWarnings(updatePrepared(core, info, req, live, obj, dryRun), warnings);
+}
+
+/**
+ * The update path after decoding (shared with PATCH): optimistic concurrency, managed fields, admission,
+ * strategy, validation, no-op detection, storage, and deletion once the last finalizer goes.
+ */
+export function updatePrepared(core: ServerCore, info: ResourceInfo, req: ApiRequest, live: Stored, obj: KubeObject,
+  dryRun: boolean, skipManagedFields = false): ApiResponse {
+  const strategy = core.strategy(info);
+  const name = live.metadata.name;
+  const rv = obj.metadata?.resourceVersion;
+  if (!rv) {
+    if (!strategy.allowUnconditionalUpdate) {
+      throw newInvalid({ group: info.group, kind: info.kind }, name,
+        [invalid('metadata.resourceVersion', 0, 'must be specified for an update')]);
+    }
+  } else if (rv !== live.metadata.resourceVersion) {
+    throw newConflict(info, name, OPTIMISTIC_LOCK_ERROR_MSG);
+  }
+  const status = req.subresource === 'status';
+  if (!skipManagedFields) trackUpdate(info, req, live, obj, core.nowTime(), req.subresource);
+  const attrs = { operation: 'UPDATE' as const, info, subresource: req.subresource, namespace: live.metadata.namespace, name,
+    object: obj, oldObject: live as KubeObject, dryRun, userInfo: { username: req.user ?? 'minikube-user' } };
+  mutatingAdmission(core, attrs);
+  // rest.BeforeUpdate: system fields come from the live object; the strategy keeps what callers may not change.
+  if (status) {
+    const managedFields = obj.metadata?.managedFields;
+    const next: KubeObject = { ...live, status: obj.status };
+    next.metadata = { ...live.metadata, managedFields: managedFields ?? live.metadata.managedFields };
+    strategy.prepareForStatusUpdate?.(next, live, core.strategyContext);
+    obj = next;
+  } else {
+    const m = { ...obj.metadata! };
+    m.uid = live.metadata.uid;
+    m.creationTimestamp = live.metadata.creationTimestamp;
+    m.deletionTimestamp = live.metadata.deletionTimestamp;
+    m.deletionGracePeriodSeconds = live.metadata.deletionGracePeriodSeconds;
+    if (m.deletionTimestamp === undefined) delete m.deletionTimestamp;
+    if (m.deletionGracePeriodSeconds === undefined) delete m.deletionGracePeriodSeconds;
+    delete m.selfLink;
+    obj.metadata = m;
+    strategy.prepareForUpdate?.(obj, live, core.strategyContext);
+    if (strategy.generation) {
+      const gen = live.metadata.generation ?? 1;
+      obj.metadata = { ...obj.metadata, generation: deepEqual(obj.spec, live.spec) ? gen : gen + 1 };
+    }
+  }
+  if (status) validateForStatusUpdate(info, obj, live);
+  else validateForUpdate(info, obj, live);
+  validatingAdmission(core, attrs);
+  strategy.beforeUpdate?.(obj, live, core.strategyContext, dryRun);
+  obj.metadata = { ...obj.metadata, resourceVersion: live.metadata.resourceVersion };
+  if (deepEqual(obj, live)) return { code: 200, body: live };
+  if (dryRun) return { code: 200, body: obj };
+  const stored = core.store.update(grKey(info), obj);
+  return { code: 200, body: finishIfFinalized(core, info, stored) ?? stored };
+}
+
+/** Attaches response warnings (the HTTP Warning header; kubectl prints "Warning: …"). */
+export function withWarnings(res: ApiResponse, warnings: readonly string[]): ApiResponse {
+  return warnings.length ? { ...res, warnings: [...warnings] } : res;
+}

@@ -1,0 +1,11 @@
+export { Client } from './client';
+export type { ListOpts, WriteOpts, DeleteOpts } from './client';
+export { R, res } from './resources';
+export type { ResourceRef } from './resources';
+export { Informer, InformerFactory } from './informer';
+export type { EventHandlers, InformerOptions } from './informer';
+export { Indexer } from './indexer';
+export type { IndexFunc } from './indexer';
+export { Lister } from './lister';
+export { WorkQueue, ItemExponentialRateLimiter } from './workqueue';
+export type { WorkQueueOptions } from './workqueue';

@@ -1,0 +1,2 @@
+export { Store } from './store';
+export type { Stored, StoreEvent, StoreWatch, StoreOptions } from './store';

@@ -1,0 +1,204 @@
+// The etcd of the simulated cluster: objects by resource and key, one global monotonically
+// increasing resourceVersion, and a bounded history of changes that watches resume from.
+// Models the contract of k8s.io/apiserver/pkg/storage/interfaces.go (Interface) as the etcd3 store
+// and the watch cache give it, without MVCC snapshots: lists always read the latest state.
+import type { KubeObject, ObjectMeta } from '../api/types';
+import { newResourceExpired, type StatusError } from '../api/errors';
+import { deepFreeze } from '../api/meta';
+
+/** An object in the store: immutable (frozen in development), with its resourceVersion set. */
+export type Stored = KubeObject & { metadata: ObjectMeta & { name: string; resourceVersion: string } };
+
+/** One change, as the history and watches see it. */
+export interface StoreEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  /** "<resource>.<group>" (GroupResource.String() with the group always present, e.g. "pods."). */
+  gr: string;
+  namespace: string;
+  object: Stored;
+  /** The object before this change (MODIFIED and DELETED). */
+  prev?: Stored;
+  rv: number;
+}
+
+/** A store watch: events of one resource (optionally one namespace) after a resourceVersion. */
+export interface StoreWatch {
+  gr: string;
+  namespace?: string;
+  /** Receives events in resourceVersion order, each at most once. */
+  deliver(ev: StoreEvent): void;
+}
+
+/** Options for a store. */
+export interface StoreOptions {
+  /** How many past events the history keeps for resuming watches (the compaction window). */
+  historySize?: number;
+  /** Deep-freeze stored objects (development safety net). */
+  freeze?: boolean;
+}
+
+type Table = Map<string, Map<string, Stored>>; // namespace ("" for cluster-scoped) → name → object
+
+/**
+ * Invariants: resourceVersions strictly increase across all resources; every write appends exactly one
+ * event to the history; objects handed out are never mutated afterwards (writers build new ones).
+ */
+export class Store {
+  private rv = 0;
+  private readonly tables = new Map<string, Table>();
+  private readonly history: StoreEvent[] = [];
+  private historyStart = 0; // index in `history` of the oldest retained event (ring emulation)
+  private readonly historySize: number;
+  private readonly freeze: boolean;
+  private readonly watches = new Map<string, Set<StoreWatch>>();
+  private readonly counts = new Map<string, number>();
+
+  constructor(opts: StoreOptions = {}) {
+    this.historySize = opts.historySize ?? 50_000;
+    this.freeze = opts.freeze ?? true;
+  }
+
+  /** The resourceVersion of the latest write (what a list returns as metadata.resourceVersion). */
+  currentRV(): number {
+    return this.rv;
+  }
+
+  /** Number of objects of one resource. */
+  count(gr: string): number {
+    return this.counts.get(gr) ?? 0;
+  }
+
+  get(gr: string, namespace: string, name: string): Stored | undefined {
+    return this.tables.get(gr)?.get(namespace)?.get(name);
+  }
+
+  /** Objects of a resource (in one namespace or all), sorted by namespace then name, as etcd keys sort. */
+  list(gr: string, namespace?: string): Stored[] {
+    const t = this.tables.get(gr);
+    if (!t) return [];
+    if (namespace !== undefined) {
+      const m = t.get(namespace);
+      return m ? sortedValues(m) : [];
+    }
+    const out: Stored[] = [];
+    for (const ns of [...t.keys()].sort()) out.push(...sortedValues(t.get(ns)!));
+    return out;
+  }
+
+  /** Stores a new object; the caller has checked it does not exist. Returns it with its resourceVersion. */
+  create(gr: string, obj: KubeObject): Stored {
+    const ns = obj.metadata?.namespace ?? '';
+    const stored = this.stamp(obj);
+    this.table(gr, ns).set(stored.metadata.name, stored);
+    this.counts.set(gr, (this.counts.get(gr) ?? 0) + 1);
+    this.record({ type: 'ADDED', gr, namespace: ns, object: stored, rv: this.rv });
+    return stored;
+  }
+
+  /** Replaces an existing object; the caller has done the optimistic-concurrency check. */
+  update(gr: string, obj: KubeObject): Stored {
+    const ns = obj.metadata?.namespace ?? '';
+    const name = obj.metadata?.name ?? '';
+    const prev = this.get(gr, ns, name);
+    if (!prev) throw new Error(`store: update of missing ${gr} ${ns}/${name}`);
+    const stored = this.stamp(obj);
+    this.table(gr, ns).set(name, stored);
+    this.record({ type: 'MODIFIED', gr, namespace: ns, object: stored, prev, rv: this.rv });
+    return stored;
+  }
+
+  /** Removes an object. The DELETED event carries the object with a new resourceVersion, as etcd3 does. */
+  delete(gr: string, namespace: string, name: string): Stored | undefined {
+    const prev = this.get(gr, namespace, name);
+    if (!prev) return undefined;
+    this.tables.get(gr)!.get(namespace)!.delete(name);
+    this.counts.set(gr, (this.counts.get(gr) ?? 1) - 1);
+    const gone = this.stamp(prev);
+    this.record({ type: 'DELETED', gr, namespace, object: gone, prev, rv: this.rv });
+    return gone;
+  }
+
+  /**
+   * Registers a watch and replays history after `fromRV`. Throws 410 Expired ("too old resource
+   * version") when history no longer reaches back that far — the client must re-list.
+   */
+  watch(w: StoreWatch, fromRV: number): () => void {
+    for (const ev of this.eventsSince(w.gr, fromRV, w.namespace)) w.deliver(ev);
+    let set = this.watches.get(w.gr);
+    if (!set) this.watches.set(w.gr, (set = new Set()));
+    set.add(w);
+    return () => set!.delete(w);
+  }
+
+  /** Past events of one resource after `fromRV`, oldest first; throws 410 Expired when compacted. */
+  eventsSince(gr: string, fromRV: number, namespace?: string): StoreEvent[] {
+    const oldest = this.oldestRV();
+    if (fromRV < oldest - 1) throw this.tooOld(fromRV, oldest);
+    const out: StoreEvent[] = [];
+    if (fromRV >= this.rv) return out;
+    // History is in rv order: binary-search the first event after fromRV.
+    let lo = this.historyStart;
+    let hi = this.history.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.history[mid].rv <= fromRV) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.history.length; i++) {
+      const ev = this.history[i];
+      if (ev.gr === gr && (namespace === undefined || ev.namespace === namespace)) out.push(ev);
+    }
+    return out;
+  }
+
+  /** The error a too-old resume gets (cacher.go: "too old resource version: %d (%d)"). */
+  tooOld(fromRV: number, oldest = this.oldestRV()): StatusError {
+    return newResourceExpired(`too old resource version: ${fromRV} (${oldest - 1})`);
+  }
+
+  /** resourceVersion of the oldest event still in history (or the next one to come). */
+  oldestRV(): number {
+    return this.historyStart < this.history.length ? this.history[this.historyStart].rv : this.rv + 1;
+  }
+
+  /** A canonical dump of every object (for determinism checks): resources and keys in sorted order. */
+  dump(): string {
+    const out: string[] = [];
+    for (const gr of [...this.tables.keys()].sort()) {
+      for (const o of this.list(gr)) out.push(`${gr} ${JSON.stringify(o)}`);
+    }
+    return out.join('\n');
+  }
+
+  private table(gr: string, ns: string): Map<string, Stored> {
+    let t = this.tables.get(gr);
+    if (!t) this.tables.set(gr, (t = new Map()));
+    let m = t.get(ns);
+    if (!m) t.set(ns, (m = new Map()));
+    return m;
+  }
+
+  private stamp(obj: KubeObject): Stored {
+    this.rv++;
+    const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rv) } } as Stored;
+    return this.freeze ? deepFreeze(stored) : Object.freeze(stored);
+  }
+
+  private record(ev: StoreEvent): void {
+    this.history.push(ev);
+    if (this.history.length - this.historyStart > this.historySize) {
+      this.historyStart++;
+      // Compact the backing array now and then, so the ring does not grow without bound.
+      if (this.historyStart > 4096 && this.historyStart * 2 > this.history.length) {
+        this.history.splice(0, this.historyStart);
+        this.historyStart = 0;
+      }
+    }
+    const set = this.watches.get(ev.gr);
+    if (set) for (const w of set) if (w.namespace === undefined || w.namespace === ev.namespace) w.deliver(ev);
+  }
+}
+
+function sortedValues(m: Map<string, Stored>): Stored[] {
+  return [...m.keys()].sort().map((k) => m.get(k)!);
+}
