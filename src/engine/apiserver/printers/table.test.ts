@@ -151,6 +151,20 @@ describe('default table convertor (rest.defaultTableConvertor)', () => {
   });
 });
 
+describe('AGE at boundary times (HumanDuration through translateTimestampSince)', () => {
+  const S = 1000;
+  const H = 3600 * S;
+  const D = 24 * H;
+  it.each([
+    [-2.5 * S, '<invalid>'], [-1.5 * S, '0s'], [0, '0s'], [119 * S, '119s'], [120 * S, '2m'], [599 * S, '9m59s'], [600 * S, '10m'],
+    [3 * H - S, '179m'], [3 * H, '3h'], [8 * H - 60 * S, '7h59m'], [8 * H, '8h'], [48 * H - S, '47h'], [2 * D, '2d'],
+    [8 * D - H, '7d23h'], [8 * D, '8d'], [730 * D - S, '729d'], [730 * D, '2y'], [8 * 365 * D - D, '7y364d'], [8 * 365 * D, '8y'],
+  ])('created %s ms ago → %s', (ms, want) => {
+    const cm = { metadata: { name: 'cm', creationTimestamp: new Date(NOW - ms).toISOString() } };
+    expect(toTable(res('', 'configmaps'), [cm], { now: NOW }).rows[0].cells[2]).toBe(want);
+  });
+});
+
 describe('performance', () => {
   it('builds a 10,000-pod table well under 50 ms', () => {
     const pods: Pod[] = [];
