@@ -5,7 +5,7 @@ import { formatLabels, joinHostPort, layoutContainerCells, listWithMoreString, p
   quantityPtr } from './format';
 
 describe('format helpers', () => {
-  it.each([
+  it.each<{ name: string; m: Record<string, string> | undefined; want: string }>([
     { name: 'none', m: undefined, want: '<none>' },
     { name: 'empty', m: {}, want: '<none>' },
     { name: 'sorted by key', m: { tier: 'web', app: 'shop', 'app.kubernetes.io/name': 'x' }, want: 'app=shop,app.kubernetes.io/name=x,tier=web' },
