@@ -1,0 +1,112 @@
+// The kubectl root command: global flags, command lookup, error reporting and exit codes.
+// Models k8s.io/kubectl/pkg/cmd/cmd.go and cobra's command resolution and suggestions.
+import type { Command, CmdContext } from './command';
+import { requestHelpers } from './command';
+import { FlagError, parseFlags } from './flags';
+import { GLOBAL_FLAGS } from './global-flags';
+import { CmdError, ExitError, formatError } from './errors';
+import type { KubectlEnv, KubectlIO } from './types';
+import { ROOT_HELP } from './help/root';
+import { getCommand } from './cmd/get';
+import { applyCommand } from './cmd/apply';
+import { deleteCommand } from './cmd/delete';
+
+/** Every top-level command. */
+export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand];
+
+/** The names cobra suggests from for a mistyped command (all of kubectl's, not just the ones built here). */
+const ALL_COMMAND_NAMES = ['annotate', 'api-resources', 'api-versions', 'apply', 'attach', 'auth', 'autoscale', 'certificate',
+  'cluster-info', 'completion', 'config', 'cordon', 'cp', 'create', 'debug', 'delete', 'describe', 'diff', 'drain', 'edit',
+  'events', 'exec', 'explain', 'expose', 'get', 'help', 'kustomize', 'label', 'logs', 'options', 'patch', 'plugin',
+  'port-forward', 'proxy', 'replace', 'rollout', 'run', 'scale', 'set', 'taint', 'top', 'uncordon', 'version', 'wait'];
+
+/** Levenshtein distance, as cobra's suggestions use (SuggestionsMinimumDistance 2). */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** cobra SuggestionsFor: by distance ≤ 2 or prefix, in command order. */
+export function suggestionsFor(typed: string): string[] {
+  return ALL_COMMAND_NAMES.filter((n) => distance(typed, n) <= 2 || n.startsWith(typed.toLowerCase()));
+}
+
+/** Finds the command word: the first argument that is not a global flag or its value. */
+function splitCommand(argv: readonly string[]): { index: number } {
+  const withValue = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return { index: -1 };
+    if (a.startsWith('-')) {
+      if (withValue.has(a)) i++;
+      continue;
+    }
+    return { index: i };
+  }
+  return { index: -1 };
+}
+
+/** Runs `kubectl <argv>`; resolves to the exit code. Never throws. */
+export async function runKubectl(argv: readonly string[], env: KubectlEnv, io: KubectlIO): Promise<number> {
+  try {
+    return await dispatch(argv, env, io);
+  } catch (e) {
+    const { text, exitCode } = formatError(e);
+    if (text) io.stderr(text.endsWith('\n') ? text : `${text}\n`);
+    return exitCode;
+  }
+}
+
+async function dispatch(argv: readonly string[], env: KubectlEnv, io: KubectlIO): Promise<number> {
+  const { index } = splitCommand(argv);
+  if (index < 0) {
+    try {
+      const p = parseFlags(argv, [...GLOBAL_FLAGS, { name: 'help', short: 'h', type: 'bool' }]);
+      void p;
+    } catch (e) {
+      if (e instanceof FlagError) throw new CmdError(`error: ${e.message}\nSee 'kubectl --help' for usage.`);
+      throw e;
+    }
+    io.stdout(ROOT_HELP);
+    return 0;
+  }
+  const word = argv[index];
+  const cmd = COMMANDS.find((c) => c.name === word || c.aliases?.includes(word));
+  if (!cmd) {
+    const sugg = suggestionsFor(word);
+    let msg = `error: unknown command "${word}" for "kubectl"`;
+    if (sugg.length) msg += `\n\nDid you mean this?\n${sugg.map((s) => `\t${s}\n`).join('')}`;
+    throw new CmdError(msg);
+  }
+  const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
+  const path = `kubectl ${cmd.name}`;
+  let p;
+  try {
+    p = parseFlags(rest, [...cmd.flags, ...GLOBAL_FLAGS, { name: 'help', short: 'h', type: 'bool', default: false }]);
+  } catch (e) {
+    if (e instanceof FlagError) throw new CmdError(`error: ${e.message}\nSee '${path} --help' for usage.`);
+    throw e;
+  }
+  const ctxName = (p.flags.context as string) || env.config.currentContext;
+  const context = env.config.contexts.find((c) => c.name === ctxName);
+  if (!context) throw new CmdError(`error: context "${ctxName}" does not exist`);
+  const nsFlag = p.flags.namespace as string;
+  const ctx: CmdContext = {
+    env, io,
+    namespace: nsFlag || context.namespace || 'default',
+    namespaceExplicit: !!nsFlag,
+    commandPath: path,
+    out: (t) => io.stdout(t),
+    err: (t) => io.stderr(t),
+    ...requestHelpers(env),
+  };
+  if (!cmd.run) throw new ExitError(1);
+  const code = await cmd.run(p, ctx);
+  return typeof code === 'number' ? code : 0;
+}

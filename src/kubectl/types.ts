@@ -1,0 +1,58 @@
+// What kubectl runs against: an async API client, files, a kubeconfig and output streams. kubectl
+// knows nothing of xterm or the worker: it turns a command line into requests and returns text.
+import type { ApiRequest, ApiResponse, WatchHandle } from '../engine/api/request';
+import type { ApiStatus, KubeObject, WatchEvent } from '../engine/api/types';
+
+/** The API as kubectl sees it: asynchronous, as over HTTP. */
+export interface RestClient {
+  request(req: ApiRequest): Promise<ApiResponse>;
+  /** Starts a watch; throws a StatusError for a bad request. */
+  watch(req: ApiRequest, onEvent: (ev: WatchEvent<KubeObject | ApiStatus>) => void, onClose?: () => void): WatchHandle;
+}
+
+/** The files kubectl can read (-f) and write. Paths are relative to the working directory. */
+export interface FileSystem {
+  /** File contents, or undefined when there is no such file. */
+  read(path: string): string | undefined;
+  /** Is the path a directory? */
+  isDir(path: string): boolean;
+  /** Entries of a directory (names, not paths), sorted. */
+  list(path: string): string[];
+  write?(path: string, content: string): void;
+}
+
+/** The parts of a kubeconfig kubectl uses. */
+export interface KubeConfig {
+  currentContext: string;
+  contexts: { name: string; cluster: string; user: string; namespace?: string }[];
+  clusters: { name: string; server: string; certificateAuthority?: string }[];
+  users: { name: string }[];
+}
+
+/** Output streams. */
+export interface KubectlIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Standard input, when something is piped in (`-f -`, heredocs). */
+  stdin?: string;
+}
+
+/** Everything a kubectl invocation runs with. */
+export interface KubectlEnv {
+  api: RestClient;
+  fs: FileSystem;
+  config: KubeConfig;
+  /** The client's clock (describe and events print ages from it). */
+  now(): number;
+  /** Aborted when the user presses Ctrl-C (ends -w, logs -f, port-forward). */
+  signal?: AbortSignal;
+  /** Opens an editor on text (kubectl edit); resolves to the edited text, or undefined when cancelled. */
+  editor?: (text: string, fileName: string) => Promise<string | undefined>;
+  /** Terminal width, when stdout is a terminal. */
+  columns?: number;
+}
+
+/** A kubectl invocation's result. */
+export interface KubectlResult {
+  exitCode: number;
+}

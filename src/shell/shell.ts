@@ -1,0 +1,324 @@
+// The learner's terminal shell (the machine kubectl and minikube run on): reads lines, collects
+// heredocs, runs pipelines of builtins, kubectl and other programs, keeps $?. The same shell runs
+// `kubesim script` transcripts and the browser terminal.
+import { runKubectl } from '../kubectl';
+import type { KubectlEnv } from '../kubectl';
+import { tokenize, IncompleteInput, ShellSyntaxError, type Token } from './tokenize';
+import { BUILTINS, type ProcIO } from './builtins';
+import type { MemFS } from './memfs';
+
+/** A program the host provides besides kubectl (minikube, curl …). */
+export type Program = (io: ProcIO) => Promise<number>;
+
+/** What the shell runs on. */
+export interface ShellHost {
+  fs: MemFS;
+  /** The kubectl environment (API client, kubeconfig, clock), given the command's abort signal. */
+  kubectlEnv(signal: AbortSignal | undefined): KubectlEnv;
+  /** Waits `ms` of simulated time; rejects when the signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Other programs by name. */
+  programs?: Record<string, Program>;
+}
+
+/** Output of a run. */
+export interface ShellIO {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+interface SimpleCommand {
+  words: string[];
+  redirects: Extract<Token, { kind: 'redirect' }>[];
+  heredoc?: string;
+}
+
+type ListItem = { pipeline: SimpleCommand[]; op: ';' | '&&' | '||' | '&' };
+
+/** Thrown by `exit`. */
+class ExitShell extends Error {
+  constructor(readonly code: number) {
+    super('exit');
+  }
+}
+
+/** A shell session. */
+export class Shell {
+  lastExit = 0;
+  readonly vars: Record<string, string> = { HOME: '/home/learner', USER: 'learner', SHELL: '/bin/bash' };
+  private buffer: string[] = [];
+
+  constructor(private readonly host: ShellHost) {}
+
+  /** "$ " when ready for a command, "> " while a command is incomplete (open quote or heredoc). */
+  prompt(): string {
+    return this.buffer.length ? '> ' : '$ ';
+  }
+
+  /**
+   * Feeds one input line. Returns the complete command text once it is complete (heredoc bodies
+   * included), or undefined while more lines are needed.
+   */
+  feed(line: string): string | undefined {
+    this.buffer.push(line);
+    const text = this.buffer.join('\n');
+    if (!isComplete(text, (n) => this.var(n))) return undefined;
+    this.buffer = [];
+    return text;
+  }
+
+  /** Drops a half-typed command (Ctrl-C at a "> " prompt). */
+  cancelInput(): void {
+    this.buffer = [];
+  }
+
+  private var(name: string): string {
+    if (name === '?') return String(this.lastExit);
+    return this.vars[name] ?? '';
+  }
+
+  /** Runs a complete command text (as returned by feed). Resolves to its exit code; never throws. */
+  async run(text: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+    let items: ListItem[];
+    try {
+      items = parse(text, (n) => this.var(n));
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) {
+        io.stderr(`bash: ${e.message}\n`);
+        this.lastExit = 2;
+        return 2;
+      }
+      io.stderr(`bash: ${(e as Error).message}\n`);
+      this.lastExit = 1;
+      return 1;
+    }
+    let code = this.lastExit;
+    let skip = false;
+    for (const item of items) {
+      if (!skip) {
+        try {
+          code = await this.runPipeline(item.pipeline, io, signal);
+        } catch (e) {
+          if (e instanceof ExitShell) return (this.lastExit = e.code);
+          io.stderr(`bash: ${(e as Error).message}\n`);
+          code = 1;
+        }
+        this.lastExit = code;
+      }
+      skip = item.op === '&&' ? code !== 0 : item.op === '||' ? code === 0 : false;
+    }
+    return code;
+  }
+
+  private async runPipeline(cmds: SimpleCommand[], io: ShellIO, signal?: AbortSignal): Promise<number> {
+    let stdin = '';
+    let code = 0;
+    for (let i = 0; i < cmds.length; i++) {
+      const last = i === cmds.length - 1;
+      let captured = '';
+      const out = last ? io.stdout : (s: string) => { captured += s; };
+      code = await this.runSimple(cmds[i], stdin, { stdout: out, stderr: io.stderr }, signal);
+      stdin = captured;
+    }
+    return code;
+  }
+
+  private async runSimple(c: SimpleCommand, pipedIn: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+    const fs = this.host.fs;
+    let stdin = c.heredoc ?? pipedIn;
+    let out = io.stdout;
+    let err = io.stderr;
+    const sinks: { path: string; text: string; append: boolean }[] = [];
+    for (const r of c.redirects) {
+      if (r.op === '<') {
+        const t = fs.read(r.target!);
+        if (t === undefined) { io.stderr(`bash: ${r.target}: No such file or directory\n`); return 1; }
+        stdin = t;
+      } else if (r.op === '>&') {
+        if (r.fd === 2 && r.target === '1') err = (s) => out(s);
+        else if (r.fd === 1 && r.target === '2') out = (s) => err(s);
+      } else {
+        const sink = { path: r.target!, text: '', append: r.op === '>>' };
+        if (r.target === '/dev/null') {
+          if (r.fd === 2) err = () => undefined;
+          else out = () => undefined;
+          continue;
+        }
+        if (fs.isDir(r.target!)) { io.stderr(`bash: ${r.target}: Is a directory\n`); return 1; }
+        sinks.push(sink);
+        if (r.fd === 2) err = (s) => { sink.text += s; };
+        else out = (s) => { sink.text += s; };
+      }
+    }
+    const words = [...c.words];
+    // NAME=value assignments before a command (or alone).
+    while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+      const w = words.shift()!;
+      const eq = w.indexOf('=');
+      this.vars[w.slice(0, eq)] = w.slice(eq + 1);
+    }
+    let code = 0;
+    if (words.length) code = await this.exec(words, stdin, { stdout: (s) => out(s), stderr: (s) => err(s) }, signal);
+    for (const s of sinks) {
+      if (s.append) fs.append(s.path, s.text);
+      else fs.write(s.path, s.text);
+    }
+    return code;
+  }
+
+  private async exec(words: string[], stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+    const [name, ...args] = words;
+    const fs = this.host.fs;
+    const proc: ProcIO = { args, stdin, out: io.stdout, err: io.stderr, fs, signal };
+    switch (name) {
+      case 'kubectl':
+        return runKubectl(args, this.host.kubectlEnv(signal), { stdout: io.stdout, stderr: io.stderr, stdin });
+      case 'cd': {
+        const target = args[0] ?? this.vars.HOME;
+        if (!fs.isDir(target)) { io.stderr(`bash: cd: ${target}: No such file or directory\n`); return 1; }
+        fs.cwd = fs.abs(target);
+        return 0;
+      }
+      case 'pwd':
+        io.stdout(`${fs.cwd}\n`);
+        return 0;
+      case 'export':
+        for (const a of args) {
+          const eq = a.indexOf('=');
+          if (eq > 0) this.vars[a.slice(0, eq)] = a.slice(eq + 1);
+        }
+        return 0;
+      case 'exit':
+        throw new ExitShell(args[0] ? Number(args[0]) || 0 : this.lastExit);
+      case 'sleep': {
+        const secs = Number(args[0]);
+        if (!args.length || !Number.isFinite(secs) || secs < 0) {
+          io.stderr(args.length ? `sleep: invalid time interval '${args[0]}'\nTry 'sleep --help' for more information.\n` : `sleep: missing operand\nTry 'sleep --help' for more information.\n`);
+          return 1;
+        }
+        try {
+          await this.host.sleep(secs * 1000, signal);
+        } catch {
+          return 130;
+        }
+        return 0;
+      }
+      case 'timeout':
+        return this.timeout(args, stdin, io, signal);
+      case 'which':
+        for (const a of args) io.stdout(`/usr/local/bin/${a}\n`);
+        return 0;
+      default: {
+        const b = BUILTINS[name];
+        if (b) return b(proc);
+        const prog = this.host.programs?.[name];
+        if (prog) return prog(proc);
+        io.stderr(`${name}: command not found\n`);
+        return 127;
+      }
+    }
+  }
+
+  /** timeout SECONDS COMMAND…: stops the command after a simulated delay (exit 124), as coreutils. */
+  private async timeout(args: string[], stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+    const secs = Number((args[0] ?? '').replace(/s$/, ''));
+    if (args.length < 2 || !Number.isFinite(secs)) {
+      io.stderr("timeout: missing operand\nTry 'timeout --help' for more information.\n");
+      return 125;
+    }
+    const ac = new AbortController();
+    const onAbort = () => ac.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = this.host.sleep(secs * 1000, ac.signal).then(() => { timedOut = true; ac.abort(); }, () => undefined);
+    const code = await this.exec(args.slice(1), stdin, io, ac.signal);
+    ac.abort();
+    await timer;
+    signal?.removeEventListener('abort', onAbort);
+    return timedOut ? 124 : code;
+  }
+}
+
+/** Is this text a whole command (quotes closed, every heredoc terminated)? */
+export function isComplete(text: string, vars: (n: string) => string): boolean {
+  try {
+    splitHeredocs(text, vars);
+    return true;
+  } catch (e) {
+    if (e instanceof IncompleteInput) return false;
+    return true; // syntax errors are complete: run() reports them
+  }
+}
+
+/** Splits the command lines from heredoc bodies; tokenizes the command lines. */
+function splitHeredocs(text: string, vars: (n: string) => string): { tokens: Token[]; bodies: string[] } {
+  const lines = text.split('\n');
+  let i = 0;
+  let cmd = '';
+  const tokens: Token[] = [];
+  const bodies: string[] = [];
+  while (i < lines.length) {
+    cmd = cmd ? `${cmd}\n${lines[i]}` : lines[i];
+    i++;
+    let toks: Token[];
+    try {
+      toks = tokenize(cmd, vars);
+    } catch (e) {
+      if (e instanceof IncompleteInput && i < lines.length) continue;
+      throw e;
+    }
+    if (cmd.endsWith('\\') || /(\||&&|\|\|)\s*$/.test(cmd)) {
+      if (i >= lines.length) throw new IncompleteInput();
+      cmd = cmd.endsWith('\\') ? cmd.slice(0, -1) : `${cmd} `;
+      continue;
+    }
+    for (const t of toks) {
+      if (t.kind !== 'heredoc') continue;
+      const body: string[] = [];
+      for (;;) {
+        if (i >= lines.length) throw new IncompleteInput();
+        let l = lines[i++];
+        if (t.stripTabs) l = l.replace(/^\t+/, '');
+        if (l === t.delimiter) break;
+        body.push(t.quoted ? l : l.replace(/\$(\?|\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/g,
+          (_, n: string) => vars(n.replace(/[{}]/g, ''))));
+      }
+      bodies.push(body.length ? `${body.join('\n')}\n` : '');
+    }
+    tokens.push(...toks, { kind: 'op', value: ';' });
+    cmd = '';
+  }
+  return { tokens, bodies };
+}
+
+/** Parses a complete command text into a list of pipelines. */
+function parse(text: string, vars: (n: string) => string): ListItem[] {
+  const { tokens, bodies } = splitHeredocs(text, vars);
+  const items: ListItem[] = [];
+  let pipeline: SimpleCommand[] = [];
+  let cur: SimpleCommand = { words: [], redirects: [] };
+  let hd = 0;
+  const endCommand = () => {
+    if (cur.words.length || cur.redirects.length || cur.heredoc !== undefined) pipeline.push(cur);
+    cur = { words: [], redirects: [] };
+  };
+  for (const t of tokens) {
+    if (t.kind === 'word') cur.words.push(t.value);
+    else if (t.kind === 'redirect') cur.redirects.push(t);
+    else if (t.kind === 'heredoc') cur.heredoc = bodies[hd++];
+    else if (t.value === '|') {
+      if (!cur.words.length) throw new ShellSyntaxError("syntax error near unexpected token `|'");
+      endCommand();
+    } else {
+      if (!cur.words.length && !pipeline.length && (t.value === '&&' || t.value === '||')) {
+        throw new ShellSyntaxError(`syntax error near unexpected token \`${t.value}'`);
+      }
+      endCommand();
+      if (pipeline.length) items.push({ pipeline, op: t.value });
+      pipeline = [];
+    }
+  }
+  endCommand();
+  if (pipeline.length) items.push({ pipeline, op: ';' });
+  return items;
+}
