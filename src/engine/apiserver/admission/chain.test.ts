@@ -11,7 +11,7 @@ const minikube: KubeObject[] = [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' }, status: { phase: 'Active' } },
   { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'default' } },
   { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', provisioner: 'k8s.io/minikube-hostpath',
-    metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } },
+    metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } } as KubeObject,
   { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', spec: { controller: 'k8s.io/ingress-nginx' },
     metadata: { name: 'nginx', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } } },
 ];

@@ -45,7 +45,7 @@ describe('DefaultTolerationSeconds', () => {
 });
 
 const sc = (name: string, created: string, isDefault: boolean): KubeObject => ({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass',
-  provisioner: 'p', metadata: { name, creationTimestamp: created, annotations: isDefault ? { 'storageclass.kubernetes.io/is-default-class': 'true' } : {} } });
+  provisioner: 'p', metadata: { name, creationTimestamp: created, annotations: isDefault ? { 'storageclass.kubernetes.io/is-default-class': 'true' } : {} } }) as KubeObject;
 const claim = (spec: Record<string, unknown> = {}): KubeObject =>
   ({ metadata: { name: 'data', namespace: 'default' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, ...spec } });
 

@@ -4,7 +4,7 @@ import { priority } from './priority';
 import { attrs, fakeContext } from './testing';
 
 const pc = (name: string, value: number, extra: Record<string, unknown> = {}): KubeObject =>
-  ({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, preemptionPolicy: 'PreemptLowerPriority', ...extra });
+  ({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, preemptionPolicy: 'PreemptLowerPriority', ...extra }) as KubeObject;
 const pod = (spec: Record<string, unknown> = {}): Pod =>
   ({ metadata: { name: 'web', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }], ...spec } }) as Pod;
 
