@@ -1,9 +1,28 @@
 // The engine's front door: wires the clock, RNG, store, API server and the cluster's components.
+// Each component section below is owned by its folder's engineers; components meet only through
+// the API server (each gets its own Client, named by its user agent).
 import { SimClock, SeededRng, DEFAULT_EPOCH, type Rng } from './clock';
 import { Store } from './store';
 import { ApiServer } from './apiserver';
 import { Client } from './client';
 import { bootstrapControlPlane, DEFAULT_CAPACITY, type NodeCapacity } from './bootstrap';
+
+/** Timings a class demo may shorten (defaults are Kubernetes v1.32's). */
+export interface ClusterTimings {
+  /** kube-controller-manager --node-monitor-grace-period: a silent node turns NotReady after this. */
+  nodeMonitorGracePeriodMs: number;
+  /** kube-apiserver --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds. */
+  podEvictionTolerationSeconds: number;
+  /** kubelet --node-status-update-frequency (and the lease renew interval). */
+  nodeStatusUpdateFrequencyMs: number;
+}
+
+/** v1.32's defaults. */
+export const DEFAULT_TIMINGS: ClusterTimings = {
+  nodeMonitorGracePeriodMs: 40_000,
+  podEvictionTolerationSeconds: 300,
+  nodeStatusUpdateFrequencyMs: 10_000,
+};
 
 /** Options of a simulated cluster. */
 export interface ClusterOptions {
@@ -19,6 +38,18 @@ export interface ClusterOptions {
   freeze?: boolean;
   /** Watch history kept for resuming watches. */
   historySize?: number;
+  /** Timings (node failure detection, eviction) — shorten them for demos. */
+  timings?: Partial<ClusterTimings>;
+}
+
+/** What every component is started with. */
+export interface ComponentDeps {
+  clock: SimClock;
+  /** A random stream of the component's own (forked by name, so components do not shift each other). */
+  rng: Rng;
+  /** A client with the component's user agent. */
+  client: Client;
+  timings: ClusterTimings;
 }
 
 /** A running simulated cluster. */
@@ -27,20 +58,37 @@ export class Cluster {
   readonly rng: Rng;
   readonly store: Store;
   readonly api: ApiServer;
-  readonly options: Required<Pick<ClusterOptions, 'seed' | 'nodes'>> & { nodeCapacity: NodeCapacity };
+  readonly timings: ClusterTimings;
+  readonly options: { seed: number; nodes: number; nodeCapacity: NodeCapacity };
 
   constructor(opts: ClusterOptions = {}) {
     const seed = opts.seed ?? 1;
     this.options = { seed, nodes: opts.nodes ?? 1, nodeCapacity: { ...DEFAULT_CAPACITY, ...opts.nodeCapacity } };
+    this.timings = { ...DEFAULT_TIMINGS, ...opts.timings };
     this.clock = new SimClock({ start: opts.epoch ?? DEFAULT_EPOCH });
     this.rng = new SeededRng(seed);
     this.store = new Store({ freeze: opts.freeze ?? true, historySize: opts.historySize });
     this.api = new ApiServer({ store: this.store, clock: this.clock, rng: this.rng.fork('apiserver') });
-    bootstrapControlPlane(this.client('kubeadm/v1.32.0'));
+    bootstrapControlPlane(this.client('kubeadm/v1.32.0 (linux/amd64) kubernetes/70d3cc9'));
+
+    // ---- section: controllers (src/engine/controllers) ----
+    // ---- end section: controllers ----
+
+    // ---- section: scheduler (src/engine/scheduler) ----
+    // ---- end section: scheduler ----
+
+    // ---- section: nodes (src/engine/kubelet, src/engine/runtime) ----
+    // ---- end section: nodes ----
+
     this.clock.flush();
   }
 
-  /** A client for a component, named by its user agent ("kube-controller-manager/v1.32.0 …"). */
+  /** Dependencies for a component named by its user agent ("kube-scheduler/v1.32.0 …"). */
+  deps(name: string, userAgent: string): ComponentDeps {
+    return { clock: this.clock, rng: this.rng.fork(name), client: this.client(userAgent), timings: this.timings };
+  }
+
+  /** A client for a component, named by its user agent. */
   client(userAgent: string): Client {
     return new Client(this.api, userAgent);
   }

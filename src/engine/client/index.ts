@@ -9,3 +9,5 @@ export type { IndexFunc } from './indexer';
 export { Lister } from './lister';
 export { WorkQueue, ItemExponentialRateLimiter } from './workqueue';
 export type { WorkQueueOptions } from './workqueue';
+export { EventRecorder, referenceTo } from './record';
+export type { EventSource } from './record';

@@ -1,0 +1,2 @@
+export { EventRecorder, referenceTo } from './recorder';
+export type { EventSource } from './recorder';

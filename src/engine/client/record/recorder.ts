@@ -1,0 +1,138 @@
+// Events as components record them. Models k8s.io/client-go/tools/record/event.go (makeEvent,
+// recordToSink) and events_cache.go (EventCorrelator: EventLogger dedupe, EventAggregator,
+// spam filter). An identical event bumps count and lastTimestamp of the existing one; more than 10
+// similar ones (same object and reason, other messages) within 10 minutes are combined.
+import type { KubeObject, Event, ObjectReference } from '../../api/types';
+import { isNotFound, isAlreadyExists } from '../../api/errors';
+import { apiVersionOf, resourceForKind } from '../../api/kinds';
+import type { Clock } from '../../clock';
+import { rfc3339 } from '../../clock';
+import type { Client } from '../client';
+import { R } from '../resources';
+
+/** Who reports: source.component / reportingComponent and the host (node) it runs on. */
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+const MAX_LRU = 4096;
+const AGGREGATE_MAX = 10; // defaultAggregateMaxEvents
+const AGGREGATE_WINDOW_MS = 600_000; // defaultAggregateIntervalInSeconds
+const SPAM_BURST = 25; // defaultSpamBurst
+const SPAM_REFILL_MS = 300_000; // defaultSpamQPS = 1/300
+
+/** An object reference for an event's involvedObject (reference.GetReference). */
+export function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReference {
+  const m = obj.metadata ?? {};
+  let apiVersion = obj.apiVersion;
+  let kind = obj.kind;
+  if (!apiVersion || !kind) {
+    // Objects from lists carry no TypeMeta; nothing to infer from here but what the caller passes.
+    apiVersion = apiVersion ?? 'v1';
+    kind = kind ?? '';
+  }
+  const ref: ObjectReference = { kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion, resourceVersion: m.resourceVersion };
+  if (fieldPath) ref.fieldPath = fieldPath;
+  if (!ref.namespace) delete ref.namespace;
+  return ref;
+}
+
+interface Seen {
+  name: string;
+  namespace: string;
+  count: number;
+  first: string;
+}
+
+/** Records events for one component. */
+export class EventRecorder {
+  private seq = 0;
+  private readonly seen = new Map<string, Seen>();
+  private readonly similar = new Map<string, { times: number[]; localKeys: Set<string> }>();
+  private readonly spam = new Map<string, { tokens: number; at: number }>();
+
+  constructor(private readonly client: Client, private readonly clock: Clock, readonly source: EventSource) {}
+
+  /** Records an event about `obj` (which must carry apiVersion/kind, or pass `kind`). */
+  event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string,
+    opts: { fieldPath?: string; kind?: string; apiVersion?: string } = {}): void {
+    const withType = opts.kind ? { ...obj, kind: opts.kind, apiVersion: opts.apiVersion ?? obj.apiVersion ?? kindApiVersion(opts.kind) } : obj;
+    const ref = referenceTo(withType, opts.fieldPath);
+    const now = this.clock.now();
+    if (!this.allow(ref, now)) return;
+    const { message: msg, key } = this.aggregate(ref, type, reason, message, now);
+    const ts = rfc3339(now);
+    const prior = this.seen.get(key);
+    if (prior) {
+      prior.count++;
+      try {
+        this.client.patch(R.events, prior.namespace, prior.name, 'application/strategic-merge-patch+json',
+          { count: prior.count, lastTimestamp: ts, message: msg });
+        return;
+      } catch (e) {
+        if (!isNotFound(e)) return;
+        this.seen.delete(key);
+      }
+    }
+    const namespace = ref.namespace || 'default';
+    const nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+    const name = `${ref.name}.${nanos.toString(16)}`;
+    const ev: Event = {
+      apiVersion: 'v1', kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: ref, reason, message: msg,
+      source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
+      firstTimestamp: ts, lastTimestamp: ts, count: 1, type,
+      eventTime: null as unknown as string,
+      reportingComponent: this.source.component,
+      reportingInstance: this.source.host ?? '',
+    };
+    try {
+      this.client.create(R.events, ev);
+      if (this.seen.size >= MAX_LRU) this.seen.delete(this.seen.keys().next().value!);
+      this.seen.set(key, { name, namespace, count: 1, first: ts });
+    } catch (e) {
+      if (!isAlreadyExists(e) && !isNotFound(e)) throw e;
+    }
+  }
+
+  /** EventAggregator: after 10 similar events in 10 minutes, messages are combined under one key. */
+  private aggregate(ref: ObjectReference, type: string, reason: string, message: string, now: number): { message: string; key: string } {
+    const objKey = [ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion].join('\u0000');
+    const aggKey = [this.source.component, this.source.host, objKey, type, reason].join('\u0000');
+    const localKey = message;
+    let s = this.similar.get(aggKey);
+    if (!s) this.similar.set(aggKey, (s = { times: [], localKeys: new Set() }));
+    s.times = s.times.filter((t) => now - t < AGGREGATE_WINDOW_MS);
+    s.times.push(now);
+    s.localKeys.add(localKey);
+    if (s.localKeys.size >= AGGREGATE_MAX && s.times.length >= AGGREGATE_MAX) {
+      return { message: `(combined from similar events): ${message}`, key: `${aggKey}\u0000combined` };
+    }
+    return { message, key: `${aggKey}\u0000${message}` };
+  }
+
+  /** The spam filter: a token bucket per source and object (burst 25, one token per 5 minutes). */
+  private allow(ref: ObjectReference, now: number): boolean {
+    const k = [this.source.component, this.source.host, ref.kind, ref.namespace, ref.name, ref.uid].join('\u0000');
+    let b = this.spam.get(k);
+    if (!b) this.spam.set(k, (b = { tokens: SPAM_BURST, at: now }));
+    b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS);
+    b.at = now;
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+}
+
+function kindApiVersion(kind: string): string {
+  for (const [group, version] of [['', 'v1'], ['apps', 'v1'], ['batch', 'v1'], ['networking.k8s.io', 'v1'], ['storage.k8s.io', 'v1'],
+    ['discovery.k8s.io', 'v1'], ['autoscaling', 'v2'], ['coordination.k8s.io', 'v1'], ['policy', 'v1']]) {
+    const r = resourceForKind(group, version, kind);
+    if (r) return apiVersionOf(r);
+  }
+  return 'v1';
+}
+
+
