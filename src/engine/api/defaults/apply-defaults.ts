@@ -2,7 +2,7 @@
 // RegisterDefaults (pkg/apis/<group>/<version>/zz_generated.defaults.go), followed by the effects of
 // the conversion and JSON round trip a real API server puts every object through (wire-shape.ts).
 import type { KubeObject } from '../types';
-import type { ResourceInfo } from '../kinds';
+import { apiVersionOf, type ResourceInfo } from '../kinds';
 import type { Obj } from './util';
 import { defaultPod } from './pod-spec';
 import { defaultService, defaultSecret, defaultNamespace, defaultNode, defaultPersistentVolume, defaultPersistentVolumeClaim,
@@ -58,5 +58,5 @@ export function applyDefaults(obj: KubeObject, info: ResourceInfo): void {
   if (obj.kind && obj.kind !== info.kind) return;
   const o = obj as Obj;
   DEFAULTERS[`${info.group}/${info.kind}`]?.(o);
-  applyWireShape(o, info.kind);
+  applyWireShape(o, apiVersionOf(info), info.kind);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDefaults, emptyStatus } from './index';
+import { applyDefaults } from './index';
 import { resourceFor } from '../kinds';
 import type { KubeObject } from '../types';
 
@@ -107,6 +107,7 @@ describe('core kinds', () => {
     const ns = def('', 'namespaces', { metadata: { name: 'shop', labels: { team: 'a', 'kubernetes.io/metadata.name': 'wrong' } } });
     expect(ns.metadata.labels).toEqual({ team: 'a', 'kubernetes.io/metadata.name': 'shop' });
     expect(ns.status).toEqual({ phase: 'Active' });
+    expect(ns.spec).toEqual({}); // NamespaceSpec is a struct: always encoded
     expect(def('', 'namespaces', { metadata: { generateName: 'tmp-' } }).metadata.labels).toBeUndefined();
   });
 
@@ -189,6 +190,7 @@ describe('other groups', () => {
     const hpa = def('autoscaling', 'horizontalpodautoscalers', { spec: { scaleTargetRef: { kind: 'Deployment', name: 'web' }, maxReplicas: 5,
       behavior: { scaleDown: { stabilizationWindowSeconds: 60 } } } });
     expect(hpa.spec.minReplicas).toBe(1);
+    expect(hpa.status).toEqual({ desiredReplicas: 0, currentMetrics: null }); // neither has omitempty
     expect(hpa.spec.metrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }]);
     expect(hpa.spec.behavior).toEqual({
       scaleUp: { stabilizationWindowSeconds: 0, selectPolicy: 'Max',
@@ -213,9 +215,4 @@ describe('applyDefaults boundaries', () => {
     expect(lease).toEqual(copy);
   });
 
-  it('emptyStatus gives the encoded zero status of a kind', () => {
-    expect(emptyStatus('Service')).toEqual({ loadBalancer: {} });
-    expect(emptyStatus('StatefulSet')).toEqual({ availableReplicas: 0, replicas: 0 });
-    expect(emptyStatus('ConfigMap')).toBeUndefined();
-  });
 });
