@@ -40,6 +40,24 @@ const MAX_STRICT_ERRORS = 100;
 const OMIT = Symbol('omit');
 type Out = unknown | typeof OMIT;
 
+/**
+ * The strict-error path of a position, built only when an error needs it (kubernetes_patch.go
+ * appendStrictFieldStackKey/Index): "spec.containers[0].imagee". `seg` is a key, or an index when `index`.
+ */
+interface Path {
+  readonly up: Path | undefined;
+  readonly seg: string | number;
+}
+
+function formatPath(p: Path | undefined): string {
+  let out = '';
+  for (; p; p = p.up) {
+    const sep = out && out[0] !== '[' ? '.' : '';
+    out = typeof p.seg === 'number' ? `[${p.seg}]${sep}${out}` : `${p.seg}${sep}${out}`;
+  }
+  return out;
+}
+
 /** A decode error that stops the decoder at once (errors returned by UnmarshalJSON methods). */
 class Fatal {
   constructor(readonly message: string) {}
@@ -109,14 +127,14 @@ function zeroOf(t: SchemaType): unknown {
   }
 }
 
-function decodeStruct(v: Record<string, unknown>, t: SchemaType, st: DecodeState, path: string): Record<string, unknown> {
+function decodeStruct(v: Record<string, unknown>, t: SchemaType, st: DecodeState, path: Path | undefined): Record<string, unknown> {
   const def = t.def!;
   const out: Record<string, unknown> = {};
   for (const key of sortedKeys(v)) {
-    const childPath = path ? `${path}.${key}` : key;
+    const childPath: Path = { up: path, seg: key };
     const f = def.fields.get(key);
     if (!f) {
-      st.unknownField(childPath);
+      st.unknownField(formatPath(childPath));
       continue;
     }
     const val = v[key];
@@ -132,7 +150,7 @@ function decodeStruct(v: Record<string, unknown>, t: SchemaType, st: DecodeState
   return out;
 }
 
-function decodeElem(v: unknown, t: SchemaType, st: DecodeState, path: string): unknown {
+function decodeElem(v: unknown, t: SchemaType, st: DecodeState, path: Path): unknown {
   if (v === null || v === undefined) return zeroOf(t);
   const r = decodeValue(v, t, st, path);
   return r === OMIT ? zeroOf(t) : r;
@@ -158,7 +176,7 @@ function decodeTime(v: unknown, t: SchemaType, st: DecodeState): Out {
   }
 }
 
-function decodeValue(v: unknown, t: SchemaType, st: DecodeState, path: string): Out {
+function decodeValue(v: unknown, t: SchemaType, st: DecodeState, path: Path): Out {
   switch (t.kind) {
     case 'string':
       return typeof v === 'string' ? v : st.saveTypeError(jsonWord(v), t.go);
@@ -201,13 +219,13 @@ function decodeValue(v: unknown, t: SchemaType, st: DecodeState, path: string): 
     case 'list': {
       if (!Array.isArray(v)) return st.saveTypeError(jsonWord(v), t.go);
       const out = new Array<unknown>(v.length);
-      for (let i = 0; i < v.length; i++) out[i] = decodeElem(v[i], t.elem!, st, `${path}[${i}]`);
+      for (let i = 0; i < v.length; i++) out[i] = decodeElem(v[i], t.elem!, st, { up: path, seg: i });
       return out;
     }
     case 'map': {
       if (!isObject(v)) return st.saveTypeError(jsonWord(v), t.go);
       const out: Record<string, unknown> = {};
-      for (const key of sortedKeys(v)) out[key] = decodeElem(v[key], t.elem!, st, `${path}.${key}`);
+      for (const key of sortedKeys(v)) out[key] = decodeElem(v[key], t.elem!, st, { up: path, seg: key });
       return out;
     }
   }
@@ -275,7 +293,7 @@ export function decode(body: unknown, info: ResourceInfo, opts: DecodeOptions): 
   const st = new DecodeState(duplicateFields.length);
   let obj: Record<string, unknown>;
   try {
-    obj = decodeStruct(isObject(body) ? body : {}, structType(key), st, '');
+    obj = decodeStruct(isObject(body) ? body : {}, structType(key), st, undefined);
   } catch (e) {
     if (e instanceof Fatal) throw cannot(e.message);
     throw e;

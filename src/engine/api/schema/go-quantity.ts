@@ -19,6 +19,19 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
  * number (its literal text).
  */
 export function decodeQuantity(raw: string): { value: string } | { error: string } {
+  let r = memo.get(raw);
+  if (!r) {
+    r = parse(raw);
+    // A small memo: the same few quantities ("100m", "128Mi") recur in every pod.
+    if (memo.size >= 512) memo.clear();
+    memo.set(raw, r);
+  }
+  return r;
+}
+
+const memo = new Map<string, { value: string } | { error: string }>();
+
+function parse(raw: string): { value: string } | { error: string } {
   const str = raw.trim();
   if (str === '') return { error: ERR_FORMAT_WRONG };
   if (str === '0') return { value: '0' };

@@ -7,6 +7,9 @@ export const RFC3339 = '2006-01-02T15:04:05Z07:00';
 /** metav1.RFC3339Micro layout. */
 export const RFC3339_MICRO = '2006-01-02T15:04:05.000000Z07:00';
 
+const CANONICAL = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z$/;
+const CANONICAL_MICRO = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.\d{6}Z$/;
+
 /** A time.ParseError, worded as Go words it. */
 export class GoTimeParseError extends Error {}
 
@@ -164,6 +167,13 @@ function format(p: Parsed, micro: boolean): string {
  * Models metav1.Time.UnmarshalJSON → MarshalJSON.
  */
 export function canonicalTime(value: string, micro: boolean): string {
+  // Fast path: a valid UTC time already in the written form (what the server itself writes) is its own
+  // canonical form.
+  const m = (micro ? CANONICAL_MICRO : CANONICAL).exec(value);
+  if (m) {
+    const [, y, mo, d, h, mi, s] = m.map(Number);
+    if (y > 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(mo, y) && h < 24 && mi < 60 && s < 60) return value;
+  }
   const p = parse(micro ? RFC3339_MICRO : RFC3339, value, micro);
   // The zero time.Time (0001-01-01T00:00:00Z) marshals as null; callers treat '' as "unset".
   if (p.seconds === daysFromCivil(1, 1, 1) * 86400 && p.nanos === 0) return '';

@@ -17,27 +17,22 @@ function zeroValue(t: SchemaType): unknown {
   }
 }
 
-function fill(v: unknown, t: SchemaType): unknown {
+// Builds a new value: objects and arrays are copied, never shared with the input.
+function fill(v: unknown, t: SchemaType | undefined): unknown {
   if (v === null || typeof v !== 'object') return v;
-  switch (t.kind) {
-    case 'struct': return Array.isArray(v) ? v : fillStruct(v as Record<string, unknown>, t.def!);
-    case 'list': return Array.isArray(v) ? v.map((x) => fill(x, t.elem!)) : v;
-    case 'map': {
-      if (Array.isArray(v)) return v;
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = fill(x, t.elem!);
-      return out;
-    }
-    default: return v;
+  if (t?.kind === 'struct' && !Array.isArray(v)) return fillStruct(v as Record<string, unknown>, t.def!);
+  if ((t?.kind === 'list' && Array.isArray(v)) || (t?.kind === 'map' && !Array.isArray(v))) {
+    if (Array.isArray(v)) return v.map((x) => fill(x, t.elem));
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = fill((v as Record<string, unknown>)[k], t.elem);
+    return out;
   }
+  return structuredClone(v);
 }
 
 function fillStruct(v: Record<string, unknown>, def: SchemaDef): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(v)) {
-    const f = def.fields.get(key);
-    out[key] = f ? fill(v[key], f.type) : v[key];
-  }
+  for (const key of Object.keys(v)) out[key] = fill(v[key], def.fields.get(key)?.type);
   for (const f of def.fields.values()) {
     if (f.emit && out[f.name] === undefined) out[f.name] = f.emit === 'null' ? null : zeroValue(f.type);
   }
@@ -50,6 +45,6 @@ function fillStruct(v: Record<string, unknown>, def: SchemaDef): Record<string, 
  */
 export function fillZeroValues<T>(obj: T, apiVersion: string, kind: string): T {
   const def = defForKind(apiVersion, kind);
-  if (!def || obj === null || typeof obj !== 'object') return structuredClone(obj);
-  return fillStruct(structuredClone(obj) as Record<string, unknown>, def) as T;
+  if (!def || obj === null || typeof obj !== 'object' || Array.isArray(obj)) return structuredClone(obj);
+  return fillStruct(obj as Record<string, unknown>, def) as T;
 }
