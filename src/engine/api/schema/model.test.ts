@@ -5,7 +5,7 @@ import { DEFS } from './k8s-schema.generated';
 import { GO_EMIT } from './go-emit';
 import { ENUMS, GO_TYPES } from './go-types';
 import { ATOMIC_STRUCTS, PATCH_FACTS } from './patch-facts';
-import { ADDED_DEFS, ADDED_FIELDS, REMOVED_FIELDS } from './v1-32-additions';
+import { ADDED_DEFS, ADDED_FIELDS, NOW_REQUIRED, REMOVED_FIELDS } from './v1-32-additions';
 import { defForKind, getDef, goStructName } from './model';
 import { decode } from './decode';
 import { fillZeroValues } from './zero-values';
@@ -21,6 +21,7 @@ describe('the hand-kept fact tables', () => {
     { name: 'PATCH_FACTS', keys: Object.entries(PATCH_FACTS).map(([d, f]) => [d, Object.keys(f)] as const) },
     { name: 'ADDED_FIELDS', keys: Object.entries(ADDED_FIELDS).map(([d]) => [d, []] as const) },
     { name: 'REMOVED_FIELDS', keys: Object.entries(REMOVED_FIELDS).map(([d, f]) => [d, f] as const) },
+    { name: 'NOW_REQUIRED', keys: Object.entries(NOW_REQUIRED).map(([d, f]) => [d, f] as const) },
   ];
   it.each(tables)('$name names only existing definitions and fields', ({ keys }) => {
     for (const [def, fields] of keys) {
@@ -73,6 +74,11 @@ describe('the merged model', () => {
   it('knows the elements of byte maps and ResourceLists', () => {
     expect(getDef('core.v1.Secret')!.fields.get('data')!.type.elem).toMatchObject({ kind: 'bytes', go: '[]uint8' });
     expect(getDef('core.v1.ResourceRequirements')!.fields.get('limits')!.type.elem).toMatchObject({ kind: 'quantity', go: 'resource.Quantity' });
+  });
+
+  it('marks fields v1.32 made required', () => {
+    expect(getDef('core.v1.HostAlias')!.fields.get('ip')!.required).toBe(true);
+    expect(getDef('core.v1.HostAlias')!.fields.get('hostnames')!.required).toBe(false);
   });
 
   it('drops fields v1.32 removed and names Go structs', () => {

@@ -5,7 +5,7 @@ import { ENUMS, GO_NAMED_CONTAINERS, GO_TYPES } from './go-types';
 import { GO_EMIT } from './go-emit';
 import { ATOMIC_STRUCTS, PATCH_FACTS } from './patch-facts';
 import type { FieldPatchFacts } from './patch-facts';
-import { ADDED_DEFS, ADDED_FIELDS, REMOVED_FIELDS } from './v1-32-additions';
+import { ADDED_DEFS, ADDED_FIELDS, NOW_REQUIRED, REMOVED_FIELDS } from './v1-32-additions';
 import { F_READONLY, F_REQUIRED } from './raw';
 import type { RawDef, RawField, TypeRef } from './raw';
 
@@ -143,7 +143,7 @@ function buildDef(key: string): SchemaDef | undefined {
     const type = typeOf(ref, goTypes[name] ?? impliedGo(ref));
     const f: SchemaField = {
       name, description: desc, type: literals ? { ...type, enumValues: literals } : type,
-      required: (flags & F_REQUIRED) !== 0, readonly: (flags & F_READONLY) !== 0,
+      required: (flags & F_REQUIRED) !== 0 || (NOW_REQUIRED[key]?.includes(name) ?? false), readonly: (flags & F_READONLY) !== 0,
       ...(emit.has(name) ? { emit: emit.get(name) } : {}),
       ...(patch[name] ? { patch: patch[name] } : {}),
     };

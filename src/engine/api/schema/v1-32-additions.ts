@@ -129,3 +129,13 @@ export const ADDED_FIELDS: Record<string, Record<string, RawField>> = {
 export const REMOVED_FIELDS: Record<string, readonly string[]> = {
   'core.v1.PodResourceClaim': ['source'],
 };
+
+/**
+ * Fields that became required (lost `omitempty`, no `+optional`) between the .d.ts version and v1.32:
+ * the `ip` of HostAlias, PodIP and HostIP (core/v1 types.go, v1.32).
+ */
+export const NOW_REQUIRED: Record<string, readonly string[]> = {
+  'core.v1.HostAlias': ['ip'],
+  'core.v1.HostIP': ['ip'],
+  'core.v1.PodIP': ['ip'],
+};
