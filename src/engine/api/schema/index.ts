@@ -8,6 +8,7 @@ export { jsonSchemaFor } from './json-schema';
 export { explainField, explainTypeName } from './explain';
 export type { ExplainResult, ExplainFieldInfo } from './explain';
 export { fillZeroValues } from './zero-values';
+export type { FillOptions } from './zero-values';
 export { getDef, defForKind, defKeyForKind, knownKinds, goStructName } from './model';
 export type { SchemaDef, SchemaField, SchemaType, SchemaKind, EmitMode } from './model';
 export type { FieldPatchFacts } from './patch-facts';

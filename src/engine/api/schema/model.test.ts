@@ -111,6 +111,21 @@ describe('fillZeroValues', () => {
     expect(pod.spec).toEqual({ containers: null });
   });
 
+  it('with goOrder, writes what kubectl 1.32 prints for `create service clusterip s --tcp=80 --dry-run=client -o json`', () => {
+    const svc = { apiVersion: 'v1', kind: 'Service', metadata: { labels: { app: 's' }, name: 's' },
+      spec: { ports: [{ name: '80', port: 80, protocol: 'TCP', targetPort: 80 }], selector: { app: 's' }, type: 'ClusterIP' } };
+    // Captured from /usr/lib/google-cloud-sdk/bin/kubectl.1.32 (client-side, typed object, JSON printer).
+    const want = '{"kind":"Service","apiVersion":"v1","metadata":{"name":"s","creationTimestamp":null,"labels":{"app":"s"}},'
+      + '"spec":{"ports":[{"name":"80","protocol":"TCP","port":80,"targetPort":80}],"selector":{"app":"s"},"type":"ClusterIP"},'
+      + '"status":{"loadBalancer":{}}}';
+    expect(JSON.stringify(fillZeroValues(svc, 'v1', 'Service', { goOrder: true }))).toBe(want);
+  });
+
+  it('with goOrder, keeps keys the schema does not know at the end', () => {
+    const out = fillZeroValues({ zzz: 1, spec: {}, kind: 'Pod' }, 'v1', 'Pod', { goOrder: true });
+    expect(Object.keys(out)).toEqual(['kind', 'metadata', 'spec', 'status', 'zzz']);
+  });
+
   it('copies unknown kinds as they are', () => {
     expect(fillZeroValues({ a: 1 }, 'v1', 'Nope')).toEqual({ a: 1 });
   });

@@ -3,6 +3,7 @@
 import { DEFS, KIND_DEFS } from './k8s-schema.generated';
 import { ENUMS, GO_NAMED_CONTAINERS, GO_TYPES } from './go-types';
 import { GO_EMIT } from './go-emit';
+import { GO_ORDER } from './go-order';
 import { ATOMIC_STRUCTS, PATCH_FACTS } from './patch-facts';
 import type { FieldPatchFacts } from './patch-facts';
 import { ADDED_DEFS, ADDED_FIELDS, NOW_REQUIRED, REMOVED_FIELDS } from './v1-32-additions';
@@ -52,6 +53,8 @@ export interface SchemaDef {
   readonly fields: ReadonlyMap<string, SchemaField>;
   /** `+structType=atomic`. */
   readonly atomic: boolean;
+  /** Field names in Go declaration order (the order Go's encoder writes them). */
+  readonly goOrder: readonly string[];
 }
 
 const ADDED_KINDS: Record<string, string> = {
@@ -149,7 +152,9 @@ function buildDef(key: string): SchemaDef | undefined {
     };
     fields.set(name, f);
   }
-  return { key, goName: key.slice(key.lastIndexOf('.') + 1), description, fields, atomic: ATOMIC_STRUCTS.has(key) };
+  const order = GO_ORDER[key]?.split(' ').filter((n) => fields.has(n));
+  return { key, goName: key.slice(key.lastIndexOf('.') + 1), description, fields, atomic: ATOMIC_STRUCTS.has(key),
+    goOrder: order && order.length === fields.size ? order : [...fields.keys()] };
 }
 
 /** The definition with this key ("core.v1.Pod"), or undefined. */
