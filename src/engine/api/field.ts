@@ -52,13 +52,46 @@ export class FieldError {
   }
 }
 
-/** How Go's %v / %q / %#v print a bad value, for the value kinds validation reports. */
+/** A bad value already written the way Go's %#v prints it (structs, maps, nil slices). */
+export class GoSyntax {
+  constructor(readonly text: string) {}
+}
+
+const PRINTABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u;
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v',
+  '"': '\\"', '\\': '\\\\',
+};
+
+/** Go's strconv.Quote (what %q prints): printable runes kept, the rest escaped. */
+export function goQuote(s: string): string {
+  // Fast path: plain ASCII needs only quote and backslash escaping.
+  if (/^[\x20-\x7e]*$/.test(s)) return `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  let out = '"';
+  for (const ch of s) {
+    const esc = SIMPLE_ESCAPES[ch];
+    if (esc !== undefined) { out += esc; continue; }
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (PRINTABLE.test(ch)) out += ch;
+    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
+    else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
+  }
+  return `${out}"`;
+}
+
+/**
+ * How errors.go ErrorBody prints a bad value: strings %q, numbers and bools %v, nil as null,
+ * []string as %#v; structs and maps must come pre-rendered as GoSyntax.
+ */
 export function formatBadValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof GoSyntax) return v.text;
+  if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) {
-    if (v.every((x) => typeof x === 'string')) return `[]string{${v.map((x) => JSON.stringify(x)).join(', ')}}`;
+    if (v.every((x) => typeof x === 'string')) return `[]string{${v.map((x) => goQuote(x)).join(', ')}}`;
     return JSON.stringify(v);
   }
   return JSON.stringify(v);
@@ -108,6 +141,6 @@ export const tooMany = (p: P, actual: number, max: number) =>
 /** field.NotSupported: "Unsupported value: \"x\": supported values: \"a\", \"b\"" */
 export const notSupported = (p: P, value: unknown, valid: readonly string[]) =>
   new FieldError('FieldValueNotSupported', ps(p), value,
-    valid.length ? `supported values: ${valid.map((v) => JSON.stringify(v)).join(', ')}` : '');
+    valid.length ? `supported values: ${valid.map((v) => goQuote(v)).join(', ')}` : '');
 /** field.InternalError */
 export const internalError = (p: P, err: string) => new FieldError('InternalError', ps(p), '', err);

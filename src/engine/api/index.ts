@@ -9,7 +9,7 @@ export { StatusError, newNotFound, newAlreadyExists, newConflict, newApplyConfli
   newRequestEntityTooLarge, OPTIMISTIC_LOCK_ERROR_MSG, aggregateMessages, reasonOf, isNotFound, isAlreadyExists,
   isConflict, isInvalid, isForbidden, isGone } from './errors';
 export type { StatusReason } from './errors';
-export { FieldError, FieldPath, OMIT_VALUE, formatBadValue, required, invalid, forbidden, duplicate, notFound, tooLong,
+export { FieldError, FieldPath, OMIT_VALUE, GoSyntax, goQuote, formatBadValue, required, invalid, forbidden, duplicate, notFound, tooLong,
   tooMany, notSupported, internalError } from './field';
 export type { FieldErrorType } from './field';
 export { parseSelector, labelSelectorAsSelector, selectorFromSet, formatLabelSelector, qualifiedNameErrors,
