@@ -33,7 +33,7 @@ const R = {
   PersistentVolumeClaim: resourceFor('', 'persistentvolumeclaims')!, Deployment: resourceFor('apps', 'deployments')!,
   StatefulSet: resourceFor('apps', 'statefulsets')!, DaemonSet: resourceFor('apps', 'daemonsets')!,
   Job: resourceFor('batch', 'jobs')!, CronJob: resourceFor('batch', 'cronjobs')!,
-  Ingress: resourceFor('networking.k8s.io', 'ingresses')!,
+  Ingress: resourceFor('networking.k8s.io', 'ingresses')!, RoleBinding: resourceFor('rbac.authorization.k8s.io', 'rolebindings')!,
 };
 type Kind = keyof typeof R;
 
@@ -129,6 +129,24 @@ describe.skipIf(!existsSync(KUBECTL))('decode agrees with the Go decoder in kube
     const { obj: decoded } = decode(input, R[input.kind as Kind], { strict: true });
     at(decoded).serviceAccountName = 'robot';
     const mine = fillZeroValues(decoded, decoded.apiVersion!, decoded.kind!, { goOrder: true });
+    expect(JSON.stringify(mine, null, 4)).toBe(JSON.stringify(JSON.parse((real as { out: string }).out), null, 4));
+  });
+
+  it('round-trips Service webapp-service byte for byte (set selector to the same selector)', () => {
+    const input = load(seed.WEBAPP_SERVICE) as any;
+    const real = kubectl(['set', 'selector', 'app=my-webapp'], input);
+    const { obj: decoded } = decode(input, R.Service, { strict: true });
+    const mine = fillZeroValues(decoded, 'v1', 'Service', { goOrder: true });
+    expect(JSON.stringify(mine, null, 4)).toBe(JSON.stringify(JSON.parse((real as { out: string }).out), null, 4));
+  });
+
+  it('round-trips a RoleBinding byte for byte (set subject)', () => {
+    const input = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'rb', namespace: 'default' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'reader' } };
+    const real = kubectl(['set', 'subject', '--user=bob'], input);
+    const { obj: decoded } = decode(input, R.RoleBinding, { strict: true });
+    (decoded as any).subjects = [{ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: 'bob' }];
+    const mine = fillZeroValues(decoded, decoded.apiVersion!, 'RoleBinding', { goOrder: true });
     expect(JSON.stringify(mine, null, 4)).toBe(JSON.stringify(JSON.parse((real as { out: string }).out), null, 4));
   });
 });
