@@ -23,11 +23,11 @@ describe('jsonSchemaFor', () => {
     expect(container.required).toEqual(['name']);
     expect(container.additionalProperties).toBe(false);
     expect(container.properties.image.description).toMatch(/^Container image name/);
-    expect(container.properties.imagePullPolicy.enum).toEqual(['Always', 'Never', 'IfNotPresent']);
+    expect(container.properties.imagePullPolicy.enum).toEqual(['Always', 'IfNotPresent', 'Never']);
     expect(container.properties.ports['x-kubernetes-list-map-keys']).toEqual(['containerPort', 'protocol']);
     expect(s.definitions['core.v1.ContainerPort'].properties.containerPort).toMatchObject({ type: 'integer', format: 'int32' });
     expect(s.definitions['core.v1.PodSpec'].properties.terminationGracePeriodSeconds).toMatchObject({ type: 'integer', format: 'int64' });
-    expect(s.definitions['core.v1.PodSpec'].properties.restartPolicy.enum).toEqual(['Always', 'OnFailure', 'Never']);
+    expect(s.definitions['core.v1.PodSpec'].properties.restartPolicy.enum).toEqual(['Always', 'Never', 'OnFailure']);
   });
 
   it('accepts numbers or strings for quantities and int-or-strings, and has the v1.32 fields', () => {
@@ -59,7 +59,7 @@ describe('explainField', () => {
     expect(r.fields.find((f) => f.name === 'name')).toMatchObject({ typeName: 'string', required: true });
     expect(r.fields.find((f) => f.name === 'ports')).toMatchObject({ typeName: '[]ContainerPort', required: false });
     expect(r.fields.find((f) => f.name === 'resources')).toMatchObject({ typeName: 'ResourceRequirements' });
-    expect(r.fields.find((f) => f.name === 'imagePullPolicy')!.enumValues).toEqual(['Always', 'Never', 'IfNotPresent']);
+    expect(r.fields.find((f) => f.name === 'imagePullPolicy')!.enumValues).toEqual(['Always', 'IfNotPresent', 'Never']);
     expect(r.fields.find((f) => f.name === 'resizePolicy')).toBeDefined();
   });
 

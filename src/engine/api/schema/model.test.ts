@@ -3,9 +3,11 @@ import { load } from 'js-yaml';
 import { RESOURCES, apiVersionOf, resourceFor } from '../kinds';
 import { DEFS } from './k8s-schema.generated';
 import { GO_EMIT } from './go-emit';
-import { ENUMS, GO_TYPES } from './go-types';
+import { GO_TYPES } from './go-types';
+import { ENUMS } from './go-enums';
 import { ATOMIC_STRUCTS, PATCH_FACTS } from './patch-facts';
 import { ADDED_DEFS, ADDED_FIELDS, NOW_REQUIRED, REMOVED_FIELDS } from './v1-32-additions';
+import { DESCRIPTIONS_V1_32 } from './v1-32-descriptions';
 import { defForKind, getDef, goStructName } from './model';
 import { decode } from './decode';
 import { fillZeroValues } from './zero-values';
@@ -22,6 +24,7 @@ describe('the hand-kept fact tables', () => {
     { name: 'ADDED_FIELDS', keys: Object.entries(ADDED_FIELDS).map(([d]) => [d, []] as const) },
     { name: 'REMOVED_FIELDS', keys: Object.entries(REMOVED_FIELDS).map(([d, f]) => [d, f] as const) },
     { name: 'NOW_REQUIRED', keys: Object.entries(NOW_REQUIRED).map(([d, f]) => [d, f] as const) },
+    { name: 'DESCRIPTIONS_V1_32', keys: Object.entries(DESCRIPTIONS_V1_32).map(([d, f]) => [d, Object.keys(f).filter((n) => n !== '$')] as const) },
   ];
   it.each(tables)('$name names only existing definitions and fields', ({ keys }) => {
     for (const [def, fields] of keys) {
@@ -45,9 +48,26 @@ describe('the hand-kept fact tables', () => {
     for (const r of refs) expect(known(r), r).toBe(true);
   });
 
-  it('every enum a field names is known', () => {
+  it('every enum a field names is known, sorted as the OpenAPI sorts it', () => {
     const d = getDef('core.v1.Container')!;
-    expect(d.fields.get('imagePullPolicy')!.type.enumValues).toBe(ENUMS['v1.PullPolicy']);
+    expect(d.fields.get('imagePullPolicy')!.type.enumValues).toEqual(ENUMS['v1.PullPolicy'].map(([v]) => v));
+    expect(d.fields.get('imagePullPolicy')!.type.enumValues).toEqual(['Always', 'IfNotPresent', 'Never']);
+  });
+
+  it('describes enum fields as the v1.32 OpenAPI does (kube-openapi enum.go)', () => {
+    // As in the OpenAPI v3 document kubectl's own explain tests carry (pkg/explain/v2/templates).
+    expect(getDef('core.v1.Container')!.fields.get('imagePullPolicy')!.description).toBe('Image pull policy. One of Always, Never, '
+      + 'IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: '
+      + 'https://kubernetes.io/docs/concepts/containers/images#updating-images\n\nPossible enum values:\n'
+      + ' - `"Always"` means that kubelet always attempts to pull the latest image. Container will fail If the pull fails.\n'
+      + ' - `"IfNotPresent"` means that kubelet pulls if the image isn\'t present on disk. Container will fail if the image isn\'t present and the pull fails.\n'
+      + ' - `"Never"` means that kubelet never pulls an image, but only uses a local image. Container will fail if the image isn\'t present');
+    expect(getDef('core.v1.PodSpec')!.fields.get('restartPolicy')!.description).toMatch(/\n\nPossible enum values:\n - `"Always"`\n - `"Never"`\n - `"OnFailure"`$/);
+  });
+
+  it('uses the v1.32 wording where it changed since the .d.ts', () => {
+    expect(getDef('core.v1.PodAffinityTerm')!.fields.get('labelSelector')!.description)
+      .toBe("A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.");
   });
 });
 

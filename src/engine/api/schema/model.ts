@@ -1,12 +1,14 @@
 // The merged schema: the generated .d.ts definitions plus the hand-kept Go facts, resolved into typed
 // definitions on first use. Everything else in this folder reads the schema through here.
 import { DEFS, KIND_DEFS } from './k8s-schema.generated';
-import { ENUMS, GO_NAMED_CONTAINERS, GO_TYPES } from './go-types';
+import { GO_NAMED_CONTAINERS, GO_TYPES } from './go-types';
+import { ENUMS } from './go-enums';
 import { GO_EMIT } from './go-emit';
 import { GO_ORDER } from './go-order';
 import { ATOMIC_STRUCTS, PATCH_FACTS } from './patch-facts';
 import type { FieldPatchFacts } from './patch-facts';
 import { ADDED_DEFS, ADDED_FIELDS, NOW_REQUIRED, REMOVED_FIELDS } from './v1-32-additions';
+import { DESCRIPTIONS_V1_32 } from './v1-32-descriptions';
 import { F_READONLY, F_REQUIRED } from './raw';
 import type { RawDef, RawField, TypeRef } from './raw';
 
@@ -112,7 +114,7 @@ function typeOf(ref: TypeRef, go: string): SchemaType {
   switch (ref) {
     case 's':
       if (go === '[]uint8') return { kind: 'bytes', ref, go };
-      return ENUMS[go] ? { kind: 'string', ref, go, enumValues: ENUMS[go] } : { kind: 'string', ref, go };
+      return ENUMS[go] ? { kind: 'string', ref, go, enumValues: enumValues(go) } : { kind: 'string', ref, go };
     case 'n': return { kind: 'int', ref, go, bits: go === 'int64' ? 64 : 32 };
     case 'b': return { kind: 'bool', ref, go };
     case 'q': return { kind: 'quantity', ref, go };
@@ -126,12 +128,31 @@ function typeOf(ref: TypeRef, go: string): SchemaType {
   return { kind: 'struct', ref, go, get def() { return getDef(ref)!; } } as SchemaType;
 }
 
+const enumValueCache = new Map<string, readonly string[]>();
+function enumValues(go: string): readonly string[] {
+  let v = enumValueCache.get(go);
+  if (!v) enumValueCache.set(go, (v = ENUMS[go].map(([value]) => value)));
+  return v;
+}
+
+/**
+ * The description the OpenAPI gives a field of an enum type: its own, then "Possible enum values:" and one
+ * line per value (kube-openapi pkg/generators/enum.go DescriptionLines; openapi.go generateDescription
+ * trims each line's trailing spaces). The .d.ts leaves the enum part out.
+ */
+function withEnumDescription(description: string, go: string): string {
+  const lines = ENUMS[go].map(([v, c]) => ` - \`${JSON.stringify(v)}\`${c ? ` ${c}` : ''}`);
+  return `${description}${description ? '\n\n' : ''}Possible enum values:\n${lines.join('\n')}`;
+}
+
 const cache = new Map<string, SchemaDef | null>();
 
 function buildDef(key: string): SchemaDef | undefined {
   const raw = rawDef(key);
   if (!raw) return undefined;
-  const [description, rawFields] = raw;
+  const [rawDescription, rawFields] = raw;
+  const newer = DESCRIPTIONS_V1_32[key] ?? {};
+  const description = newer.$ ?? rawDescription;
   const all: [string, RawField][] = [...Object.entries(rawFields), ...Object.entries(ADDED_FIELDS[key] ?? {})];
   const removed = REMOVED_FIELDS[key] ?? [];
   const goTypes = GO_TYPES[key] ?? {};
@@ -141,11 +162,13 @@ function buildDef(key: string): SchemaDef | undefined {
     if (e) emit.set(e.replace(/\*$/, ''), e.endsWith('*') ? 'null' : 'zero');
   }
   const fields = new Map<string, SchemaField>();
-  for (const [name, [ref, desc, flags = 0, literals]] of all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, [ref, rawDesc, flags = 0, literals]] of all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (removed.includes(name)) continue;
+    const desc = newer[name] ?? rawDesc;
     const type = typeOf(ref, goTypes[name] ?? impliedGo(ref));
     const f: SchemaField = {
-      name, description: desc, type: literals ? { ...type, enumValues: literals } : type,
+      name, type: literals ? { ...type, enumValues: literals } : type,
+      description: type.kind === 'string' && type.enumValues ? withEnumDescription(desc, type.go) : desc,
       required: (flags & F_REQUIRED) !== 0 || (NOW_REQUIRED[key]?.includes(name) ?? false), readonly: (flags & F_READONLY) !== 0,
       ...(emit.has(name) ? { emit: emit.get(name) } : {}),
       ...(patch[name] ? { patch: patch[name] } : {}),
