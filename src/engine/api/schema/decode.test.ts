@@ -234,6 +234,25 @@ describe('decode: values with their own unmarshalers', () => {
   });
 });
 
+describe('decode: subresource bodies', () => {
+  it.each([
+    { name: 'a Scale', target: { group: 'autoscaling', version: 'v1', kind: 'Scale' },
+      body: { apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'web' }, spec: { replicas: 5 } } },
+    { name: 'an Eviction', target: { group: 'policy', version: 'v1', kind: 'Eviction' },
+      body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'p' }, deleteOptions: { gracePeriodSeconds: 0 } } },
+    { name: 'a Binding', target: { group: '', version: 'v1', kind: 'Binding' },
+      body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'p' }, target: { kind: 'Node', name: 'minikube' } } },
+  ])('decodes $name', ({ target, body }) => {
+    expect(decode(body, target, { strict: true }).obj).toEqual(body);
+  });
+
+  it('words errors with the subresource kind', () => {
+    expect(() => decode({ apiVersion: 'autoscaling/v1', kind: 'Scale', spec: { replicas: 'five' } },
+      { group: 'autoscaling', version: 'v1', kind: 'Scale' }, { strict: true }))
+      .toThrow('Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal string into Go struct field ScaleSpec.spec.replicas of type int32');
+  });
+});
+
 describe('decode: nulls, copies and the envelope', () => {
   it('drops JSON nulls of fields (Go leaves the zero value and omitempty drops it)', () => {
     const { obj } = decode(pod({ nodeName: null, containers: [{ name: 'c', image: null }] }, { name: 'p', labels: null }), R.pods, { strict: true });

@@ -259,7 +259,7 @@ const FIND_KIND_TYPE = 'struct { APIVersion string "json:\\"apiVersion,omitempty
 const INTERNAL_PACKAGE: Record<string, string> = { '': 'core' };
 
 // Models serializer/json/meta.go Interpret: the apiVersion and kind of a body, before decoding it.
-function interpret(body: unknown, info: ResourceInfo): { group: string; version: string; kind: string } {
+function interpret(body: unknown, info: Target): { group: string; version: string; kind: string } {
   const fail = (why: string) => newBadRequest(`the object provided is unrecognized (must be of type ${info.kind}): ${why} (${summarizeData(goJsonMarshal(body))})`);
   if (!isObject(body)) throw fail(`couldn't get version/kind; json parse error: json: cannot unmarshal ${jsonWord(body)} into Go value of type ${FIND_KIND_TYPE}`);
   for (const k of ['apiVersion', 'kind'] as const) {
@@ -282,8 +282,14 @@ function interpret(body: unknown, info: ResourceInfo): { group: string; version:
   return out;
 }
 
+/**
+ * What the endpoint decodes into: a ResourceInfo, or for a subresource its own kind
+ * (`{ group: 'autoscaling', version: 'v1', kind: 'Scale' }`, policy/v1 Eviction, v1 Binding, …).
+ */
+export type Target = Pick<ResourceInfo, 'group' | 'version' | 'kind'>;
+
 /** Decodes a request body as the API server's JSON decoder would for this resource. */
-export function decode(body: unknown, info: ResourceInfo, opts: DecodeOptions): DecodeResult {
+export function decode(body: unknown, info: Target, opts: DecodeOptions): DecodeResult {
   const gvk = interpret(body ?? {}, info);
   const apiVersion = apiVersionOf(gvk);
   const cannot = (why: string) => newBadRequest(`${gvk.kind} in version "${gvk.version}" cannot be handled as a ${info.kind}: ${why}`);

@@ -1,7 +1,7 @@
 // engine/api/schema: the type schema of every served kind (from kubernetes-types plus hand-kept Go facts),
 // the request-body decoder, patch metadata, JSON Schema for the editor and data for kubectl explain.
 export { decode, strictDecodingMessage, strictDecodingWarnings } from './decode';
-export type { DecodeOptions, DecodeResult } from './decode';
+export type { DecodeOptions, DecodeResult, Target } from './decode';
 export { patchMetaFor } from './patch-meta';
 export type { PatchMeta } from './patch-meta';
 export { jsonSchemaFor } from './json-schema';
