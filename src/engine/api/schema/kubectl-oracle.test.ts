@@ -121,6 +121,8 @@ describe.skipIf(!existsSync(KUBECTL))('decode agrees with the Go decoder in kube
       metadata: { name: 'p', creationTimestamp: '2024-05-01T12:00:00.5+02:00', labels: { a: null } },
       spec: { containers: [{ name: 'nginx', resources: { limits: { cpu: 0.5, memory: '1024Mi' } }, ports: [{ containerPort: 80 }] }] },
       status: { conditions: [{ type: 'Ready', status: 'True' }] } } },
+    { name: 'a Pod with nulls in lists and maps', at: (o: any) => o.spec, body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' },
+      spec: { containers: [null, { name: 'c', args: [null, 'x'], resources: { limits: { cpu: null } } }], tolerations: [{ tolerationSeconds: null }] } } },
   ])('round-trips $name byte for byte', ({ yaml, body, at }) => {
     const input = (body ?? load(yaml!)) as any;
     delete input.spec?.serviceAccountName;
