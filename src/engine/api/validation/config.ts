@@ -37,12 +37,18 @@ const describeChar = (c: string) => (c === '\'' ? '\'\\\'\'' : `'${c}'`);
 export function goJSONObjectError(text: string): string | undefined {
   const t = text.trim();
   if (t === '') return 'unexpected end of JSON input';
+  const lit = { t: 'true', f: 'false', n: 'null' }[t[0]];
+  if (lit) {
+    for (let i = 1; i < lit.length; i++) {
+      if (i >= t.length) return 'unexpected end of JSON input';
+      if (t[i] !== lit[i]) return `invalid character ${describeChar(t[i])} in literal ${lit} (expecting '${lit[i]}')`;
+    }
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(t);
   } catch {
-    const first = t[0];
-    if (!'{["-0123456789tfn'.includes(first)) return `invalid character ${describeChar(first)} looking for beginning of value`;
+    if (!'{["-0123456789'.includes(t[0]) && !lit) return `invalid character ${describeChar(t[0])} looking for beginning of value`;
     return 'unexpected end of JSON input';
   }
   if (parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed))) return undefined;

@@ -99,7 +99,10 @@ export function validatePersistentVolumeClaimUpdate(pvc: PersistentVolumeClaim, 
   const newSpec: PersistentVolumeClaimSpec = structuredClone(pvc.spec ?? {});
   const oldSpec: PersistentVolumeClaimSpec = structuredClone(old.spec ?? {});
   // The PV controller fills volumeName once.
-  if (!old.spec?.volumeName) oldSpec.volumeName = newSpec.volumeName;
+  if (!old.spec?.volumeName) {
+    if (newSpec.volumeName === undefined) delete oldSpec.volumeName;
+    else oldSpec.volumeName = newSpec.volumeName;
+  }
   const oldAnn = old.metadata?.annotations ?? {};
   const newAnn = pvc.metadata?.annotations ?? {};
   const upgradeFromAnnotation = BETA_STORAGE_CLASS_ANNOTATION in oldAnn && old.spec?.storageClassName === undefined
@@ -121,7 +124,10 @@ export function validatePersistentVolumeClaimUpdate(pvc: PersistentVolumeClaim, 
   if (bound && newSpec.resources?.requests) {
     newSpec.resources.requests = { ...newSpec.resources.requests, storage: old.spec?.resources?.requests?.storage as string };
   }
-  if (bound && newSpec.volumeAttributesClassName !== undefined) newSpec.volumeAttributesClassName = oldSpec.volumeAttributesClassName;
+  if (bound && newSpec.volumeAttributesClassName !== undefined) {
+    if (oldSpec.volumeAttributesClassName === undefined) delete newSpec.volumeAttributesClassName;
+    else newSpec.volumeAttributesClassName = oldSpec.volumeAttributesClassName;
+  }
   if (!deepEqual(newSpec, oldSpec)) {
     errs.push(forbidden(SPEC, `spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n${
       cmpDiff('core.PersistentVolumeClaimSpec', oldSpec, newSpec)}`));

@@ -37,8 +37,9 @@ function validatePersistentVolumeSpec(spec: PVSpec, path: FieldPath): FieldError
   if (!keys.length) errs.push(required(path.child('capacity'), ''));
   if (!('storage' in cap) || keys.length > 1) {
     // Upstream passes the ResourceList map itself; its %#v holds Quantity structs, we print the strings.
-    errs.push(notSupported(path.child('capacity'), new GoSyntax(`core.ResourceList${goStringMapText(
-      Object.fromEntries(keys.map((k) => [k, String(cap[k])]))).slice('map[string]string'.length)}`), ['storage']));
+    const shown = spec.capacity === undefined ? 'core.ResourceList(nil)' : `core.ResourceList${goStringMapText(
+      Object.fromEntries(keys.map((k) => [k, String(cap[k])]))).slice('map[string]string'.length)}`;
+    errs.push(notSupported(path.child('capacity'), new GoSyntax(shown), ['storage']));
   }
   for (const k of keys) {
     const q = quantityOf(cap[k]);

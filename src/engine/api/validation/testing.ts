@@ -15,7 +15,8 @@ export function manifest(text: string): { obj: KubeObject; info: ResourceInfo } 
   if (!info) throw new Error(`unknown kind ${obj.apiVersion} ${obj.kind}`);
   obj.metadata ??= {};
   if (info.namespaced && !obj.metadata.namespace) obj.metadata.namespace = 'default';
-  obj.metadata.uid ??= '6d3f2a10-0000-4000-8000-000000000001';
+  const meta = obj.metadata as Record<string, unknown>;
+  meta.uid ??= '6d3f2a10-0000-4000-8000-000000000001';
   applyDefaults(obj, info);
   if (info.kind === 'Job') addJobSelector(obj);
   return { obj, info };
@@ -46,10 +47,11 @@ export function createMessage(text: string, edit?: (o: KubeObject) => void): str
 }
 
 /** The Invalid message an update gets ('' when valid). `edit` turns the stored object into the new one. */
-export function updateMessage(text: string, edit: (o: KubeObject) => void, status = false): string {
+export function updateMessage(text: string, edit: (o: KubeObject) => void, status = false,
+  prepare?: (old: KubeObject) => void): string {
   const { obj: old, info } = manifest(text);
-  old.metadata!.resourceVersion = '100';
-  old.metadata!.creationTimestamp = '2025-01-01T00:00:00Z';
+  prepare?.(old);
+  Object.assign(old.metadata!, { resourceVersion: '100', creationTimestamp: '2025-01-01T00:00:00Z' });
   const next = structuredClone(old);
   edit(next);
   return message(info, next, (status ? validateStatusUpdate : validateObjectUpdate)(next, old, info));
