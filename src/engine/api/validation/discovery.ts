@@ -4,7 +4,7 @@
 import { FieldError, FieldPath, duplicate, invalid, notSupported, required, tooMany } from '../field';
 import type { EndpointSlice } from '../types';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './names';
-import { validateImmutableField, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './objectmeta';
+import { validateImmutableField, validateLabels, validateObjectMeta } from './objectmeta';
 import { isValidIPv4Address, isValidIPv6Address, validateNonSpecialIP } from './ip';
 
 const ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'];
@@ -27,8 +27,8 @@ function isFullyQualifiedDomainName(path: FieldPath, name: string): FieldError[]
 
 /** ValidateEndpointSlice (create); pass `old` for an update (addressType is then immutable). */
 export function validateEndpointSlice(es: EndpointSlice, old?: EndpointSlice): FieldError[] {
-  const errs = old ? validateObjectMetaUpdate(es.metadata, old.metadata) : [];
-  errs.push(...validateObjectMeta(es.metadata, true, nameIsDNSSubdomain));
+  // On update the metadata update rules come from rest.BeforeUpdate's common checks.
+  const errs = validateObjectMeta(es.metadata, true, nameIsDNSSubdomain);
   const at = es.addressType ?? '';
   const atPath = FieldPath.root('addressType');
   // The deprecated "IP" type is still accepted on update.

@@ -90,7 +90,17 @@ describe('IP parsing (ParseIPSloppy)', () => {
 describe('cmpDiff', () => {
   it('marks removed and added values in go-cmp style', () => {
     expect(cmpDiff('core.PodSpec', { restartPolicy: 'Always', dnsPolicy: 'ClusterFirst' }, { restartPolicy: 'Never', dnsPolicy: 'ClusterFirst' }))
-      .toBe('  core.PodSpec{\n- \tRestartPolicy: "Always",\n+ \tRestartPolicy: "Never",\n  \t... // 1 identical field\n  }\n');
+      .toBe('  core.PodSpec{\n- \tRestartPolicy: "Always",\n+ \tRestartPolicy: "Never",\n  \tDNSPolicy:     "ClusterFirst",\n  }\n');
+  });
+
+  it('follows Go field order and folds identical fields beyond two of context', () => {
+    const oldSpec = { containers: [{ name: 'web', image: 'nginx' }], restartPolicy: 'Always', terminationGracePeriodSeconds: 30,
+      dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler' };
+    const diff = cmpDiff('core.PodSpec', oldSpec, { ...oldSpec, dnsPolicy: 'Default' }, 'core.v1.PodSpec');
+    expect(diff).toBe('  core.PodSpec{\n  \t... // 5 identical fields\n  \tTerminationGracePeriodSeconds: 30,\n'
+      + '  \tActiveDeadlineSeconds:         nil,\n- \tDNSPolicy:                     "ClusterFirst",\n'
+      + '+ \tDNSPolicy:                     "Default",\n  \tNodeSelector:                  nil,\n'
+      + '  \tServiceAccountName:            "",\n  \t... // 24 identical fields\n  }\n');
   });
 
   it('is empty for equal values', () => {

@@ -159,7 +159,8 @@ describe('Pod update', () => {
       (o.spec as { containers: { ports?: unknown[] }[] }).containers[0].ports = [{ containerPort: 8080, protocol: 'TCP' }];
     });
     expect(msg.startsWith(`Pod "p" is invalid: spec: Forbidden: ${POD_UPDATE}\n  core.PodSpec{\n`)).toBe(true);
-    expect(msg).toContain('+ \t\t\tPorts: {{ContainerPort: 8080, Protocol: "TCP"}},');
+    expect(msg).toContain('- \t\t\tPorts:      nil,\n+ \t\t\tPorts:      {{ContainerPort: 8080, Protocol: "TCP"}},\n');
+    expect(msg.endsWith('  \tRestartPolicy:       "Always",\n  \t... // 29 identical fields\n  }\n')).toBe(true);
   });
 
   it('keeps the status rules: a terminated container of a Never pod stays terminated', () => {

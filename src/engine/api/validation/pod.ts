@@ -135,7 +135,7 @@ export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   if (oldTgp !== undefined && oldTgp < 0 && munged.terminationGracePeriodSeconds === 1) munged.terminationGracePeriodSeconds = oldTgp;
   if (!deepEqual(munged, oldSpec)) {
     errs.push(forbidden(SPEC, `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS.join(',')}\n${
-      cmpDiff('core.PodSpec', oldSpec, munged)}`));
+      cmpDiff('core.PodSpec', oldSpec, munged, 'core.v1.PodSpec')}`));
   }
   return errs;
 }

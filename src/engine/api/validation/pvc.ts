@@ -130,7 +130,7 @@ export function validatePersistentVolumeClaimUpdate(pvc: PersistentVolumeClaim, 
   }
   if (!deepEqual(newSpec, oldSpec)) {
     errs.push(forbidden(SPEC, `spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n${
-      cmpDiff('core.PersistentVolumeClaimSpec', oldSpec, newSpec)}`));
+      cmpDiff('core.PersistentVolumeClaimSpec', oldSpec, newSpec, 'core.v1.PersistentVolumeClaimSpec')}`));
   }
   const newSize = quantityOf(pvc.spec?.resources?.requests?.storage);
   const oldSize = quantityOf(old.spec?.resources?.requests?.storage);

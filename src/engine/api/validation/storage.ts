@@ -103,7 +103,7 @@ export function validatePersistentVolumeUpdate(pv: PersistentVolume, old: Persis
   const oldSrc = pick(old.spec);
   if (!deepEqual(newSrc, oldSrc)) {
     errs.push(forbidden(SPEC.child('persistentvolumesource'),
-      `spec.persistentvolumesource is immutable after creation\n${cmpDiff('core.PersistentVolumeSource', oldSrc, newSrc)}`));
+      `spec.persistentvolumesource is immutable after creation\n${cmpDiff('core.PersistentVolumeSource', oldSrc, newSrc, 'core.v1.PersistentVolumeSpec')}`));
   }
   errs.push(...validateImmutableField(pv.spec?.volumeMode ?? null, old.spec?.volumeMode ?? null, FieldPath.root('volumeMode')));
   if (old.spec?.nodeAffinity && !deepEqual(pv.spec?.nodeAffinity ?? null, old.spec.nodeAffinity)) {
