@@ -4,6 +4,8 @@ import type { KubeObject } from '../types';
 import { createMessage, updateMessage } from './testing';
 import { parseCronStandard, goParseDurationError } from './cron';
 
+const UID = '6d3f2a10-0000-4000-8000-000000000001';
+
 const job = (spec: string, restart = '      restartPolicy: Never\n') => `
 apiVersion: batch/v1
 kind: Job
@@ -44,6 +46,8 @@ const CASES: { name: string; yaml: string; want: string }[] = [
     want: 'Job.batch "pi" is invalid: [spec.parallelism: Invalid value: -2: must be greater than or equal to 0, spec.backoffLimit: Invalid value: -1: must be greater than or equal to 0]' },
   { name: 'Job manualSelector without a selector', yaml: job('  manualSelector: true\n'),
     want: 'Job.batch "pi" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: map[string]string(nil): `selector` does not match template `labels`]' },
+  { name: 'Job template carrying a foreign controller-uid label', yaml: job('').replace('  template:\n    spec:', '  template:\n    metadata:\n      labels:\n        controller-uid: wrong\n    spec:'),
+    want: `Job.batch "pi" is invalid: spec.template.metadata.labels[controller-uid]: Invalid value: map[string]string{"batch.kubernetes.io/controller-uid":"${UID}", "batch.kubernetes.io/job-name":"pi", "controller-uid":"wrong", "job-name":"pi"}: must be '${UID}'` },
   { name: 'Indexed Job without completions', yaml: job('  completionMode: Indexed\n  parallelism: 2\n'),
     want: 'Job.batch "pi" is invalid: spec.completions: Required value: when completion mode is Indexed' },
   { name: 'CronJob with four fields', yaml: cron('* * * *'),

@@ -326,3 +326,23 @@ export function validateCronJob(cj: CronJob): FieldError[] {
 export function validateCronJobUpdate(cj: CronJob, old: CronJob): FieldError[] {
   return [...validateObjectMetaUpdate(cj.metadata, old.metadata), ...validateCronJobSpec(cj, old)];
 }
+
+/**
+ * The Job registry's generateSelector (PrepareForCreate when manualSelector is not true): adds the
+ * job-name and controller-uid labels (legacy and batch.kubernetes.io/ forms) to the pod template unless
+ * set, and selects batch.kubernetes.io/controller-uid. Mutates `job`; validation then checks the result.
+ * Models pkg/registry/batch/job/strategy.go generateSelector.
+ */
+export function generateJobSelector(job: Job): void {
+  const spec = (job.spec ??= { template: {} });
+  if (spec.manualSelector === true) return;
+  const uid = job.metadata?.uid ?? '';
+  const name = job.metadata?.name ?? '';
+  spec.template.metadata ??= {};
+  const labels = (spec.template.metadata.labels ??= {});
+  for (const k of ['job-name', 'batch.kubernetes.io/job-name']) if (!(k in labels)) labels[k] = name;
+  for (const k of ['controller-uid', 'batch.kubernetes.io/controller-uid']) if (!(k in labels)) labels[k] = uid;
+  spec.selector ??= {};
+  spec.selector.matchLabels ??= {};
+  if (!('batch.kubernetes.io/controller-uid' in spec.selector.matchLabels)) spec.selector.matchLabels['batch.kubernetes.io/controller-uid'] = uid;
+}

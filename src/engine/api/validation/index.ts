@@ -12,3 +12,4 @@ export type { ParsedIP } from './ip';
 export { parseCronStandard, goParseDurationError, isKnownTimeZone } from './cron';
 export { nodePortNotInRange, nodePortAllocated, normalizeServiceClusterIPs, patchAllocatedValues } from './service';
 export { FIELD_IMMUTABLE } from './objectmeta';
+export { generateJobSelector } from './batch';

@@ -4,7 +4,8 @@ import yaml from 'js-yaml';
 import { applyDefaults } from '../defaults';
 import { newInvalid } from '../errors';
 import { resourceForKind, parseApiVersion, type ResourceInfo } from '../kinds';
-import type { KubeObject } from '../types';
+import type { Job, KubeObject } from '../types';
+import { generateJobSelector } from './batch';
 import { validateObject, validateObjectUpdate, validateStatusUpdate } from './validate';
 
 /** A manifest as the API server holds it before validation. */
@@ -18,21 +19,8 @@ export function manifest(text: string): { obj: KubeObject; info: ResourceInfo } 
   const meta = obj.metadata as Record<string, unknown>;
   meta.uid ??= '6d3f2a10-0000-4000-8000-000000000001';
   applyDefaults(obj, info);
-  if (info.kind === 'Job') addJobSelector(obj);
+  if (info.kind === 'Job') generateJobSelector(obj as Job);
   return { obj, info };
-}
-
-// The Job registry generates the selector and the pod labels before validation (manualSelector unset).
-function addJobSelector(job: KubeObject): void {
-  const spec = job.spec as { manualSelector?: boolean; selector?: unknown; template?: { metadata?: { labels?: Record<string, string> } } };
-  if (spec.manualSelector === true || spec.selector) return;
-  const uid = job.metadata!.uid!;
-  const name = job.metadata!.name ?? '';
-  spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
-  spec.template ??= {};
-  spec.template.metadata ??= {};
-  spec.template.metadata.labels = { ...spec.template.metadata.labels, 'batch.kubernetes.io/controller-uid': uid,
-    'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
 }
 
 function message(info: ResourceInfo, obj: KubeObject, errs: ReturnType<typeof validateObject>): string {
