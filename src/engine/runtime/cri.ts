@@ -109,6 +109,14 @@ export interface Container {
   signal(sig: 'SIGTERM' | 'SIGKILL'): void;
   /** Runs a command inside the container (exec probes, kubectl exec); resolves to its exit code. */
   exec(argv: string[], io: ExecIO): Promise<number>;
+  /**
+   * Like exec, but reports the exit code through `done` on the simulated clock — synchronously when
+   * the command needs no simulated time, else from a clock timer — never through a Promise. Exec
+   * probes and lifecycle hooks use it so their results land inside clock.advance(), at the right
+   * instant (a Promise settles in a microtask, after advance() returns). Optional: without it the
+   * kubelet falls back to exec.
+   */
+  run?(argv: string[], io: ExecIO, done: (exitCode: number) => void): void;
   /** Answers an HTTP request on a port (probes, Services, port-forward); undefined = connection refused. */
   http(port: number, req: HttpRequest): HttpResponse | undefined;
   /** Is something listening on the TCP port? */
