@@ -13,5 +13,5 @@ export { createTwoWayMergePatch, createThreeWayMergePatch, mergingMapsHaveConfli
 export { PatchError, GENERIC_INVALID_MESSAGE, ERR_BAD_JSON_DOC, ERR_NO_LIST_OF_LISTS, ERR_BAD_PATCH_FORMAT_FOR_PRIMITIVE_LIST,
   ERR_BAD_PATCH_FORMAT_FOR_RETAIN_KEYS, ERR_BAD_PATCH_FORMAT_FOR_SET_ELEMENT_ORDER_LIST, ERR_PATCH_CONTENT_NOT_MATCH_RETAIN_KEYS,
   ERR_UNSUPPORTED_STRATEGIC_MERGE_PATCH_FORMAT } from './patch-errors';
-export { goJsonMarshal, goJsonString, goV, goQuote, goFloat, isObject, sortedKeys } from './go-format';
+export { goJsonMarshal, goJsonString, goV, goQuote, goFloat, isObject, sortedKeys, compareStrings } from './go-format';
 export type { Json, JsonObject } from './go-format';

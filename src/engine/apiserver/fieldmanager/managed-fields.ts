@@ -1,0 +1,113 @@
+// metadata.managedFields in and out: decoding entries into per-manager field sets, the manager
+// identifier that keys them, and encoding back in the server's order. Models apimachinery
+// util/managedfields/internal/managedfields.go (DecodeManagedFields, BuildManagerIdentifier,
+// encodeManagedFields, sortEncodedManagedFields) and fields.go.
+import type { ManagedFieldsEntry } from '../../api/types';
+import { goJsonString } from '../../api/patch';
+import { FieldSet } from './fieldset';
+
+/** fieldpath.VersionedSet: a manager's fields, the API version they were set at, and Apply or Update. */
+export interface VersionedSet {
+  readonly set: FieldSet;
+  readonly apiVersion: string;
+  readonly applied: boolean;
+}
+
+/** The managers' sets (keyed by manager identifier) and the time each last changed something. */
+export interface Managed {
+  readonly fields: Map<string, VersionedSet>;
+  readonly times: Map<string, string | undefined>;
+}
+
+/** A fresh, empty Managed. */
+export function emptyManaged(): Managed {
+  return { fields: new Map(), times: new Map() };
+}
+
+/** A decoding failure (upstream answers it by starting from empty managed fields). */
+export class DecodeError extends Error {}
+
+// Entries decoded from a stored object, to reuse them untouched when nothing about them changed.
+const sourceEntry = new WeakMap<FieldSet, ManagedFieldsEntry>();
+
+/** DecodeManagedFields */
+export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | undefined): Managed {
+  const managed = emptyManaged();
+  (entries ?? []).forEach((e, i) => {
+    if (e.operation !== 'Apply' && e.operation !== 'Update') throw new DecodeError('operation must be `Apply` or `Update`');
+    if (!e.apiVersion) throw new DecodeError('apiVersion must not be empty');
+    if (!e.fieldsType) throw new DecodeError(`missing fieldsType in managed fields entry ${i}`);
+    if (e.fieldsType !== 'FieldsV1') throw new DecodeError(`invalid fieldsType ${JSON.stringify(e.fieldsType)} in managed fields entry ${i}`);
+    const id = buildManagerIdentifier(e);
+    const set = FieldSet.fromFieldsV1(e.fieldsV1 ?? {});
+    if (!set.empty) sourceEntry.set(set, e);
+    managed.fields.set(id, { set, apiVersion: e.apiVersion, applied: e.operation === 'Apply' });
+    managed.times.set(id, e.time);
+  });
+  return managed;
+}
+
+/**
+ * BuildManagerIdentifier: the entry as JSON without its fields and time, and without the API version
+ * for appliers (so an applier is the same manager at any version):
+ * `{"manager":"kubectl","operation":"Apply"}`, `{"manager":"kubelet","operation":"Update","apiVersion":"v1","subresource":"status"}`.
+ */
+export function buildManagerIdentifier(e: { manager?: string; operation?: string; apiVersion?: string; subresource?: string }): string {
+  const parts: string[] = [];
+  if (e.manager) parts.push(`"manager":${goJsonString(e.manager)}`);
+  if (e.operation) parts.push(`"operation":${goJsonString(e.operation)}`);
+  if (e.apiVersion && e.operation !== 'Apply') parts.push(`"apiVersion":${goJsonString(e.apiVersion)}`);
+  if (e.subresource) parts.push(`"subresource":${goJsonString(e.subresource)}`);
+  return `{${parts.join(',')}}`;
+}
+
+/** The fields of a manager identifier. */
+export function parseManagerIdentifier(id: string): { manager?: string; operation?: string; apiVersion?: string; subresource?: string } {
+  try {
+    return JSON.parse(id) as { manager?: string; operation?: string; apiVersion?: string; subresource?: string };
+  } catch {
+    return {};
+  }
+}
+
+/** encodeManagedFields: entries in the server's order, or undefined when no manager is left. */
+export function encodeManagedFields(managed: Managed): ManagedFieldsEntry[] | undefined {
+  if (managed.fields.size === 0) return undefined;
+  const out: ManagedFieldsEntry[] = [];
+  for (const [id, vs] of managed.fields) out.push(encodeEntry(id, vs, managed.times.get(id)));
+  return sortEncodedManagedFields(out);
+}
+
+// A ManagedFieldsEntry keeps the Go struct's field order: manager, operation, apiVersion, time,
+// fieldsType, fieldsV1, subresource.
+function encodeEntry(id: string, vs: VersionedSet, time: string | undefined): ManagedFieldsEntry {
+  const ident = parseManagerIdentifier(id);
+  const operation = vs.applied ? 'Apply' : (ident.operation ?? 'Update');
+  const src = sourceEntry.get(vs.set);
+  if (src && src.manager === ident.manager && src.operation === operation && src.apiVersion === vs.apiVersion
+    && src.time === time && src.subresource === ident.subresource) {
+    return src;
+  }
+  const e: ManagedFieldsEntry = {};
+  if (ident.manager) e.manager = ident.manager;
+  e.operation = operation;
+  e.apiVersion = vs.apiVersion;
+  if (time) e.time = time;
+  e.fieldsType = 'FieldsV1';
+  e.fieldsV1 = src?.fieldsV1 ?? vs.set.toFieldsV1();
+  if (ident.subresource) e.subresource = ident.subresource;
+  return e;
+}
+
+function seconds(t: string | undefined): number {
+  if (!t) return 0;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
+}
+
+/** sortEncodedManagedFields: by operation (Apply first), time, manager, apiVersion, subresource. */
+export function sortEncodedManagedFields(entries: ManagedFieldsEntry[]): ManagedFieldsEntry[] {
+  const cmp = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+  return entries.sort((p, q) => cmp(p.operation, q.operation) || seconds(p.time) - seconds(q.time) || cmp(p.manager, q.manager)
+    || cmp(p.apiVersion, q.apiVersion) || cmp(p.subresource, q.subresource));
+}
