@@ -6,6 +6,7 @@ import { Store } from './store';
 import { ApiServer } from './apiserver';
 import { Client } from './client';
 import { bootstrapControlPlane, DEFAULT_CAPACITY, type NodeCapacity } from './bootstrap';
+import { startControllerManager, CONTROLLER_MANAGER_USER_AGENT } from './controllers/manager';
 
 /** Timings a class demo may shorten (defaults are Kubernetes v1.32's). */
 export interface ClusterTimings {
@@ -72,6 +73,9 @@ export class Cluster {
     bootstrapControlPlane(this.client('kubeadm/v1.32.0 (linux/amd64) kubernetes/70d3cc9'));
 
     // ---- section: controllers (src/engine/controllers) ----
+    // kube-controller-manager: one shared informer factory; each controller its own client.
+    startControllerManager({ ...this.deps('kube-controller-manager', CONTROLLER_MANAGER_USER_AGENT),
+      clientForUserAgent: (ua) => this.client(ua) });
     // ---- end section: controllers ----
 
     // ---- section: scheduler (src/engine/scheduler) ----
