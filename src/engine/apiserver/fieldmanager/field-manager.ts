@@ -117,6 +117,9 @@ function decodeLiveOrNew(live: KubeObject | undefined, next: KubeObject, isSubre
   if (isSubresource) return decodeOrEmpty(liveMF);
   const newMF = next.metadata?.managedFields;
   if (isReset(newMF)) return emptyManaged();
+  // A patched copy of the live object carries a copy of its entries: decode the live ones, which are
+  // cached, and keep reusing their encoded entries.
+  if (newMF !== liveMF && deepEqual(newMF, liveMF)) return decodeOrEmpty(liveMF);
   try {
     const m = decodeManagedFields(newMF);
     if (m.fields.size > 0) return m;

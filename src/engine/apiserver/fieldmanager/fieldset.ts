@@ -110,9 +110,15 @@ export class FieldSet {
   /** Children in path-element order (PathElement.Less). */
   sortedChildren(): [PE, FieldSet][] {
     if (!this.children) return [];
-    const entries = [...this.children];
-    if (entries.length > 1) entries.sort((a, b) => comparePE(a[0], b[0]));
-    return entries;
+    const keys = [...this.children.keys()];
+    if (keys.length > 1) {
+      // Field names alone sort as their spellings do (the common case, and the cheap one).
+      let fieldsOnly = true;
+      for (const k of keys) if (k.charCodeAt(0) !== 102) fieldsOnly = false;
+      if (fieldsOnly) keys.sort();
+      else keys.sort(comparePE);
+    }
+    return keys.map((k) => [k, this.children!.get(k)!]);
   }
 
   /** Set.Iterate: at each level the members first, then the children, each in element order. */
@@ -181,26 +187,28 @@ function readFields(o: Record<string, unknown>, member: boolean): FieldSet {
   return member || children ? new FieldSet(member, children) : FieldSet.EMPTY;
 }
 
-/** Builds a set by inserting paths; build() freezes it into a FieldSet. */
+/** Builds a set by inserting paths; its nodes become the set. */
 export class FieldSetBuilder {
-  private readonly root: MutableNode = { member: false, children: undefined };
+  private readonly root = new FieldSet(false, undefined);
   private count = 0;
 
   /** Set.Insert */
   insert(path: Path): void {
     if (path.length === 0) return;
-    let n = this.root;
-    for (const pe of path) {
-      n.children ??= new Map();
-      let c = n.children.get(pe);
-      if (!c) {
-        c = { member: false, children: undefined };
-        n.children.set(pe, c);
+    let node = this.root as unknown as { member: boolean; children: Map<PE, FieldSet> | undefined };
+    for (let i = 0; i < path.length; i++) {
+      const pe = path[i];
+      let m = node.children;
+      if (m === undefined) node.children = m = new Map();
+      let c = m.get(pe);
+      if (c === undefined) {
+        c = new FieldSet(false, undefined);
+        m.set(pe, c);
       }
-      n = c;
+      node = c as unknown as typeof node;
     }
-    if (!n.member) {
-      n.member = true;
+    if (!node.member) {
+      node.member = true;
       this.count++;
     }
   }
@@ -217,22 +225,8 @@ export class FieldSetBuilder {
     return this.count === 0;
   }
 
-  /** The immutable set. */
+  /** The set; the builder must not be used afterwards (its nodes become the set). */
   build(): FieldSet {
-    return this.count === 0 ? FieldSet.EMPTY : freeze(this.root);
+    return this.count === 0 ? FieldSet.EMPTY : this.root;
   }
-}
-
-interface MutableNode {
-  member: boolean;
-  children: Map<PE, MutableNode> | undefined;
-}
-
-function freeze(n: MutableNode): FieldSet {
-  let children: Map<PE, FieldSet> | undefined;
-  if (n.children) {
-    children = new Map();
-    for (const [k, c] of n.children) children.set(k, freeze(c));
-  }
-  return new FieldSet(n.member, children);
 }

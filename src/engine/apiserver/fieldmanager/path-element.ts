@@ -117,6 +117,8 @@ export function compareValues(a: Json, b: Json): number {
 /** PathElement.Compare: fields < keys < values < indices, then within each kind. */
 export function comparePE(a: PE, b: PE): number {
   if (a === b) return 0;
+  // Two fields compare by name, which is how their spellings compare.
+  if (a.charCodeAt(0) === 102 && b.charCodeAt(0) === 102) return compareStrings(a, b);
   const pa = parsePE(a);
   const pb = parsePE(b);
   if (!pa || !pb) return compareStrings(a, b);
