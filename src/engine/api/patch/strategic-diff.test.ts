@@ -8,6 +8,7 @@ import { requireKeyUnchanged } from './json-merge-patch';
 import { PatchError } from './patch-errors';
 import { mergeItem } from './testing/merge-item';
 import { deployment } from './testing/fixtures';
+import { patchMetaFor } from '../schema';
 
 interface TwoWayCase {
   name: string;
@@ -195,6 +196,16 @@ describe('createThreeWayMergePatch (what kubectl apply sends)', () => {
       + '{\\"labels\\":{\\"app\\":\\"nginx\\"}},\\"spec\\":{\\"containers\\":[{\\"image\\":\\"nginx:1.16.1\\",\\"name\\":\\"nginx\\",'
       + '\\"ports\\":[{\\"containerPort\\":80}]}]}}}}\\n"}},"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"}],'
       + '"containers":[{"image":"nginx:1.16.1","name":"nginx"}]}}}}');
+  });
+
+  it('gives the same patches with the real schema (api/schema patchMetaFor)', () => {
+    const real = patchMetaFor('apps/v1', 'Deployment');
+    expect(real).toBeDefined();
+    for (const c of threeWay) {
+      const modified = annotated(c.modified);
+      expect(goJsonMarshal(createThreeWayMergePatch(c.original, modified, c.current, real, true)))
+        .toBe(goJsonMarshal(createThreeWayMergePatch(c.original, modified, c.current, deployment, true)));
+    }
   });
 
   it('an unchanged config gives the empty patch (kubectl prints "unchanged")', () => {
