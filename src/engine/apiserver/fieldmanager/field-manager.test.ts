@@ -86,13 +86,14 @@ describe('updateManagedFields', () => {
     expect(JSON.stringify(mf![0].fieldsV1)).toBe(JSON.stringify(CLIENT_SIDE_APPLY_FIELDS));
   });
 
+  // kubectl scale sends no fieldManager: the server names it after the user agent, "kubectl".
   it('kubectl scale takes .spec.replicas through the scale subresource: no time, sorted first', () => {
     const live = created();
     const next = structuredClone(live);
     (next.spec as { replicas: number }).replicas = 5;
-    const mf = update(live, next, 'kubectl-scale', T1, 'scale')!;
+    const mf = update(live, next, 'kubectl', T1, 'scale')!;
     expect(mf.map((e) => [e.manager, e.operation, e.apiVersion, e.time, e.subresource])).toEqual([
-      ['kubectl-scale', 'Update', 'apps/v1', undefined, 'scale'],
+      ['kubectl', 'Update', 'apps/v1', undefined, 'scale'],
       ['kubectl-client-side-apply', 'Update', 'apps/v1', T0, undefined],
     ]);
     expect(mf[0].fieldsV1).toEqual({ 'f:spec': { 'f:replicas': {} } });
@@ -224,12 +225,12 @@ describe('serverSideApply', () => {
     const live = created();
     const next = structuredClone(live);
     (next.spec as { replicas: number }).replicas = 5;
-    const scaled = stored(next, update(live, next, 'kubectl-scale', T1, 'scale'));
+    const scaled = stored(next, update(live, next, 'kubectl', T1, 'scale'));
     const err = conflictOf(() => apply(scaled, applyCfg({ replicas: 2 }), 'platform-ci', T2));
     expect(err).toBeInstanceOf(StatusError);
     expect(err.status).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'Conflict', code: 409,
-      message: 'Apply failed with 1 conflict: conflict with "kubectl-scale" with subresource "scale" using apps/v1: .spec.replicas',
-      details: { causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl-scale" with subresource "scale" using apps/v1',
+      message: 'Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas',
+      details: { causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl" with subresource "scale" using apps/v1',
         field: '.spec.replicas' }] } });
   });
 
