@@ -14,11 +14,12 @@ import { deleteCommand } from './cmd/delete';
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand];
 
-/** The names cobra suggests from for a mistyped command (all of kubectl's, not just the ones built here). */
-const ALL_COMMAND_NAMES = ['annotate', 'api-resources', 'api-versions', 'apply', 'attach', 'auth', 'autoscale', 'certificate',
-  'cluster-info', 'completion', 'config', 'cordon', 'cp', 'create', 'debug', 'delete', 'describe', 'diff', 'drain', 'edit',
-  'events', 'exec', 'explain', 'expose', 'get', 'help', 'kustomize', 'label', 'logs', 'options', 'patch', 'plugin',
-  'port-forward', 'proxy', 'replace', 'rollout', 'run', 'scale', 'set', 'taint', 'top', 'uncordon', 'version', 'wait'];
+/** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */
+const ALL_COMMAND_NAMES = ['create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale',
+  'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach',
+  'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait',
+  'kustomize', 'label', 'annotate', 'completion', 'api-resources', 'api-versions', 'config', 'plugin', 'version',
+  'help', 'options'];
 
 /** Levenshtein distance, as cobra's suggestions use (SuggestionsMinimumDistance 2). */
 function distance(a: string, b: string): number {

@@ -11,6 +11,7 @@ import type { Clock, Rng } from '../clock';
 import { rfc3339 } from '../clock';
 import { defaultStrategyFor, type Strategy, type StrategyContext } from './registry';
 import { Cacher } from './cacher';
+import { ServiceAllocator } from './registry/service-alloc';
 
 /** Everything a handler may use. One per API server. */
 export class ServerCore {
@@ -18,12 +19,24 @@ export class ServerCore {
   private readonly cachers = new Map<string, Cacher>();
   readonly strategyContext: StrategyContext;
 
+  /** Cluster IPs and node ports of Services. */
+  readonly serviceAllocator: ServiceAllocator;
+
   constructor(readonly store: Store, readonly clock: Clock, readonly rng: Rng) {
     this.strategyContext = {
       now: () => clock.now(),
       nowTime: () => rfc3339(clock.now()),
       get: (group, resource, namespace, name) => this.store.get(grKey({ group, resource }), namespace ?? '', name),
     };
+    this.serviceAllocator = new ServiceAllocator(rng.fork('service-allocator'), () => store.list('services.'));
+    const alloc = this.serviceAllocator;
+    const svc = defaultStrategyFor({ group: '', resource: 'services' } as ResourceInfo);
+    this.strategies.set('services.', {
+      ...svc,
+      beginCreate: (obj, _ctx, dryRun) => alloc.allocate(obj, undefined, dryRun),
+      beginUpdate: (obj, old, _ctx, dryRun) => alloc.allocate(obj, old, dryRun),
+      afterDelete: (obj) => alloc.release(obj),
+    });
   }
 
   strategy(info: ResourceInfo): Strategy {

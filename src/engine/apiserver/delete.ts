@@ -9,7 +9,7 @@ import { newBadRequest, newConflict, newNotFound } from '../api/errors';
 import { rfc3339 } from '../clock';
 import type { Stored } from '../store';
 import { type ServerCore, grKey, listOptions, requestNamespace } from './core';
-import { isDryRun, validatingAdmission } from './pipeline';
+import { isDryRun, mutatingAdmission, validatingAdmission } from './pipeline';
 import { selectObjects, stripTypeMeta } from './read';
 
 /** The DeleteOptions a request carries, from its body or query. */
@@ -63,8 +63,11 @@ function deleteLive(core: ServerCore, info: ResourceInfo, req: ApiRequest, live:
   if (pre?.resourceVersion && pre.resourceVersion !== live.metadata.resourceVersion) {
     throw newConflict(info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in meta: ${live.metadata.resourceVersion}`);
   }
-  validatingAdmission(core, { operation: 'DELETE', info, namespace: live.metadata.namespace, name, oldObject: live, dryRun,
-    userInfo: { username: req.user ?? 'minikube-user' } });
+  // handlers/delete.go runs mutating admission for deletes too (NamespaceLifecycle is a mutating plugin).
+  const attrs = { operation: 'DELETE' as const, info, namespace: live.metadata.namespace, name, oldObject: live as KubeObject, dryRun,
+    userInfo: { username: req.user ?? 'minikube-user' } };
+  mutatingAdmission(core, attrs);
+  validatingAdmission(core, attrs);
 
   if (info.resource === 'namespaces' && info.group === '') return deleteNamespace(core, info, live, opts, dryRun);
 

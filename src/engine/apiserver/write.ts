@@ -48,8 +48,8 @@ export function createPrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
   const attrs = { operation: 'CREATE' as const, info, namespace: meta.namespace, name: meta.name ?? '', object: obj, dryRun,
     userInfo: { username: req.user ?? 'minikube-user' } };
   mutatingAdmission(core, attrs);
-  // rest.BeforeCreate
-  strategy.prepareForCreate?.(obj, core.strategyContext);
+  // store.Create: system fields and generateName first, then BeginCreate (allocators), then
+  // rest.BeforeCreate (PrepareForCreate, validation), then validating admission, then storage.
   const m = { ...obj.metadata! };
   if (!m.name && m.generateName) m.name = uniqueGeneratedName(core, info, m.namespace, m.generateName);
   m.uid = newUid(core.rng);
@@ -57,15 +57,26 @@ export function createPrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
   delete m.deletionTimestamp;
   delete m.deletionGracePeriodSeconds;
   delete m.selfLink;
-  if (strategy.generation) m.generation = 1;
-  else delete m.generation;
   obj.metadata = m;
   attrs.name = m.name ?? '';
-  validateForCreate(info, obj);
-  validatingAdmission(core, attrs);
-  if (core.get(info, m.namespace, m.name ?? '')) throw newAlreadyExists(info, m.name ?? '');
-  strategy.beforeCreate?.(obj, core.strategyContext, dryRun);
-  if (dryRun) return obj;
+  const undo = strategy.beginCreate?.(obj, core.strategyContext, dryRun) ?? undefined;
+  try {
+    strategy.prepareForCreate?.(obj, core.strategyContext);
+    const mm = { ...obj.metadata! };
+    if (strategy.generation) mm.generation = 1;
+    else delete mm.generation;
+    obj.metadata = mm;
+    validateForCreate(info, obj);
+    validatingAdmission(core, attrs);
+    if (core.get(info, mm.namespace, mm.name ?? '')) throw newAlreadyExists(info, mm.name ?? '');
+  } catch (e) {
+    undo?.();
+    throw e;
+  }
+  if (dryRun) {
+    undo?.();
+    return obj;
+  }
   return core.store.create(grKey(info), obj);
 }
 
@@ -142,10 +153,16 @@ export function updatePrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
       obj.metadata = { ...obj.metadata, generation: deepEqual(obj.spec, live.spec) ? gen : gen + 1 };
     }
   }
-  if (status) validateForStatusUpdate(info, obj, live);
-  else validateForUpdate(info, obj, live);
-  validatingAdmission(core, attrs);
-  strategy.beforeUpdate?.(obj, live, core.strategyContext, dryRun);
+  const undo = status ? undefined : strategy.beginUpdate?.(obj, live, core.strategyContext, dryRun) ?? undefined;
+  try {
+    if (status) validateForStatusUpdate(info, obj, live);
+    else validateForUpdate(info, obj, live);
+    validatingAdmission(core, attrs);
+  } catch (e) {
+    undo?.();
+    throw e;
+  }
+  if (dryRun) undo?.();
   obj.metadata = { ...obj.metadata, resourceVersion: live.metadata.resourceVersion };
   if (deepEqual(obj, live)) return { code: 200, body: live };
   if (dryRun) return { code: 200, body: obj };

@@ -256,7 +256,9 @@ export function serverSideApply(live: KubeObject | undefined, applied: KubeObjec
   const metadata = { ...(obj.metadata ?? {}) };
   if (managedFields) metadata.managedFields = managedFields;
   else delete metadata.managedFields;
-  return { obj: { ...obj, metadata }, managedFields };
+  // The result shares subtrees with the live object (frozen in the store) and the empty object: hand
+  // out a copy callers may edit, as upstream hands out a fresh typed object.
+  return { obj: structuredClone({ ...obj, metadata }), managedFields };
 }
 
 // skipNonApplied → buildManagerInfo → managedFieldsUpdater → stripMeta → structuredMerge, for Apply.

@@ -4,6 +4,8 @@
 import type { KubeObject, Namespace, Node, Secret } from '../../api/types';
 import { resourceFor } from '../../api/kinds';
 import { makeStrategy, type Strategy } from './strategy';
+import { generateJobSelector } from '../../api/validation';
+import type { Job } from '../../api/types';
 
 const info = (group: string, resource: string) => resourceFor(group, resource)!;
 const setStatus = (status: Record<string, unknown>) => (obj: KubeObject) => {
@@ -110,7 +112,12 @@ export const replicaSetStrategy = withGenerationAndStatus('apps', 'replicasets',
 export const statefulSetStrategy = withGenerationAndStatus('apps', 'statefulsets', { replicas: 0, availableReplicas: 0 });
 export const daemonSetStrategy = withGenerationAndStatus('apps', 'daemonsets',
   { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 });
+/** Models pkg/registry/batch/job/strategy.go: the registry generates the selector and pod labels. */
 export const jobStrategy = withGenerationAndStatus('batch', 'jobs', {}, {
+  prepareForCreate(obj) {
+    obj.status = {};
+    generateJobSelector(obj as Job);
+  },
   fieldLabels: (obj) => ({ 'status.successful': String((obj.status as { succeeded?: number })?.succeeded ?? 0) }),
 });
 export const cronJobStrategy = withGenerationAndStatus('batch', 'cronjobs', {});

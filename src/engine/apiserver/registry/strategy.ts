@@ -34,12 +34,15 @@ export interface Strategy {
   adjustGracePeriod?(obj: KubeObject, requested: number): number;
   /** Field values field selectors may use besides metadata.name / metadata.namespace. */
   fieldLabels?(obj: KubeObject): Record<string, string>;
-  /** Allocations or checks on create that need cluster state (e.g. a Service's cluster IP). */
-  beforeCreate?(obj: KubeObject, ctx: StrategyContext, dryRun: boolean): void;
+  /**
+   * BeginCreate: allocations that must happen before validation (a Service's cluster IP and node
+   * ports). Returns an undo called if a later step fails.
+   */
+  beginCreate?(obj: KubeObject, ctx: StrategyContext, dryRun: boolean): (() => void) | void;
   /** Release what beforeCreate took once the object is gone. */
   afterDelete?(obj: KubeObject, ctx: StrategyContext): void;
-  /** Checks on update that need cluster state. */
-  beforeUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext, dryRun: boolean): void;
+  /** BeginUpdate: allocations before validation on update (a Service changing type). */
+  beginUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext, dryRun: boolean): (() => void) | void;
 }
 
 /** The default strategy: most resources with a spec and a status subresource. */

@@ -1,0 +1,197 @@
+// A headless cluster for controller scenarios: the real API server and controller manager, plus a
+// fake scheduler (binds each pending pod to the least-loaded node) and a fake kubelet (marks bound
+// pods Running and Ready after a delay, removes terminating pods after a short stop) until the
+// real scheduler and kubelet are wired into the Cluster.
+import type { Event, KubeObject, Node, Pod } from '../../src/engine/api';
+import { Cluster } from '../../src/engine/cluster';
+import { Informer, R, WorkQueue, type Client, type ResourceRef } from '../../src/engine/client';
+import { rfc3339 } from '../../src/engine/clock';
+import { nodeName } from '../../src/engine/bootstrap';
+
+/** Options of a test cluster. */
+export interface TestClusterOptions {
+  seed?: number;
+  nodes?: number;
+  /** Delay from binding to Running+Ready (ms). */
+  startMs?: number;
+  /** Delay from a pod's deletionTimestamp to its removal (ms); capped by its grace period. */
+  stopMs?: number;
+  /** Pods whose first container image contains this never become ready (a failing readiness probe). */
+  neverReadyImage?: string;
+  /** Run the fake scheduler and kubelet (default true). */
+  fakeNodes?: boolean;
+}
+
+/** A test cluster with helpers. */
+export class TestCluster {
+  readonly cluster: Cluster;
+  readonly client: Client;
+  private readonly opts: Required<Omit<TestClusterOptions, 'seed' | 'nodes'>>;
+
+  constructor(o: TestClusterOptions = {}) {
+    this.cluster = new Cluster({ seed: o.seed ?? 7 });
+    this.client = this.cluster.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
+    this.opts = { startMs: o.startMs ?? 2000, stopMs: o.stopMs ?? 1000, neverReadyImage: o.neverReadyImage ?? '\u0000', fakeNodes: o.fakeNodes ?? true };
+    if (this.opts.fakeNodes) {
+      const nodes = o.nodes ?? 3;
+      const nc = this.cluster.client('kubelet/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
+      for (let i = 0; i < nodes; i++) nc.create(R.nodes, fakeNode(nodeName(i), this.cluster.clock.now()));
+      new FakeScheduler(this.cluster, nodes);
+      new FakeKubelet(this.cluster, this.opts);
+    }
+    this.cluster.flush();
+  }
+
+  /** Creates an object as kubectl would. */
+  create<T extends KubeObject>(r: ResourceRef, obj: T): T {
+    const out = this.client.create<T>(r, obj);
+    this.cluster.flush();
+    return out;
+  }
+
+  /** Advances simulated time. */
+  advance(ms: number): this {
+    this.cluster.advance(ms);
+    return this;
+  }
+
+  /** Advances in steps until `pred` holds (or throws after `maxMs`). Returns the time it took. */
+  until(pred: () => boolean, maxMs = 600_000, stepMs = 100): number {
+    const t0 = this.cluster.clock.now();
+    while (!pred()) {
+      if (this.cluster.clock.now() - t0 > maxMs) throw new Error(`condition not met within ${maxMs} ms`);
+      this.cluster.advance(stepMs);
+    }
+    return this.cluster.clock.now() - t0;
+  }
+
+  get<T extends KubeObject>(r: ResourceRef, ns: string | undefined, name: string): T | undefined {
+    return this.client.tryGet<T>(r, ns, name);
+  }
+
+  list<T extends KubeObject>(r: ResourceRef, ns?: string, labelSelector?: string): T[] {
+    return this.client.list<T>(r, ns, { labelSelector }).items;
+  }
+
+  /** Events in the order they were first recorded: "reason|component|message" per line. */
+  events(filter: (e: Event) => boolean = () => true): string[] {
+    return this.list<Event>(R.events)
+      .sort((a, b) => Number(a.metadata!.resourceVersion) - Number(b.metadata!.resourceVersion))
+      .filter(filter)
+      .map((e) => `${e.involvedObject.kind}/${e.involvedObject.name} ${e.type} ${e.reason} ${e.source?.component}: ${e.message}`);
+  }
+}
+
+function fakeNode(name: string, now: number): Node {
+  const t = rfc3339(now);
+  return {
+    apiVersion: 'v1', kind: 'Node',
+    metadata: { name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux' } },
+    spec: {},
+    status: {
+      capacity: { cpu: '2', memory: '3912804Ki', pods: '110' },
+      allocatable: { cpu: '2', memory: '3912804Ki', pods: '110' },
+      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status',
+        lastHeartbeatTime: t, lastTransitionTime: t }],
+    },
+  } as Node;
+}
+
+/** Binds each unscheduled pod to the node with the fewest pods (ties: the first by name). */
+class FakeScheduler {
+  private readonly client: Client;
+  private readonly informer: Informer<Pod>;
+  private readonly load = new Map<string, number>();
+  private readonly queue: WorkQueue<string>;
+
+  constructor(cluster: Cluster, nodes: number) {
+    this.client = cluster.client('kube-scheduler/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
+    for (let i = 0; i < nodes; i++) this.load.set(nodeName(i), 0);
+    this.informer = new Informer<Pod>(this.client, R.pods);
+    this.queue = new WorkQueue<string>({ clock: cluster.clock, name: 'fake-scheduler', process: (k) => this.schedule(k) });
+    const consider = (p: Pod) => {
+      if (!p.spec?.nodeName && !p.metadata?.deletionTimestamp) this.queue.add(`${p.metadata!.namespace}/${p.metadata!.name}`);
+    };
+    this.informer.onEvent({
+      add: consider, update: (_o, p) => consider(p),
+      delete: (p) => {
+        const n = p.spec?.nodeName;
+        if (n) this.load.set(n, (this.load.get(n) ?? 1) - 1);
+      },
+    });
+    this.informer.start();
+  }
+
+  private schedule(key: string): void {
+    const [ns, name] = key.split('/');
+    const pod = this.informer.lister.get(ns, name);
+    if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return;
+    let best = '';
+    for (const [n, l] of this.load) if (!best || l < this.load.get(best)!) best = n;
+    try {
+      this.client.createSubresource(R.pods, ns, name, 'binding',
+        { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace: ns }, target: { apiVersion: 'v1', kind: 'Node', name: best } });
+      this.load.set(best, this.load.get(best)! + 1);
+    } catch {
+      // gone or already bound
+    }
+  }
+}
+
+/** Starts bound pods (Running, Ready) and removes terminating ones. */
+class FakeKubelet {
+  private readonly client: Client;
+  private readonly informer: Informer<Pod>;
+  private readonly starting = new Set<string>();
+  private readonly stopping = new Set<string>();
+
+  constructor(private readonly cluster: Cluster, private readonly opts: { startMs: number; stopMs: number; neverReadyImage: string }) {
+    this.client = cluster.client('kubelet/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
+    this.informer = new Informer<Pod>(this.client, R.pods);
+    this.informer.onEvent({ add: (p) => this.consider(p), update: (_o, p) => this.consider(p) });
+    this.informer.start();
+  }
+
+  private consider(p: Pod): void {
+    const uid = p.metadata!.uid!;
+    if (p.metadata?.deletionTimestamp) {
+      if (this.stopping.has(uid)) return;
+      this.stopping.add(uid);
+      const grace = (p.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
+      this.cluster.clock.after(Math.min(grace, this.opts.stopMs), () => {
+        try {
+          this.client.delete(R.pods, p.metadata!.namespace, p.metadata!.name!, { gracePeriodSeconds: 0, preconditions: { uid } });
+        } catch {
+          // already gone
+        }
+      });
+      return;
+    }
+    if (!p.spec?.nodeName || p.status?.phase !== 'Pending' || this.starting.has(uid)) return;
+    this.starting.add(uid);
+    this.cluster.clock.after(this.opts.startMs, () => {
+      const cur = this.informer.lister.get(p.metadata!.namespace, p.metadata!.name!);
+      if (!cur || cur.metadata?.uid !== uid || cur.metadata?.deletionTimestamp) return;
+      const t = rfc3339(this.cluster.clock.now());
+      const ready = !(cur.spec!.containers[0]?.image ?? '').includes(this.opts.neverReadyImage);
+      const status = ready ? 'True' : 'False';
+      const next: Pod = { ...cur, status: {
+        ...cur.status, phase: 'Running', hostIP: '192.168.49.2', podIP: `10.244.0.${(this.starting.size % 250) + 2}`, startTime: t,
+        conditions: [
+          { type: 'PodReadyToStartContainers', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: t },
+          { type: 'Initialized', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: t },
+          { type: 'Ready', status, lastProbeTime: null as unknown as string, lastTransitionTime: t },
+          { type: 'ContainersReady', status, lastProbeTime: null as unknown as string, lastTransitionTime: t },
+          ...(cur.status?.conditions ?? []).filter((c) => c.type === 'PodScheduled'),
+        ],
+        containerStatuses: cur.spec!.containers.map((c) => ({ name: c.name, image: c.image ?? '', imageID: '', ready,
+          restartCount: 0, started: true, state: { running: { startedAt: t } } })),
+      } };
+      try {
+        this.client.updateStatus(R.pods, next);
+      } catch {
+        // raced with a delete
+      }
+    });
+  }
+}
