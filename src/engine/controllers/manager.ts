@@ -7,6 +7,11 @@
 import { InformerFactory, EventRecorder, type Client } from '../client';
 import type { Clock, Rng } from '../clock';
 import type { ControllerContext, ControllerDescriptor, ControllerTimings, RunningController } from './shared';
+// ---- controllers-a imports ----
+import { descriptor as replicaset } from './replicaset';
+// ---- end controllers-a imports ----
+// ---- controllers-b imports ----
+// ---- end controllers-b imports ----
 
 /** The controller manager's user agent (client-go's default for the binary). */
 export const CONTROLLER_MANAGER_USER_AGENT = 'kube-controller-manager/v1.32.0 (linux/amd64) kubernetes/70d3cc9';
@@ -17,6 +22,7 @@ export const CONTROLLER_MANAGER_USER_AGENT = 'kube-controller-manager/v1.32.0 (l
  */
 const DESCRIPTORS: readonly ControllerDescriptor[] = [
   // ---- controllers-a: replicaset, deployment, garbagecollector, namespace, serviceaccount ----
+  replicaset,
   // ---- end controllers-a ----
   // ---- controllers-b: statefulset, daemonset, job, cronjob, nodelifecycle (one line each) ----
   // ---- end controllers-b ----
