@@ -135,6 +135,10 @@ export function updatePrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
     const managedFields = obj.metadata?.managedFields;
     const next: KubeObject = { ...live, status: obj.status };
     next.metadata = { ...live.metadata, managedFields: managedFields ?? live.metadata.managedFields };
+    // Status strategies reset the spec, not the metadata: the Deployment controller sets its
+    // deployment.kubernetes.io/revision annotation through /status. Deviation: only annotations are
+    // taken from a status update (and only when it carries some); other metadata stays as stored.
+    if (obj.metadata?.annotations) next.metadata = { ...next.metadata, annotations: obj.metadata.annotations };
     strategy.prepareForStatusUpdate?.(next, live, core.strategyContext);
     obj = next;
   } else {
