@@ -4,8 +4,16 @@ import type { SimMillis } from './clock';
 
 /** metav1.Time: "2025-01-15T09:00:00Z" (whole seconds, UTC). */
 export function rfc3339(t: SimMillis): string {
-  return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(t / 1000);
+  // Every write stamps the time; most land in the same second as the previous one.
+  if (sec !== lastSec) {
+    lastSec = sec;
+    lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
+let lastSec = Number.NaN;
+let lastText = '';
 
 /** metav1.MicroTime: "2025-01-15T09:00:00.123000Z". */
 export function rfc3339Micro(t: SimMillis): string {
