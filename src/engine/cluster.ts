@@ -5,8 +5,11 @@ import { SimClock, SeededRng, DEFAULT_EPOCH, type Rng } from './clock';
 import { Store } from './store';
 import { ApiServer } from './apiserver';
 import { Client } from './client';
-import { bootstrapControlPlane, DEFAULT_CAPACITY, type NodeCapacity } from './bootstrap';
+import { bootstrapAddons, bootstrapControlPlane, DEFAULT_CAPACITY, type NodeCapacity } from './bootstrap';
 import { startControllerManager, CONTROLLER_MANAGER_USER_AGENT } from './controllers/manager';
+import { nodeName, nodeIP, nodeLabels, VERSIONS } from './bootstrap';
+import { startNodes, MemVolumeDataRegistry, type NodeSet } from './kubelet';
+import { FakeRuntime } from './kubelet/testing';
 
 /** Timings a class demo may shorten (defaults are Kubernetes v1.32's). */
 export interface ClusterTimings {
@@ -61,6 +64,8 @@ export class Cluster {
   readonly api: ApiServer;
   readonly timings: ClusterTimings;
   readonly options: { seed: number; nodes: number; nodeCapacity: NodeCapacity };
+  /** The nodes' kubelets by name (section nodes): `cluster.nodes.get('minikube-m02')!.stop()`. */
+  readonly nodes: NodeSet;
 
   constructor(opts: ClusterOptions = {}) {
     const seed = opts.seed ?? 1;
@@ -82,7 +87,26 @@ export class Cluster {
     // ---- end section: scheduler ----
 
     // ---- section: nodes (src/engine/kubelet, src/engine/runtime) ----
+    // One kubelet per minikube node (the first runs the control plane's static pods); pods/log,
+    // pods/exec and pods/portforward are answered by the kubelet of the pod's node.
+    // TODO(runtime): the kubelet's FakeRuntime stands in until src/engine/runtime provides the real one.
+    const preloaded = [VERSIONS.etcd, VERSIONS.coredns, VERSIONS.storageProvisioner, 'registry.k8s.io/pause:3.10',
+      ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((c) => `registry.k8s.io/${c}:${VERSIONS.kubernetes}`)];
+    this.nodes = startNodes({
+      nodes: Array.from({ length: this.options.nodes }, (_, i) => ({ name: nodeName(i), ip: nodeIP(i),
+        labels: nodeLabels(i, this.clock.now()), capacity: { ...this.options.nodeCapacity } })),
+      versions: { kubernetes: VERSIONS.kubernetes, containerRuntime: VERSIONS.containerRuntime, kernel: VERSIONS.kernel,
+        osImage: VERSIONS.osImage, etcd: VERSIONS.etcd },
+      deps: (name, ua) => this.deps(name, ua),
+      runtimeFor: (_node, clock, rng) => new FakeRuntime({ clock, rng, preloaded }),
+      volumeData: new MemVolumeDataRegistry(),
+      registerConnector: (sub, c) => this.api.registerConnector(sub, c),
+    });
     // ---- end section: nodes ----
+
+    // What `minikube start` applies once the control plane answers: CoreDNS, kube-proxy, the
+    // storage provisioner and the default StorageClass.
+    bootstrapAddons(this.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9'));
 
     this.clock.flush();
   }
