@@ -152,7 +152,7 @@ describe('API server', () => {
     const { c, clock, store } = setup();
     c.create(R.pods, pod('a'));
     const seen: string[] = [];
-    const h = c.watch(R.pods, 'default', { labelSelector: 'app=a' }, (ev) => seen.push(`${ev.type} ${ev.object.metadata?.name}`));
+    const h = c.watch(R.pods, 'default', { labelSelector: 'app=a' }, (ev) => seen.push(`${ev.type} ${(ev.object as KubeObject).metadata?.name}`));
     expect(seen).toEqual([]); // never inside the call
     clock.flush();
     expect(seen).toEqual(['ADDED a']);
@@ -163,7 +163,7 @@ describe('API server', () => {
     expect(seen).toEqual(['ADDED a', 'DELETED a']); // leaving the selection is a DELETED
     h.stop();
     const resumed: string[] = [];
-    c.watch(R.pods, 'default', { resourceVersion: String(rv) }, (ev) => resumed.push(`${ev.type} ${ev.object.metadata?.name}`));
+    c.watch(R.pods, 'default', { resourceVersion: String(rv) }, (ev) => resumed.push(`${ev.type} ${(ev.object as KubeObject).metadata?.name}`));
     clock.flush();
     expect(resumed).toEqual(['ADDED b', 'MODIFIED a']);
     for (let i = 0; i < 150; i++) c.create(R.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm${i}`, namespace: 'default' } } as KubeObject);
