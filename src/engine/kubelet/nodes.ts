@@ -1,0 +1,96 @@
+// The cluster's nodes: one kubelet (and container runtime) per node, and the API server's connect
+// subresources routed to the kubelet of the pod's node.
+import type { ApiRequest, ApiResponse } from '../api/request';
+import type { KubeObject, Pod } from '../api/types';
+import type { Clock, Rng } from '../clock';
+import type { Client } from '../client';
+import type { ContainerRuntime } from '../runtime/cri';
+import { Kubelet, KUBELET_USER_AGENT } from './kubelet';
+import type { MachineInfo } from './nodestatus';
+import type { VolumeDataRegistry } from './volumemanager';
+
+/** One node's identity, as minikube sets it up. */
+export interface NodeIdentity {
+  name: string;
+  ip: string;
+  labels: Record<string, string>;
+  capacity: Record<string, string>;
+}
+
+/** Versions a node reports. */
+export interface NodeVersions {
+  kubernetes: string;
+  containerRuntime: string;
+  kernel: string;
+  osImage: string;
+  etcd: string;
+}
+
+/** What startNodes needs from the cluster. */
+export interface NodesOptions {
+  nodes: NodeIdentity[];
+  versions: NodeVersions;
+  /** A component's dependencies by name and user agent (Cluster.deps). */
+  deps(name: string, userAgent: string): { clock: Clock; rng: Rng; client: Client; timings: { nodeStatusUpdateFrequencyMs: number } };
+  /** The container runtime of a node. */
+  runtimeFor(nodeName: string, clock: Clock, rng: Rng): ContainerRuntime;
+  volumeData: VolumeDataRegistry;
+  /** ApiServer.registerConnector. */
+  registerConnector(resourceSlashSub: string, c: (req: ApiRequest, obj: KubeObject) => ApiResponse): void;
+}
+
+/** The kubelets of a cluster by node name (`nodes.get('minikube-m02').stop()`), and their shared volume data. */
+export class NodeSet extends Map<string, Kubelet> {
+  constructor(readonly volumeData: VolumeDataRegistry) {
+    super();
+  }
+}
+
+function hex(rng: Rng, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += rng.int(16).toString(16);
+  return s;
+}
+
+const uuid = (rng: Rng) => `${hex(rng, 8)}-${hex(rng, 4)}-4${hex(rng, 3)}-${'89ab'[rng.int(4)]}${hex(rng, 3)}-${hex(rng, 12)}`;
+
+/** Machine facts of a node (ids from the node's own random stream). */
+export function machineInfo(n: NodeIdentity, v: NodeVersions, podCIDR: string, rng: Rng): MachineInfo {
+  const machineID = hex(rng, 32);
+  return {
+    nodeName: n.name, nodeIP: n.ip, podCIDR, labels: n.labels, capacity: { ...n.capacity, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0' },
+    annotations: { 'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/cri-dockerd.sock',
+      'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
+    kernelVersion: v.kernel, osImage: v.osImage, containerRuntimeVersion: v.containerRuntime, kubeletVersion: v.kubernetes,
+    machineID, systemUUID: uuid(rng), bootID: uuid(rng),
+  };
+}
+
+const NOT_FOUND = (pod: Pod): ApiResponse => ({ code: 404, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
+  message: `nodes "${pod.spec?.nodeName}" not found`, reason: 'NotFound', details: { name: pod.spec?.nodeName, kind: 'nodes' }, code: 404 } });
+
+/** Starts a kubelet per node (the first runs the control plane's static pods) and routes connect requests. */
+export function startNodes(o: NodesOptions): NodeSet {
+  const set = new NodeSet(o.volumeData);
+  o.nodes.forEach((n, i) => {
+    const d = o.deps(`kubelet/${n.name}`, KUBELET_USER_AGENT);
+    const machine = machineInfo(n, o.versions, `10.244.${i}.0/24`, d.rng.fork('machine'));
+    const k = new Kubelet({
+      clock: d.clock, rng: d.rng, client: d.client, timings: d.timings, runtime: o.runtimeFor(n.name, d.clock, d.rng.fork('runtime')),
+      volumeData: o.volumeData, machine,
+      controlPlane: i === 0 ? { kubernetesVersion: o.versions.kubernetes, etcdImage: o.versions.etcd } : undefined,
+    });
+    set.set(n.name, k);
+  });
+  for (const k of set.values()) k.start();
+  for (const sub of ['log', 'exec', 'portforward'] as const) {
+    o.registerConnector(`pods/${sub}`, (req, obj) => {
+      const pod = obj as Pod;
+      if (!pod.spec?.nodeName) return sub === 'log' ? { code: 200, body: '' } : NOT_FOUND(pod);
+      const k = set.get(pod.spec.nodeName);
+      if (!k) return NOT_FOUND(pod);
+      return k.serve(sub, req, obj);
+    });
+  }
+  return set;
+}

@@ -1,0 +1,48 @@
+// The bound service account token the kubelet writes into projected volumes (kube-api-access-*).
+// Models the claims of pkg/serviceaccount/claims.go; the signature is random bytes: nothing in the
+// simulator verifies it.
+import type { Pod } from '../../api/types';
+import type { Rng } from '../../clock';
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function b64url(s: string): string {
+  const bytes = new TextEncoder().encode(s);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function randomB64url(rng: Rng, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += B64URL[rng.int(64)];
+  return s;
+}
+
+/** Issuer and audience of minikube's API server (--service-account-issuer). */
+export const TOKEN_ISSUER = 'https://kubernetes.default.svc.cluster.local';
+
+/** A JWT with the claims a v1.32 bound token carries. */
+export function serviceAccountToken(rng: Rng, pod: Pod, nodeName: string, nowMs: number, audience: string | undefined,
+  expirationSeconds: number, kid: string): string {
+  const iat = Math.floor(nowMs / 1000);
+  const m = pod.metadata ?? {};
+  const header = { alg: 'RS256', kid };
+  const payload = {
+    aud: [audience ?? TOKEN_ISSUER],
+    exp: iat + expirationSeconds,
+    iat,
+    iss: TOKEN_ISSUER,
+    jti: `${randomB64url(rng, 8)}`,
+    'kubernetes.io': {
+      namespace: m.namespace,
+      node: { name: nodeName },
+      pod: { name: m.name, uid: m.uid },
+      serviceaccount: { name: pod.spec?.serviceAccountName ?? 'default' },
+      warnafter: iat + 3607,
+    },
+    nbf: iat,
+    sub: `system:serviceaccount:${m.namespace}:${pod.spec?.serviceAccountName ?? 'default'}`,
+  };
+  return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${randomB64url(rng, 342)}`;
+}

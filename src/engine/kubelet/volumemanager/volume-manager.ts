@@ -1,0 +1,234 @@
+// A pod's volumes: set up before its containers start, refreshed on resync, torn down with the pod.
+// Models pkg/kubelet/volumemanager (WaitForAttachAndMount, the reconciler's MountVolume.SetUp with
+// the operation executor's exponential back-off: 500ms doubling to 2m2s) and the volume plugins
+// pkg/volume/{emptydir,configmap,secret,downwardapi,projected,hostpath} with their error texts.
+import type { ConfigMap, PersistentVolumeClaim, Pod, Secret, Volume } from '../../api/types';
+import type { VolumeProjection } from 'kubernetes-types/core/v1';
+import type { Mount, VolumeFS } from '../../runtime/cri';
+import type { Container } from '../../api/types';
+import { containerResourceValue, extractFieldPathAsString, decodeSecretValue, type Allocatable } from '../envvars';
+import { MemFS } from './memfs';
+import type { VolumeDataRegistry } from './registry';
+
+/** nestedpendingoperations initialDurationBeforeRetry and maxDurationBeforeRetry. */
+export const MOUNT_RETRY_INITIAL_MS = 500;
+export const MOUNT_RETRY_MAX_MS = 122_000;
+
+/** What volume plugins read (the kubelet's caches of the API, and storage). */
+export interface VolumeSources {
+  configMap(namespace: string, name: string): ConfigMap | undefined;
+  secret(namespace: string, name: string): Secret | undefined;
+  pvc(namespace: string, name: string): PersistentVolumeClaim | undefined;
+  registry: VolumeDataRegistry;
+  nodeName: string;
+  allocatable: Allocatable;
+  /** A bound service account token for the pod (projected serviceAccountToken). */
+  token(pod: Pod, audience: string | undefined, expirationSeconds: number): string;
+}
+
+/** A volume that could not be set up. `event` false: wait silently (an unbound claim). */
+export interface MountFailure {
+  volume: string;
+  message: string;
+  event: boolean;
+}
+
+/** The outcome of a set-up pass. */
+export interface SetUpResult {
+  ready: boolean;
+  /** Failures of attempts made now (each is a FailedMount event). */
+  failures: MountFailure[];
+  /** When the next attempt is allowed, if some volume still waits. */
+  nextRetry?: number;
+}
+
+class VolumeError extends Error {
+  constructor(message: string, readonly event = true) {
+    super(message);
+  }
+}
+
+/** Files of a configMap volume (or projection). */
+function configMapFiles(ns: string, src: { name?: string; items?: { key: string; path: string }[]; optional?: boolean },
+  s: VolumeSources, files: Map<string, string>, prefix = ''): void {
+  const name = src.name ?? '';
+  const cm = s.configMap(ns, name);
+  if (!cm) {
+    if (src.optional) return;
+    throw new VolumeError(`configmap "${name}" not found`);
+  }
+  const all: Record<string, string> = { ...(cm.data ?? {}) };
+  for (const [k, v] of Object.entries(cm.binaryData ?? {})) all[k] = decodeSecretValue(v);
+  if (src.items?.length) {
+    for (const it of src.items) {
+      if (!(it.key in all)) {
+        if (src.optional) continue;
+        throw new VolumeError(`configmap references non-existent config key: ${it.key}`);
+      }
+      files.set(prefix + it.path, all[it.key]);
+    }
+  } else {
+    for (const k of Object.keys(all).sort()) files.set(prefix + k, all[k]);
+  }
+}
+
+/** Files of a secret volume (or projection). */
+function secretFiles(ns: string, src: { name?: string; items?: { key: string; path: string }[]; optional?: boolean },
+  s: VolumeSources, files: Map<string, string>, prefix = ''): void {
+  const name = src.name ?? '';
+  const sec = s.secret(ns, name);
+  if (!sec) {
+    if (src.optional) return;
+    throw new VolumeError(`secret "${name}" not found`);
+  }
+  const data = sec.data ?? {};
+  if (src.items?.length) {
+    for (const it of src.items) {
+      if (!(it.key in data)) {
+        if (src.optional) continue;
+        throw new VolumeError(`references non-existent secret key: ${it.key}`);
+      }
+      files.set(prefix + it.path, decodeSecretValue(data[it.key]));
+    }
+  } else {
+    for (const k of Object.keys(data).sort()) files.set(prefix + k, decodeSecretValue(data[k]));
+  }
+}
+
+type DownwardItem = NonNullable<NonNullable<Volume['downwardAPI']>['items']>[number];
+
+function downwardFiles(pod: Pod, items: readonly DownwardItem[] | undefined, s: VolumeSources, files: Map<string, string>): void {
+  for (const it of items ?? []) {
+    let v = '';
+    if (it.fieldRef) v = extractFieldPathAsString(pod, it.fieldRef.fieldPath);
+    else if (it.resourceFieldRef) {
+      const c = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((x) => x.name === it.resourceFieldRef!.containerName);
+      v = containerResourceValue(it.resourceFieldRef, c, s.allocatable);
+    }
+    files.set(it.path, v);
+  }
+}
+
+function projectedFiles(pod: Pod, sources: readonly VolumeProjection[], s: VolumeSources, files: Map<string, string>): void {
+  const ns = pod.metadata?.namespace ?? 'default';
+  for (const p of sources) {
+    if (p.configMap) configMapFiles(ns, p.configMap, s, files);
+    else if (p.secret) secretFiles(ns, p.secret, s, files);
+    else if (p.downwardAPI) downwardFiles(pod, p.downwardAPI.items, s, files);
+    else if (p.serviceAccountToken) {
+      files.set(p.serviceAccountToken.path, s.token(pod, p.serviceAccountToken.audience, p.serviceAccountToken.expirationSeconds ?? 3600));
+    }
+  }
+}
+
+/** The volumes of one pod. */
+export class PodVolumes {
+  private readonly mounted = new Map<string, VolumeFS>();
+  private readonly retry = new Map<string, { delay: number; next: number }>();
+
+  constructor(private readonly s: VolumeSources) {}
+
+  /** Is every volume of the pod set up? */
+  ready(pod: Pod): boolean {
+    return (pod.spec?.volumes ?? []).every((v) => this.mounted.has(v.name));
+  }
+
+  /** MountVolume.SetUp for every volume not set up yet, each gated by its retry back-off. */
+  setUp(pod: Pod, now: number): SetUpResult {
+    const failures: MountFailure[] = [];
+    let nextRetry: number | undefined;
+    for (const v of pod.spec?.volumes ?? []) {
+      if (this.mounted.has(v.name)) continue;
+      const r = this.retry.get(v.name);
+      if (r && now < r.next) {
+        nextRetry = Math.min(nextRetry ?? Infinity, r.next);
+        continue;
+      }
+      try {
+        this.mounted.set(v.name, this.build(pod, v));
+        this.retry.delete(v.name);
+      } catch (e) {
+        const err = e instanceof VolumeError ? e : new VolumeError((e as Error).message);
+        const delay = err.event ? (r ? Math.min(r.delay * 2, MOUNT_RETRY_MAX_MS) : MOUNT_RETRY_INITIAL_MS) : 0;
+        if (err.event) {
+          this.retry.set(v.name, { delay, next: now + delay });
+          nextRetry = Math.min(nextRetry ?? Infinity, now + delay);
+        }
+        failures.push({ volume: v.name, message: err.message, event: err.event });
+      }
+    }
+    return { ready: this.ready(pod), failures, nextRetry };
+  }
+
+  /** Re-reads the content of configMap, secret, downwardAPI and projected volumes (the pod resync). */
+  refresh(pod: Pod): void {
+    for (const v of pod.spec?.volumes ?? []) {
+      const fs = this.mounted.get(v.name);
+      if (!fs || !(fs instanceof MemFS) || !(v.configMap || v.secret || v.downwardAPI || v.projected)) continue;
+      try {
+        fs.replaceAll(this.files(pod, v));
+      } catch {
+        // A source that disappeared keeps its last content, as the atomic writer does.
+      }
+    }
+  }
+
+  /** The runtime mounts of a container. */
+  mountsFor(c: Container): Mount[] {
+    const out: Mount[] = [];
+    for (const vm of c.volumeMounts ?? []) {
+      const fs = this.mounted.get(vm.name);
+      if (!fs) continue;
+      const m: Mount = { containerPath: vm.mountPath, readOnly: !!vm.readOnly, volume: fs };
+      if (vm.subPath) m.subPath = vm.subPath;
+      out.push(m);
+    }
+    return out;
+  }
+
+  /** The storage of one volume (tests, exec shells). */
+  get(name: string): VolumeFS | undefined {
+    return this.mounted.get(name);
+  }
+
+  /** Tears down per-pod storage (emptyDir content is gone with the pod). */
+  tearDown(): void {
+    this.mounted.clear();
+    this.retry.clear();
+  }
+
+  private files(pod: Pod, v: Volume): Map<string, string> {
+    const ns = pod.metadata?.namespace ?? 'default';
+    const files = new Map<string, string>();
+    if (v.configMap) configMapFiles(ns, v.configMap, this.s, files);
+    else if (v.secret) secretFiles(ns, { name: v.secret.secretName, items: v.secret.items, optional: v.secret.optional }, this.s, files);
+    else if (v.downwardAPI) downwardFiles(pod, v.downwardAPI.items, this.s, files);
+    else if (v.projected) projectedFiles(pod, v.projected.sources ?? [], this.s, files);
+    return files;
+  }
+
+  private build(pod: Pod, v: Volume): VolumeFS {
+    const ns = pod.metadata?.namespace ?? 'default';
+    if (v.configMap || v.secret || v.downwardAPI || v.projected) {
+      const fs = new MemFS();
+      fs.replaceAll(this.files(pod, v));
+      return fs;
+    }
+    if (v.hostPath) return this.s.registry.hostPath(this.s.nodeName, v.hostPath.path);
+    if (v.persistentVolumeClaim) {
+      const name = v.persistentVolumeClaim.claimName;
+      const pvc = this.s.pvc(ns, name);
+      if (!pvc) throw new VolumeError(`error processing PVC ${ns}/${name}: PVC is not found`, false);
+      if (pvc.status?.phase !== 'Bound' || !pvc.spec?.volumeName) {
+        throw new VolumeError(`error processing PVC ${ns}/${name}: PVC is not bound`, false);
+      }
+      return this.s.registry.persistentVolume(pvc.spec.volumeName);
+    }
+    if (v.ephemeral) {
+      // Deviation: a generic ephemeral volume is storage of its own, not a PVC the ephemeral controller creates.
+      return new MemFS();
+    }
+    // emptyDir, and any other source the simulator has no storage model for.
+    return new MemFS();
+  }
+}
