@@ -29,7 +29,9 @@ export class TestCluster {
   private readonly opts: Required<Omit<TestClusterOptions, 'seed' | 'nodes'>>;
 
   constructor(o: TestClusterOptions = {}) {
-    this.cluster = new Cluster({ seed: o.seed ?? 7 });
+    // nodes: 0 — no real kubelets: the fake ones below own the nodes until the real scheduler and
+    // kubelet are complete (then scenarios can also run with fakeNodes: false).
+    this.cluster = new Cluster({ seed: o.seed ?? 7, nodes: o.fakeNodes === false ? (o.nodes ?? 3) : 0 });
     this.client = this.cluster.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
     this.opts = { startMs: o.startMs ?? 2000, stopMs: o.stopMs ?? 1000, neverReadyImage: o.neverReadyImage ?? '\u0000', fakeNodes: o.fakeNodes ?? true };
     if (this.opts.fakeNodes) {

@@ -9,6 +9,7 @@ import type { Clock, Rng } from '../clock';
 import type { ControllerContext, ControllerDescriptor, ControllerTimings, RunningController } from './shared';
 // ---- controllers-a imports ----
 import { descriptor as replicaset } from './replicaset';
+import { descriptor as deployment } from './deployment';
 // ---- end controllers-a imports ----
 // ---- controllers-b imports ----
 // ---- end controllers-b imports ----
@@ -23,6 +24,7 @@ export const CONTROLLER_MANAGER_USER_AGENT = 'kube-controller-manager/v1.32.0 (l
 const DESCRIPTORS: readonly ControllerDescriptor[] = [
   // ---- controllers-a: replicaset, deployment, garbagecollector, namespace, serviceaccount ----
   replicaset,
+  deployment,
   // ---- end controllers-a ----
   // ---- controllers-b: statefulset, daemonset, job, cronjob, nodelifecycle (one line each) ----
   // ---- end controllers-b ----

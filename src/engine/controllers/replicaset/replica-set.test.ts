@@ -130,8 +130,7 @@ describe('ReplicaSetController.sync', () => {
   });
 
   it('does not write an unchanged status', () => {
-    const rs = newRS(1);
-    rs.status = { replicas: 1, fullyLabeledReplicas: 1, readyReplicas: 1, availableReplicas: 1, observedGeneration: 1 };
+    const rs: ReplicaSet = { ...newRS(1), status: { replicas: 1, fullyLabeledReplicas: 1, readyReplicas: 1, availableReplicas: 1, observedGeneration: 1 } };
     const { api, c } = setup(rs, [newPod('a')]);
     c.sync('default/web');
     expect(statusWrites(api)).toEqual([]);
