@@ -66,10 +66,13 @@ class FakeContainer implements Container {
   private cancelExit?: () => void;
   private listenAt: number;
   signals: string[] = [];
+  /** When the runtime started it. */
+  readonly createdAt: number;
 
   constructor(private readonly rt: FakeRuntime, readonly config: ContainerConfig, private readonly events: ContainerEvents,
     readonly program: FakeProgram) {
     this.id = hex(rt.rng, 64);
+    this.createdAt = rt.clock.now();
     this.listenAt = rt.clock.now() + (program.listenAfterMs ?? 0);
   }
 
