@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Pod, ReplicaSet } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
-import { TestCluster } from './harness';
-
-/** A Deployment as `kubectl create deployment` writes it (labels app=<name>). */
-export function deployment(name: string, replicas: number, image = 'nginx:1.25', extra: Partial<Deployment['spec']> = {}): Deployment {
-  return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'default', labels: { app: name } },
-    spec: { replicas, selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'nginx', image }] } }, ...extra },
-  };
-}
+import { TestCluster, deployment } from './harness';
 
 const inDefault = (e: { involvedObject: { namespace?: string } }) => e.involvedObject.namespace === 'default';
 const active = (pods: Pod[]) => pods.filter((p) => !p.metadata!.deletionTimestamp);

@@ -2,7 +2,7 @@
 // fake scheduler (binds each pending pod to the least-loaded node) and a fake kubelet (marks bound
 // pods Running and Ready after a delay, removes terminating pods after a short stop) until the
 // real scheduler and kubelet are wired into the Cluster.
-import type { Event, KubeObject, Node, Pod } from '../../src/engine/api';
+import type { Deployment, Event, KubeObject, Node, Pod } from '../../src/engine/api';
 import { Cluster } from '../../src/engine/cluster';
 import { Informer, R, WorkQueue, type Client, type ResourceRef } from '../../src/engine/client';
 import { rfc3339 } from '../../src/engine/clock';
@@ -196,4 +196,13 @@ class FakeKubelet {
       }
     });
   }
+}
+
+/** A Deployment as `kubectl create deployment` writes it (labels app=<name>). */
+export function deployment(name: string, replicas: number, image = 'nginx:1.25', extra: Partial<Deployment['spec']> = {}): Deployment {
+  return {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'default', labels: { app: name } },
+    spec: { replicas, selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'nginx', image }] } }, ...extra },
+  };
 }

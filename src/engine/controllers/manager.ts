@@ -10,6 +10,7 @@ import type { ControllerContext, ControllerDescriptor, ControllerTimings, Runnin
 // ---- controllers-a imports ----
 import { descriptor as replicaset } from './replicaset';
 import { descriptor as deployment } from './deployment';
+import { descriptor as garbagecollector } from './garbagecollector';
 // ---- end controllers-a imports ----
 // ---- controllers-b imports ----
 // ---- end controllers-b imports ----
@@ -25,6 +26,7 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   // ---- controllers-a: replicaset, deployment, garbagecollector, namespace, serviceaccount ----
   replicaset,
   deployment,
+  garbagecollector,
   // ---- end controllers-a ----
   // ---- controllers-b: statefulset, daemonset, job, cronjob, nodelifecycle (one line each) ----
   // ---- end controllers-b ----
