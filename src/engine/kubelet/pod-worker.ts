@@ -180,6 +180,8 @@ export class PodWorker implements PodContext {
       if (vr.nextRetry !== undefined) this.requeueAt(vr.nextRetry);
       return done(new Error('volumes not ready'));
     }
+    // ReprocessPod: configMap, secret, downwardAPI and projected volumes are rewritten on every sync.
+    this.volumes.refresh(pod);
     const actions = computePodActions(pod, this.state, {
       livenessFailed: (inst) => h.probes.result('liveness', inst.containerID) === 'failure',
       startupFailed: (inst) => h.probes.result('startup', inst.containerID) === 'failure',

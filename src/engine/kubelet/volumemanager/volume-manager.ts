@@ -166,7 +166,9 @@ export class PodVolumes {
       const fs = this.mounted.get(v.name);
       if (!fs || !(fs instanceof MemFS) || !(v.configMap || v.secret || v.downwardAPI || v.projected)) continue;
       try {
-        fs.replaceAll(this.files(pod, v));
+        const files = this.files(pod, v);
+        const same = fs.paths().length === files.size && [...files].every(([k, c]) => fs.read(k) === c);
+        if (!same) fs.replaceAll(files);
       } catch {
         // A source that disappeared keeps its last content, as the atomic writer does.
       }
