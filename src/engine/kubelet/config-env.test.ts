@@ -151,12 +151,12 @@ describe('volumes', () => {
     expect(payload.sub).toBe('system:serviceaccount:default:default');
   });
 
-  it('fails the projected volume mount while kube-root-ca.crt is missing', () => {
-    const h = kubeletHarness({ rootCA: false, runtime: { preloaded: ['busybox:1.28'] } });
-    h.createPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.28' }] } });
+  it('fails a projected volume mount while its ConfigMap is missing', () => {
+    const h = kubeletHarness({ runtime: { preloaded: ['busybox:1.28'] } });
+    h.createPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.28', volumeMounts: [{ name: 'all', mountPath: '/all' }] }],
+      volumes: [{ name: 'all', projected: { sources: [{ configMap: { name: 'ca-bundle', items: [{ key: 'ca.crt', path: 'ca.crt' }] } }] } }] } });
     h.advance(2000);
-    const vol = h.pod('p')!.spec!.volumes![0].name;
-    expect(h.events('p')[0]).toBe(`FailedMount: MountVolume.SetUp failed for volume "${vol}" : configmap "kube-root-ca.crt" not found (x3)`);
+    expect(h.events('p')[0]).toBe('FailedMount: MountVolume.SetUp failed for volume "all" : configmap "ca-bundle" not found (x3)');
   });
 
   it('shares an emptyDir between the containers of a pod and drops it with the pod', () => {

@@ -4,6 +4,7 @@
 // Ready conditions with their reasons, messages, heartbeat and transition times and the
 // "Node <name> status is now: <event>" events.
 import type { Node, NodeCondition } from '../../api/types';
+import { deepEqual } from '../../api/meta';
 import { rfc3339 } from '../../clock';
 import type { ImageInfo } from '../../runtime/cri';
 import { events } from '../container';
@@ -126,6 +127,9 @@ export function setNodeStatus(node: Node, m: MachineInfo, images: readonly Image
 
 /** nodeStatusHasChanged: anything but heartbeat times differs. */
 export function nodeStatusHasChanged(a: Node['status'], b: Node['status']): boolean {
-  const strip = (s: Node['status']) => JSON.stringify({ ...s, conditions: (s?.conditions ?? []).map((c) => ({ ...c, lastHeartbeatTime: undefined })) });
-  return strip(a) !== strip(b);
+  const strip = (s: Node['status']) => ({ ...s, conditions: (s?.conditions ?? []).map((c: NodeCondition) => {
+    const { lastHeartbeatTime: _hb, ...rest } = c;
+    return rest;
+  }) });
+  return !deepEqual(strip(a), strip(b));
 }

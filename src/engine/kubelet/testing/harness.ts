@@ -41,7 +41,10 @@ export interface Harness {
 export function kubeletHarness(o: HarnessOptions = {}): Harness {
   const cluster = new Cluster({ seed: o.seed ?? 7, nodes: 0 });
   const client = cluster.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
-  if (o.rootCA !== false) {
+  cluster.flush();
+  const existing = client.tryGet(R.configmaps, 'default', 'kube-root-ca.crt');
+  if (o.rootCA === false && existing) client.delete(R.configmaps, 'default', 'kube-root-ca.crt');
+  if (o.rootCA !== false && !existing) {
     client.create(R.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: 'default' },
       data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' } } as KubeObject);
   }
