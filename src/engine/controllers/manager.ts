@@ -11,6 +11,8 @@ import type { ControllerContext, ControllerDescriptor, ControllerTimings, Runnin
 import { descriptor as replicaset } from './replicaset';
 import { descriptor as deployment } from './deployment';
 import { descriptor as garbagecollector } from './garbagecollector';
+import { descriptor as namespace } from './namespace';
+import { serviceAccountDescriptor, rootCACertPublisherDescriptor } from './serviceaccount';
 // ---- end controllers-a imports ----
 // ---- controllers-b imports ----
 // ---- end controllers-b imports ----
@@ -27,6 +29,9 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   replicaset,
   deployment,
   garbagecollector,
+  namespace,
+  serviceAccountDescriptor,
+  rootCACertPublisherDescriptor,
   // ---- end controllers-a ----
   // ---- controllers-b: statefulset, daemonset, job, cronjob, nodelifecycle (one line each) ----
   // ---- end controllers-b ----
