@@ -7,10 +7,23 @@
 export interface ImageInfo {
   /** Normalised reference ("docker.io/library/nginx:latest"). */
   ref: string;
-  /** Repo digest, as containerStatuses[].imageID shows it ("docker.io/library/nginx@sha256:…"). */
+  /**
+   * containerStatuses[].imageID as cri-dockerd reports it: "docker-pullable://" + the first repo
+   * digest ("docker-pullable://nginx@sha256:…"; cri-dockerd core/helpers.go toPullableImageID).
+   */
   imageID: string;
   /** Size in bytes ("Image size: … bytes." in the Pulled event). */
   sizeBytes: number;
+  /**
+   * Tags on the node pointing at this image, familiar form ("nginx:latest"); [0] is what
+   * containerStatuses[].image shows (cri-dockerd ContainerStatus: RepoTags[0]). Empty for an image
+   * pulled by digest only (then the status shows the spec's image).
+   */
+  repoTags?: string[];
+  /** Repo digests, familiar form ("nginx@sha256:…"): with repoTags, node.status.images[].names. */
+  repoDigests?: string[];
+  /** The local image ID ("sha256:…"). */
+  id?: string;
 }
 
 /** Why a pull fails, worded as the runtime words it (the kubelet puts it in ErrImagePull). */
@@ -30,7 +43,11 @@ export interface Mount {
   subPath?: string;
 }
 
-/** A volume's files, as the kubelet's volume plugins give them to the runtime. */
+/**
+ * A volume's files, as the kubelet's volume plugins give them to the runtime. Paths are relative to
+ * the volume root ("" is the root; a leading "/" is ignored); list() returns the direct children's
+ * names. runtime/fs MemoryVolume is an implementation.
+ */
 export interface VolumeFS {
   read(path: string): string | undefined;
   write(path: string, content: string): void;
@@ -62,6 +79,10 @@ export interface ContainerConfig {
   /** The pod's IP and hostname (the pod name), shared by its containers. */
   podIP: string;
   hostname: string;
+  /** /etc/hosts as the kubelet writes it (default: generated from podIP and hostname). */
+  etcHosts?: string;
+  /** /etc/resolv.conf (default: ClusterFirst with the pod's namespace). */
+  resolvConf?: string;
 }
 
 /** An HTTP request arriving at a container port. */
@@ -100,6 +121,11 @@ export interface ExitStatus {
   message?: string;
   /** Killed by a signal: 137 for SIGKILL, 143 for SIGTERM. */
   signal?: 'SIGTERM' | 'SIGKILL';
+  /**
+   * When the container could not start (reason ContainerCannotRun): the StartContainer error the
+   * kubelet puts in its `Error: …` event (`failed to start container "<id>": Error response from daemon: …`).
+   */
+  startError?: string;
 }
 
 /** A running (or finished) container. */
