@@ -98,7 +98,7 @@ describe('node registration and heartbeats', () => {
     const before = rv();
     h.advance(13_000);
     expect(rv()).not.toBe(before);
-    expect(h.client.get<Node>(R.nodes, undefined, 'minikube').status!.images![0].names[1]).toBe('docker.io/library/nginx:1.27');
+    expect(h.client.get<Node>(R.nodes, undefined, 'minikube').status!.images![0].names![1]).toBe('docker.io/library/nginx:1.27');
   });
 });
 

@@ -9,6 +9,8 @@ import type { Container, ContainerConfig, ContainerEvents, ContainerRuntime, Exe
 export interface FakeProgram {
   /** Lines written at start (stdout). */
   logs?: string[];
+  /** A line written every `ms` while running. */
+  logEvery?: { ms: number; line: (n: number) => string; stream?: 'stdout' | 'stderr' };
   /** Exit by itself after this long. */
   exitAfterMs?: number;
   exitCode?: number;
@@ -80,6 +82,16 @@ class FakeContainer implements Container {
     const p = this.program;
     if (p.cannotRun) return this.exit({ exitCode: 127, reason: 'ContainerCannotRun', message: p.cannotRun });
     for (const l of p.logs ?? []) this.events.log(l, 'stdout');
+    if (p.logEvery) {
+      const every = p.logEvery;
+      let n = 0;
+      const tick = () => {
+        if (this.exited) return;
+        this.events.log(every.line(++n), every.stream ?? 'stdout');
+        this.rt.clock.after(every.ms, tick);
+      };
+      this.rt.clock.after(every.ms, tick);
+    }
     if (p.exitAfterMs !== undefined) {
       this.cancelExit = this.rt.clock.after(p.exitAfterMs, () => {
         const code = p.exitCode ?? 0;
