@@ -29,4 +29,5 @@ export const GLOBAL_FLAGS: readonly FlagDef[] = [
   { name: 'tls-server-name', type: 'string', default: '' },
   { name: 'warnings-as-errors', type: 'bool', default: false },
   { name: 'log-flush-frequency', type: 'duration', default: 5000 },
+  { name: 'vmodule', type: 'string', default: '' },
 ];

@@ -4,15 +4,24 @@ import type { Command, CmdContext } from './command';
 import { requestHelpers } from './command';
 import { FlagError, parseFlags } from './flags';
 import { GLOBAL_FLAGS } from './global-flags';
-import { CmdError, ExitError, formatError } from './errors';
+import { CmdError, formatError } from './errors';
 import type { KubectlEnv, KubectlIO } from './types';
-import { ROOT_HELP } from './help/root';
+import { childrenOf, helpText } from './help/help';
+import { checkRequiredFlags, flagsOfPath, resolveCommand, runHelpCommand, runWithoutImplementation,
+  warnDeprecatedFlags } from './command-tree';
 import { getCommand } from './cmd/get';
 import { applyCommand } from './cmd/apply';
 import { deleteCommand } from './cmd/delete';
+import { completionCommand } from './cmd/completion';
+import { optionsCommand } from './cmd/options';
+import { pluginCommand } from './cmd/plugin';
 
 /** Every top-level command. */
-export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand];
+export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
+  completionCommand,
+  optionsCommand,
+  pluginCommand,
+];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */
 const ALL_COMMAND_NAMES = ['create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale',
@@ -65,35 +74,43 @@ export async function runKubectl(argv: readonly string[], env: KubectlEnv, io: K
 }
 
 async function dispatch(argv: readonly string[], env: KubectlEnv, io: KubectlIO): Promise<number> {
-  const { index } = splitCommand(argv);
-  if (index < 0) {
+  const { path: words, cmd, rest } = resolveCommand(argv, COMMANDS);
+  if (words.length === 0) {
+    const { index } = splitCommand(argv);
+    if (index >= 0) {
+      const word = argv[index];
+      const sugg = suggestionsFor(word);
+      let msg = `error: unknown command "${word}" for "kubectl"`;
+      if (sugg.length) msg += `\n\nDid you mean this?\n${sugg.map((s) => `\t${s}\n`).join('')}`;
+      throw new CmdError(msg);
+    }
     try {
-      const p = parseFlags(argv, [...GLOBAL_FLAGS, { name: 'help', short: 'h', type: 'bool' }]);
-      void p;
+      parseFlags(argv, [...GLOBAL_FLAGS, { name: 'help', short: 'h', type: 'bool' }]);
     } catch (e) {
       if (e instanceof FlagError) throw new CmdError(`error: ${e.message}\nSee 'kubectl --help' for usage.`);
       throw e;
     }
-    io.stdout(ROOT_HELP);
+    io.stdout(helpText('') ?? '');
     return 0;
   }
-  const word = argv[index];
-  const cmd = COMMANDS.find((c) => c.name === word || c.aliases?.includes(word));
-  if (!cmd) {
-    const sugg = suggestionsFor(word);
-    let msg = `error: unknown command "${word}" for "kubectl"`;
-    if (sugg.length) msg += `\n\nDid you mean this?\n${sugg.map((s) => `\t${s}\n`).join('')}`;
-    throw new CmdError(msg);
-  }
-  const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
-  const path = `kubectl ${cmd.name}`;
+  const key = words.join(' ');
+  const path = `kubectl ${key}`;
   let p;
   try {
-    p = parseFlags(rest, [...cmd.flags, ...GLOBAL_FLAGS, { name: 'help', short: 'h', type: 'bool', default: false }]);
+    p = parseFlags(rest, [...flagsOfPath(key, cmd), ...GLOBAL_FLAGS, { name: 'help', short: 'h', type: 'bool', default: false }]);
   } catch (e) {
     if (e instanceof FlagError) throw new CmdError(`error: ${e.message}\nSee '${path} --help' for usage.`);
     throw e;
   }
+  if (p.flags.help) {
+    io.stdout(helpText(key) ?? '');
+    return 0;
+  }
+  if (key === 'help' && !cmd) return runHelpCommand(p.args, COMMANDS, io);
+  warnDeprecatedFlags(p, io);
+  if (!cmd?.run && childrenOf(key).length) runWithoutImplementation(key, p.args, io);
+  checkRequiredFlags(key, p);
+  if (!cmd?.run) runWithoutImplementation(key, p.args, io);
   const ctxName = (p.flags.context as string) || env.config.currentContext;
   const context = env.config.contexts.find((c) => c.name === ctxName);
   if (!context) throw new CmdError(`error: context "${ctxName}" does not exist`);
@@ -107,7 +124,6 @@ async function dispatch(argv: readonly string[], env: KubectlEnv, io: KubectlIO)
     err: (t) => io.stderr(t),
     ...requestHelpers(env),
   };
-  if (!cmd.run) throw new ExitError(1);
   const code = await cmd.run(p, ctx);
   return typeof code === 'number' ? code : 0;
 }

@@ -1,0 +1,32 @@
+// kubectl's help output: `kubectl <command> --help`, `-h`, `kubectl help <command>`, and the command
+// tree those texts describe. Texts are captured from kubectl v1.32 (scripts/capture-kubectl-help.ts).
+import { HELP_TEXTS } from './texts.generated';
+import { ALIASES } from './flags.generated';
+
+/** The help text of a command path ("" for the root), or undefined for a path kubectl does not have. */
+export function helpText(path: string): string | undefined {
+  return HELP_TEXTS[path];
+}
+
+/** Every command path kubectl v1.32 has ("", "create", "create deployment", …). */
+export function commandPaths(): string[] {
+  return Object.keys(HELP_TEXTS);
+}
+
+/** The subcommands of a path, in help order, with their aliases. */
+export function childrenOf(path: string): { name: string; aliases: readonly string[] }[] {
+  const prefix = path ? `${path} ` : '';
+  return Object.keys(HELP_TEXTS)
+    .filter((k) => k.startsWith(prefix) && k !== path && !k.slice(prefix.length).includes(' ') && k.length > prefix.length)
+    .map((k) => ({ name: k.slice(prefix.length), aliases: ALIASES[k] ?? [] }));
+}
+
+/**
+ * What `kubectl help <unknown>` prints to stderr (cobra's help command): the topic, then the root's
+ * usage (its help without the long description). Go's %#q quotes each word in backquotes.
+ */
+export function unknownHelpTopic(args: readonly string[]): string {
+  const root = HELP_TEXTS[''];
+  const topics = args.map((a) => (a.includes('`') ? JSON.stringify(a) : `\`${a}\``)).join(' ');
+  return `Unknown help topic [${topics}]\n\n${root.slice(root.indexOf('\nBasic Commands'))}`;
+}
