@@ -135,6 +135,28 @@ describe('Deployment scenarios', () => {
       'Deployment/web Normal DeploymentRollback deployment-controller: Rolled back deployment "web" to revision 1']);
   });
 
+  it('rollout undo as kubectl v1.32 does it (a JSON patch of the template) makes the old set revision 3', () => {
+    const c = new TestCluster({ seed: 18 });
+    c.create(R.deployments, deployment('web', 3));
+    c.advance(10_000);
+    setImage(c, 'web', 'nginx:1.26');
+    c.advance(30_000);
+    const rs1 = c.list<ReplicaSet>(R.replicasets, 'default').find((rs) => rs.metadata!.annotations!['deployment.kubernetes.io/revision'] === '1')!;
+    const d = c.get<Deployment>(R.deployments, 'default', 'web')!;
+    const { 'pod-template-hash': _h, ...labels } = rs1.spec!.template!.metadata!.labels!;
+    const template = { ...rs1.spec!.template!, metadata: { ...rs1.spec!.template!.metadata, labels } };
+    const annotations = { 'deployment.kubernetes.io/revision': d.metadata!.annotations!['deployment.kubernetes.io/revision'] };
+    c.client.patch(R.deployments, 'default', 'web', 'application/json-patch+json', [
+      { op: 'replace', path: '/spec/template', value: template }, { op: 'replace', path: '/metadata/annotations', value: annotations }]);
+    c.advance(30_000);
+    const back = c.get<ReplicaSet>(R.replicasets, 'default', rs1.metadata!.name!)!;
+    expect(back.metadata!.annotations!['deployment.kubernetes.io/revision']).toBe('3');
+    expect(back.spec!.replicas).toBe(3);
+    expect(c.get<Deployment>(R.deployments, 'default', 'web')!.metadata!.annotations!['deployment.kubernetes.io/revision']).toBe('3');
+    const scaling = c.events((e) => inDefault(e) && e.reason === 'ScalingReplicaSet');
+    expect(scaling).toContain(`Deployment/web Normal ScalingReplicaSet deployment-controller: Scaled up replica set ${rs1.metadata!.name} from 0 to 1`);
+  });
+
   it('Recreate stops every old pod before starting the new ones', () => {
     const c = new TestCluster({ seed: 4 });
     c.create(R.deployments, deployment('web', 3, 'nginx:1.25', { strategy: { type: 'Recreate' } }));

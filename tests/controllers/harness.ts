@@ -20,27 +20,30 @@ export interface TestClusterOptions {
   neverReadyImage?: string;
   /** Run the fake scheduler and kubelet (default true). */
   fakeNodes?: boolean;
+  /** Deep-freeze stored objects (default true; benchmarks turn it off). */
+  freeze?: boolean;
 }
 
 /** A test cluster with helpers. */
 export class TestCluster {
   readonly cluster: Cluster;
   readonly client: Client;
-  private readonly opts: Required<Omit<TestClusterOptions, 'seed' | 'nodes'>>;
+  private readonly opts: Required<Omit<TestClusterOptions, 'seed' | 'nodes' | 'freeze'>>;
 
   constructor(o: TestClusterOptions = {}) {
     // nodes: 0 — no real kubelets: the fake ones below own the nodes until the real scheduler and
     // kubelet are complete (then scenarios can also run with fakeNodes: false).
-    this.cluster = new Cluster({ seed: o.seed ?? 7, nodes: o.fakeNodes === false ? (o.nodes ?? 3) : 0 });
+    this.cluster = new Cluster({ seed: o.seed ?? 7, nodes: o.fakeNodes === false ? (o.nodes ?? 3) : 0, freeze: o.freeze });
     this.client = this.cluster.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
     this.opts = { startMs: o.startMs ?? 2000, stopMs: o.stopMs ?? 1000, neverReadyImage: o.neverReadyImage ?? '\u0000', fakeNodes: o.fakeNodes ?? true };
+    const nodes = o.nodes ?? 3;
     if (this.opts.fakeNodes) {
-      const nodes = o.nodes ?? 3;
       const nc = this.cluster.client('kubelet/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
       for (let i = 0; i < nodes; i++) nc.create(R.nodes, fakeNode(nodeName(i), this.cluster.clock.now()));
-      new FakeScheduler(this.cluster, nodes);
       new FakeKubelet(this.cluster, this.opts);
     }
+    // Until the real scheduler is wired into the Cluster, the fake one binds pods (to the real kubelets' nodes too).
+    new FakeScheduler(this.cluster, nodes);
     this.cluster.flush();
   }
 
@@ -99,16 +102,21 @@ function fakeNode(name: string, now: number): Node {
   } as Node;
 }
 
-/** Binds each unscheduled pod to the node with the fewest pods (ties: the first by name). */
+/** Binds each unscheduled pod to the node with the fewest pods (ties: the next in round-robin order). */
 class FakeScheduler {
   private readonly client: Client;
   private readonly informer: Informer<Pod>;
   private readonly load = new Map<string, number>();
+  private readonly names: string[] = [];
+  private next = 0;
   private readonly queue: WorkQueue<string>;
 
   constructor(cluster: Cluster, nodes: number) {
     this.client = cluster.client('kube-scheduler/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
-    for (let i = 0; i < nodes; i++) this.load.set(nodeName(i), 0);
+    for (let i = 0; i < nodes; i++) {
+      this.load.set(nodeName(i), 0);
+      this.names.push(nodeName(i));
+    }
     this.informer = new Informer<Pod>(this.client, R.pods);
     this.queue = new WorkQueue<string>({ clock: cluster.clock, name: 'fake-scheduler', process: (k) => this.schedule(k) });
     const consider = (p: Pod) => {
@@ -128,8 +136,14 @@ class FakeScheduler {
     const [ns, name] = key.split('/');
     const pod = this.informer.lister.get(ns, name);
     if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return;
+    // Round robin from the last pick, taking the first node with the lowest load in a window of 8
+    // (cheap at 1,000 nodes, and spreads like least-allocated).
     let best = '';
-    for (const [n, l] of this.load) if (!best || l < this.load.get(best)!) best = n;
+    for (let i = 0; i < Math.min(8, this.names.length); i++) {
+      const n = this.names[(this.next + i) % this.names.length];
+      if (!best || this.load.get(n)! < this.load.get(best)!) best = n;
+    }
+    this.next = (this.names.indexOf(best) + 1) % this.names.length;
     try {
       this.client.createSubresource(R.pods, ns, name, 'binding',
         { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace: ns }, target: { apiVersion: 'v1', kind: 'Node', name: best } });
