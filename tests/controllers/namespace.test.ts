@@ -22,7 +22,7 @@ describe('namespaces, service accounts and the root CA', () => {
     expect(c.get<ServiceAccount>(R.serviceaccounts, 'demo', 'default')).toBeDefined();
     expect(c.get(R.configmaps, 'demo', 'kube-root-ca.crt')).toBeDefined();
     const cm = c.get<ConfigMap>(R.configmaps, 'demo', 'kube-root-ca.crt')!;
-    c.client.update(R.configmaps, { ...cm, data: { 'ca.crt': 'tampered' } });
+    c.client.update(R.configmaps, { ...cm, data: { 'ca.crt': 'tampered' } } as ConfigMap);
     c.advance(1);
     expect(c.get<ConfigMap>(R.configmaps, 'demo', 'kube-root-ca.crt')!.data!['ca.crt']).toContain('BEGIN CERTIFICATE');
   });
