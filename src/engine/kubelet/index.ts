@@ -8,5 +8,5 @@ export { MemFS, MemVolumeDataRegistry } from './volumemanager';
 export type { VolumeDataRegistry } from './volumemanager';
 export type { MachineInfo } from './nodestatus';
 export type { LogStream, ExecSession, PortForwardSession } from './server';
-export { startNodes, NodeSet } from './nodes';
+export { startNodes, NodeSet, podCIDRFor, machineInfo } from './nodes';
 export type { NodesOptions } from './nodes';

@@ -39,6 +39,15 @@ export interface NodesOptions {
   registerConnector(resourceSlashSub: string, c: (req: ApiRequest, obj: KubeObject) => ApiResponse): void;
 }
 
+/**
+ * The pod CIDR of node i: 10.244.i.0/24, as the node IPAM controller hands out /24s of 10.244.0.0/16.
+ * Deviation: past the 256 /24s of that range the simulator goes on in 10.245.0.0/16, 10.246.0.0/16, …
+ * (upstream would stop allocating: "no remaining CIDRs left").
+ */
+export function podCIDRFor(i: number): string {
+  return `10.${244 + Math.floor(i / 256)}.${i % 256}.0/24`;
+}
+
 /** The kubelets of a cluster by node name (`nodes.get('minikube-m02').stop()`), and their shared volume data. */
 export class NodeSet extends Map<string, Kubelet> {
   constructor(readonly volumeData: VolumeDataRegistry) {
@@ -74,7 +83,7 @@ export function startNodes(o: NodesOptions): NodeSet {
   const set = new NodeSet(o.volumeData);
   o.nodes.forEach((n, i) => {
     const d = o.deps(`kubelet/${n.name}`, KUBELET_USER_AGENT);
-    const machine = machineInfo(n, o.versions, `10.244.${i}.0/24`, d.rng.fork('machine'));
+    const machine = machineInfo(n, o.versions, podCIDRFor(i), d.rng.fork('machine'));
     const k = new Kubelet({
       clock: d.clock, rng: d.rng, client: d.client, timings: d.timings, runtime: o.runtimeFor(n.name, d.clock, d.rng.fork('runtime')),
       volumeData: o.volumeData, machine,
