@@ -47,6 +47,8 @@ export class Shell {
   lastExit = 0;
   readonly vars: Record<string, string> = { HOME: '/home/learner', USER: 'learner', SHELL: '/bin/bash' };
   private buffer: string[] = [];
+  /** Set while the buffer ends inside a heredoc body: only its delimiter line can complete it. */
+  private pendingHeredoc: { delimiter: string; stripTabs: boolean } | undefined;
 
   constructor(private readonly host: ShellHost) {}
 
@@ -61,8 +63,14 @@ export class Shell {
    */
   feed(line: string): string | undefined {
     this.buffer.push(line);
+    // Inside a heredoc body only the delimiter line can end it; skipping the re-parse of the whole
+    // buffer keeps a pasted manifest of many thousand lines linear instead of quadratic.
+    const hd = this.pendingHeredoc;
+    if (hd && (hd.stripTabs ? line.replace(/^\t+/, '') : line) !== hd.delimiter) return undefined;
     const text = this.buffer.join('\n');
-    if (!isComplete(text, (n) => this.var(n))) return undefined;
+    const state = completeness(text, (n) => this.var(n));
+    this.pendingHeredoc = state.heredoc;
+    if (!state.complete) return undefined;
     this.buffer = [];
     return text;
   }
@@ -70,6 +78,7 @@ export class Shell {
   /** Drops a half-typed command (Ctrl-C at a "> " prompt). */
   cancelInput(): void {
     this.buffer = [];
+    this.pendingHeredoc = undefined;
   }
 
   private var(name: string): string {
@@ -241,12 +250,25 @@ export class Shell {
 
 /** Is this text a whole command (quotes closed, every heredoc terminated)? */
 export function isComplete(text: string, vars: (n: string) => string): boolean {
+  return completeness(text, vars).complete;
+}
+
+/** Thrown when the text ends inside a heredoc body. */
+class HeredocPending extends IncompleteInput {
+  constructor(readonly delimiter: string, readonly stripTabs: boolean) {
+    super('here-document');
+  }
+}
+
+/** Whether the text is complete and, when it ends inside a heredoc body, which delimiter ends it. */
+function completeness(text: string, vars: (n: string) => string): { complete: boolean; heredoc?: { delimiter: string; stripTabs: boolean } } {
   try {
     splitHeredocs(text, vars);
-    return true;
+    return { complete: true };
   } catch (e) {
-    if (e instanceof IncompleteInput) return false;
-    return true; // syntax errors are complete: run() reports them
+    if (e instanceof HeredocPending) return { complete: false, heredoc: { delimiter: e.delimiter, stripTabs: e.stripTabs } };
+    if (e instanceof IncompleteInput) return { complete: false };
+    return { complete: true }; // syntax errors are complete: run() reports them
   }
 }
 
@@ -276,7 +298,7 @@ function splitHeredocs(text: string, vars: (n: string) => string): { tokens: Tok
       if (t.kind !== 'heredoc') continue;
       const body: string[] = [];
       for (;;) {
-        if (i >= lines.length) throw new IncompleteInput();
+        if (i >= lines.length) throw new HeredocPending(t.delimiter, t.stripTabs);
         let l = lines[i++];
         if (t.stripTabs) l = l.replace(/^\t+/, '');
         if (l === t.delimiter) break;
