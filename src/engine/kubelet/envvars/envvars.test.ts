@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Service } from '../../api/types';
+import type { Service, ServicePort } from '../../api/types';
 import { expand, mappingFuncFor } from './expansion';
 import { formatMap } from './fieldpath';
 import { fromServices, makeEnvVariableName, serviceEnvVarMap } from './service-env';
@@ -21,7 +21,7 @@ describe('expansion', () => {
 });
 
 describe('service links', () => {
-  const svc = (name: string, ip: string, ports: Service['spec'] extends infer S ? NonNullable<S>['ports'] : never): Service =>
+  const svc = (name: string, ip: string, ports: ServicePort[]): Service =>
     ({ metadata: { name, namespace: 'default' }, spec: { clusterIP: ip, ports } });
 
   it('names variables as upstream', () => {
