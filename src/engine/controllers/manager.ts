@@ -15,6 +15,9 @@ import { descriptor as namespace } from './namespace';
 import { serviceAccountDescriptor, rootCACertPublisherDescriptor } from './serviceaccount';
 // ---- end controllers-a imports ----
 // ---- controllers-b imports ----
+import { descriptor as job } from './job';
+import { descriptor as cronjob } from './cronjob';
+import { descriptor as ttlafterfinished } from './ttlafterfinished';
 // ---- end controllers-b imports ----
 
 /** The controller manager's user agent (client-go's default for the binary). */
@@ -34,6 +37,9 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   rootCACertPublisherDescriptor,
   // ---- end controllers-a ----
   // ---- controllers-b: statefulset, daemonset, job, cronjob, nodelifecycle (one line each) ----
+  job,
+  cronjob,
+  ttlafterfinished,
   // ---- end controllers-b ----
 ];
 

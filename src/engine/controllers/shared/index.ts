@@ -14,3 +14,5 @@ export { podDeletionLess, sortPodsForDeletion, logarithmicRankDiff, podDeletionC
 export type { RankedPod } from './active-pods';
 export { computeHash, hashControllerRevision, controllerRevisionName, canonicalJson, fnv32, fnv32a } from './hash';
 export type { ControllerContext, ControllerDescriptor, ControllerTimings, RunningController } from './context';
+export { CONTROLLER_REVISION_HASH_LABEL, newControllerRevision, sortControllerRevisions, equalRevision, findEqualRevisions,
+  maxRevision, nextRevision, createControllerRevision, updateControllerRevision, revisionRaw } from './history';
