@@ -2,9 +2,12 @@
 import { readFileSync, existsSync, statSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { runScript } from './script';
+import { serveMain } from './serve-cli';
 
 const USAGE = `Usage:
   kubesim script [--seed N] [--nodes N] FILE|-   run a transcript on a fresh simulated cluster
+  kubesim serve [--port N] [--seed N] [--nodes N] [--speed X] [--kubeconfig FILE]
+                                                 serve the cluster's Kubernetes API over HTTP
 `;
 
 function diskFallback(dir: string) {
@@ -18,6 +21,7 @@ function diskFallback(dir: string) {
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
+  if (cmd === 'serve') return serveMain(rest, USAGE);
   if (cmd !== 'script') {
     process.stderr.write(USAGE);
     return cmd === undefined || cmd === '--help' || cmd === '-h' ? 0 : 1;

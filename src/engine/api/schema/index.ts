@@ -16,5 +16,5 @@ export { decodeQuantity, ERR_FORMAT_WRONG, ERR_SUFFIX, ERR_NUMERIC } from './go-
 export { canonicalTime, GoTimeParseError, RFC3339, RFC3339_MICRO } from './go-time';
 export { base64Decode, base64Encode, CorruptInputError } from './go-base64';
 export { goJsonMarshal } from './go-json';
-export { SCHEMA_SOURCE } from './k8s-schema.generated';
+export { SCHEMA_SOURCE, SPECIAL_DOCS } from './k8s-schema.generated';
 

@@ -1,0 +1,229 @@
+// `kubesim serve`: an HTTP Kubernetes API in front of a session's simulated cluster, so the real kubectl
+// (and client libraries) can drive it. Discovery, OpenAPI v3, REST paths → ApiRequest, Tables, watches as
+// chunked JSON lines, logs (followed too), Status errors with their HTTP code and Warning headers.
+// Simulated time follows the wall clock (speed 1) from the wall-clock time the server booted at.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import yaml from 'js-yaml';
+import type { ApiRequest, ApiResponse, ApiStatus, KubeObject, WatchEvent } from '../engine/api';
+import { StatusError } from '../engine/api';
+import { openApiV3Document, openApiV3Root } from '../kubectl/explain';
+import { Session } from './session';
+import { route, patchTypeOf, wantsTable, type Route } from './serve-routes';
+import { AGGREGATED_CONTENT_TYPE, SERVER_VERSION, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList,
+  apiVersions, wantsAggregated } from './serve-discovery';
+import { goJson, warningHeader, wireObject } from './serve-wire';
+
+/** Options of `kubesim serve`. */
+export interface ServeOptions {
+  /** TCP port (0: any free port). */
+  port?: number;
+  host?: string;
+  seed?: number;
+  nodes?: number;
+  /** Simulated seconds per wall second; 0 pauses the clock (tests advance it with advance()). */
+  speed?: number;
+  /** Where simulated time starts (default: the wall clock at boot). */
+  epoch?: number;
+  /** Called with one line per request (method, path, status). */
+  log?: (line: string) => void;
+}
+
+/** A running server. */
+export interface ServeHandle {
+  url: string;
+  port: number;
+  session: Session;
+  /** Moves simulated time forward (any speed), running what falls due. */
+  advance(ms: number): void;
+  close(): Promise<void>;
+}
+
+type LogStreamBody = { kind: 'LogStream'; initial: string; subscribe(onData: (s: string) => void, onEnd: () => void): () => void };
+
+function status(code: number, reason: string, message: string): ApiStatus {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: reason as ApiStatus['reason'], details: {}, code };
+}
+
+function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json', warnings: string[] = []): void {
+  const text = goJson(wireObject(body));
+  res.statusCode = code;
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Cache-Control', 'no-cache, private');
+  for (const w of warnings) res.appendHeader('Warning', warningHeader(w));
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function decodeBody(text: string, contentType: string | undefined): unknown {
+  if (text.trim() === '') return undefined;
+  const t = (contentType ?? '').toLowerCase();
+  if (t.includes('yaml')) return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  return JSON.parse(text) as unknown;
+}
+
+/** Starts `kubesim serve`; resolves once it listens. */
+export async function startServe(opts: ServeOptions = {}): Promise<ServeHandle> {
+  const wallStart = Date.now();
+  const epoch = opts.epoch ?? wallStart;
+  const session = new Session({ seed: opts.seed, nodes: opts.nodes, epoch });
+  const cluster = session.cluster;
+  const speed = opts.speed ?? 1;
+  let simOffset = cluster.clock.now();
+  let wallBase = wallStart;
+
+  const tick = () => {
+    if (speed <= 0) return;
+    const target = simOffset + (Date.now() - wallBase) * speed;
+    if (target > cluster.clock.now()) cluster.clock.advanceTo(target);
+  };
+  const timer = speed > 0 ? setInterval(tick, 10) : undefined;
+  const streams = new Set<() => void>();
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      const s = e instanceof StatusError ? e.status : status(500, 'InternalError', e instanceof Error ? e.message : String(e));
+      if (!res.headersSent) sendJson(res, s.code, s);
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const r: Route = route(req.method ?? 'GET', url);
+    res.on('finish', () => opts.log?.(`${req.method} ${url.pathname}${url.search} ${res.statusCode}`));
+    tick();
+    switch (r.kind) {
+      case 'version': return sendJson(res, 200, SERVER_VERSION);
+      case 'health': res.setHeader('Content-Type', 'text/plain; charset=utf-8'); res.end('ok'); return;
+      case 'api':
+        if (wantsAggregated(req.headers.accept)) return sendJson(res, 200, aggregatedDiscovery(true), AGGREGATED_CONTENT_TYPE);
+        return sendJson(res, 200, apiVersions());
+      case 'apis':
+        if (wantsAggregated(req.headers.accept)) return sendJson(res, 200, aggregatedDiscovery(false), AGGREGATED_CONTENT_TYPE);
+        return sendJson(res, 200, apiGroupList());
+      case 'group': {
+        const g = apiGroup(r.group);
+        return g ? sendJson(res, 200, g) : sendJson(res, 404, notFound());
+      }
+      case 'groupVersion': {
+        const l = apiResourceList(r.group, r.version);
+        return l ? sendJson(res, 200, l) : sendJson(res, 404, notFound());
+      }
+      case 'openapiV2': return sendJson(res, 404, notFound());
+      case 'openapiV3': return sendJson(res, 200, openApiV3Root());
+      case 'openapiV3Doc': {
+        const d = openApiV3Document(r.group, r.version);
+        return d ? sendJson(res, 200, d) : sendJson(res, 404, notFound());
+      }
+      case 'methodNotAllowed': return sendJson(res, 405, status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
+      case 'notFound': return sendJson(res, 404, notFound());
+      case 'resource': break;
+    }
+    const apiReq = r.req;
+    apiReq.user = req.headers['user-agent'] ?? '';
+    if (wantsTable(req.headers.accept)) apiReq.asTable = true;
+    if (apiReq.verb === 'patch') {
+      const pt = patchTypeOf(req.headers['content-type']);
+      if (pt) apiReq.patchType = pt;
+    }
+    const text = await readBody(req);
+    try {
+      const body = decodeBody(text, req.headers['content-type']);
+      if (body !== undefined) apiReq.body = body;
+    } catch (e) {
+      return sendJson(res, 400, status(400, 'BadRequest', `json: ${(e as Error).message}`));
+    }
+    if (r.watch) return serveWatch(req, res, apiReq);
+    const out: ApiResponse = cluster.api.handle(apiReq);
+    cluster.clock.flush();
+    const body = out.body as unknown;
+    if (typeof body === 'string') {
+      res.statusCode = out.code;
+      res.setHeader('Content-Type', 'text/plain');
+      res.end(body);
+      return;
+    }
+    if (body && typeof body === 'object' && (body as LogStreamBody).kind === 'LogStream') return serveLogStream(req, res, body as LogStreamBody);
+    if (body && typeof body === 'object' && ['ExecSession', 'PortForwardSession'].includes((body as { kind: string }).kind)) {
+      return sendJson(res, 400, status(400, 'BadRequest', 'Upgrade request required'));
+    }
+    sendJson(res, out.code, body, 'application/json', out.warnings ?? []);
+  }
+
+  function serveWatch(req: IncomingMessage, res: ServerResponse, apiReq: ApiRequest): void {
+    let handle: { stop(): void } | undefined;
+    const end = () => {
+      handle?.stop();
+      streams.delete(end);
+      if (!res.writableEnded) res.end();
+    };
+    try {
+      handle = cluster.api.watch(apiReq, (ev: WatchEvent<KubeObject | ApiStatus>) => {
+        if (res.writableEnded) return;
+        if (!res.headersSent) res.flushHeaders();
+        res.write(`${goJson({ type: ev.type, object: wireObject(ev.object) })}\n`);
+      }, () => end());
+    } catch (e) {
+      const s = e instanceof StatusError ? e.status : status(500, 'InternalError', String(e));
+      return sendJson(res, s.code, s);
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('Transfer-Encoding', 'chunked');
+    res.flushHeaders();
+    streams.add(end);
+    req.on('close', end);
+    cluster.clock.flush();
+  }
+
+  function serveLogStream(req: IncomingMessage, res: ServerResponse, body: LogStreamBody): void {
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'text/plain');
+    res.setHeader('Transfer-Encoding', 'chunked');
+    res.write(body.initial);
+    const state: { stop?: () => void } = {};
+    const end = () => {
+      state.stop?.();
+      streams.delete(end);
+      if (!res.writableEnded) res.end();
+    };
+    state.stop = body.subscribe((chunk) => { if (!res.writableEnded) res.write(chunk); }, end);
+    streams.add(end);
+    req.on('close', end);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    port,
+    session,
+    advance(ms: number) {
+      cluster.clock.advance(ms);
+      simOffset = cluster.clock.now();
+      wallBase = Date.now();
+    },
+    close: () => new Promise<void>((resolve) => {
+      if (timer) clearInterval(timer);
+      for (const end of [...streams]) end();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function notFound(): ApiStatus {
+  return status(404, 'NotFound', 'the server could not find the requested resource');
+}
