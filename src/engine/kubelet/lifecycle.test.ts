@@ -137,3 +137,18 @@ describe('pod lifecycle', () => {
     expect(p.status?.message).toBe("Pod was rejected: Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector");
   });
 });
+
+describe('activeDeadlineSeconds', () => {
+  it('fails a pod that ran longer than its active deadline and stops its containers', () => {
+    const h = kubeletHarness({ runtime: { preloaded: ['busybox:1.28'] } });
+    h.createPod({ metadata: { name: 'dl' }, spec: { activeDeadlineSeconds: 30, containers: [{ name: 'c', image: 'busybox:1.28' }] } });
+    h.advance(29_000);
+    expect(h.pod('dl')!.status!.phase).toBe('Running');
+    h.advance(2_000);
+    const p = h.pod('dl')!;
+    expect(p.status).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' });
+    expect(h.events('dl').find((e) => e.startsWith('DeadlineExceeded'))).toMatch(/^DeadlineExceeded: Pod was active on the node longer than the specified deadline( \(x\d+\))?$/);
+    expect(h.runtime.find('dl', 'c')!.signals).toEqual(['SIGTERM']);
+    expect(p.status!.containerStatuses![0].state?.terminated).toBeDefined();
+  });
+});

@@ -12,6 +12,10 @@ import { generateAPIPodStatus, type StartFailure, type StatusManager } from './s
 import type { PodVolumes } from './volumemanager';
 import type { PodIPAllocator } from './pod-ip';
 
+/** active_deadline.go reason and message. */
+export const DEADLINE_EXCEEDED = 'DeadlineExceeded';
+export const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified deadline';
+
 /** kubelet.go backOffPeriod: a sync that failed is retried after this. */
 export const WORKER_BACKOFF_MS = 10_000;
 /** kubelet --sync-frequency: a healthy pod is synced again after this (plus up to 50% jitter). */
@@ -158,8 +162,26 @@ export class PodWorker implements PodContext {
         ready: (p, inst) => h.probes.isReady(this.uid, specOf(p, inst.name)!, inst),
       },
     });
+    if (this.pastActiveDeadline(pod)) {
+      h.podEvent(pod, 'Normal', DEADLINE_EXCEEDED, DEADLINE_MESSAGE);
+      s.phase = 'Failed';
+      s.reason = DEADLINE_EXCEEDED;
+      s.message = DEADLINE_MESSAGE;
+    }
     h.status.setPodStatus(pod, s, this.phase !== 'terminated', h.apiRef(pod));
     return s;
+  }
+
+  /** active_deadline.go pastActiveDeadline: running longer than spec.activeDeadlineSeconds since startTime. */
+  private pastActiveDeadline(pod: Pod): boolean {
+    const deadline = pod.spec?.activeDeadlineSeconds;
+    if (deadline === undefined) return false;
+    const start = this.host.status.getPodStatus(this.uid)?.startTime ?? pod.status?.startTime;
+    if (!start) return false;
+    const end = Date.parse(start) + deadline * 1000;
+    if (this.host.clock.now() >= end) return true;
+    this.requeueAt(end);
+    return false;
   }
 
   // Models kubelet.go SyncPod + kuberuntime_manager.go SyncPod.
@@ -237,10 +259,12 @@ export class PodWorker implements PodContext {
     };
     const initList = actions.nextInitContainerToStart ? [actions.nextInitContainerToStart]
       : actions.initContainersToStart.map((i) => inits[i]);
-    seq(initList, true, (err) => {
+    // Ephemeral containers go first, so a debugger starts even when an init container cannot.
+    const ephemeral = actions.ephemeralContainersToStart.map((i) => pod.spec!.ephemeralContainers![i] as Container);
+    seq(ephemeral, false, () => seq(initList, true, (err) => {
       if (err) return done(err);
       seq(actions.containersToStart.map((i) => pod.spec!.containers[i]), false, (err2) => done(err2));
-    });
+    }));
   }
 
   /** killPodWithSyncResult: regular containers (and init containers) first, sidecars after, then the sandbox. */
@@ -302,5 +326,6 @@ export class PodWorker implements PodContext {
 
 /** The spec of a container of the pod, by name. */
 function specOf(pod: Pod, name: string): Container | undefined {
-  return (pod.spec?.containers ?? []).find((c) => c.name === name) ?? (pod.spec?.initContainers ?? []).find((c) => c.name === name);
+  return (pod.spec?.containers ?? []).find((c) => c.name === name) ?? (pod.spec?.initContainers ?? []).find((c) => c.name === name)
+    ?? ((pod.spec?.ephemeralContainers ?? []) as Container[]).find((c) => c.name === name);
 }

@@ -25,6 +25,8 @@ export interface PodActions {
   initContainersToStart: number[];
   /** Indexes of regular containers to start. */
   containersToStart: number[];
+  /** Indexes of ephemeral containers (kubectl debug) never started yet. */
+  ephemeralContainersToStart: number[];
   containersToKill: ContainerToKill[];
 }
 
@@ -136,7 +138,8 @@ export function computePodActions(pod: Pod, state: PodRuntimeState, probes: Prob
   const sb = state.sandbox;
   const createSandbox = !sb || !sb.ready;
   const attempt = sb ? sb.attempt + 1 : 0;
-  const changes: PodActions = { killPod: createSandbox, createSandbox, initContainersToStart: [], containersToStart: [], containersToKill: [] };
+  const changes: PodActions = { killPod: createSandbox, createSandbox, initContainersToStart: [], containersToStart: [],
+    ephemeralContainersToStart: [], containersToKill: [] };
   const containers = pod.spec?.containers ?? [];
   if (createSandbox) {
     if (!shouldRestartOnFailure(pod) && attempt !== 0 && state.all().length) {
@@ -165,6 +168,11 @@ export function computePodActions(pod: Pod, state: PodRuntimeState, probes: Prob
     changes.containersToStart = toStart;
     return changes;
   }
+
+  // Ephemeral containers start once and are never restarted.
+  (pod.spec?.ephemeralContainers ?? []).forEach((c, i) => {
+    if (!state.latest(c.name)) changes.ephemeralContainersToStart.push(i);
+  });
 
   if (!hasRestartableInitContainer(pod)) {
     const { failed, next, done } = findNextInitContainerToRun(pod, state);

@@ -232,6 +232,9 @@ export function generateAPIPodStatus(inp: StatusInputs): PodStatus {
   if (initStatuses) s.initContainerStatuses = initStatuses;
   s.containerStatuses = statuses;
   s.qosClass = pod.status?.qosClass ?? getPodQOS(pod);
+  const eph = (pod.spec?.ephemeralContainers ?? []) as Container[];
+  // Ephemeral container statuses keep spec order and are never restarted (converted like init containers).
+  if (eph.length) s.ephemeralContainerStatuses = convertStatuses(inp, eph, oldStatus.ephemeralContainerStatuses, true);
   return s;
 }
 
