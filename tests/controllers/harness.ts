@@ -43,7 +43,7 @@ export class TestCluster {
       new FakeKubelet(this.cluster, this.opts);
     }
     // Until the real scheduler is wired into the Cluster, the fake one binds pods (to the real kubelets' nodes too).
-    new FakeScheduler(this.cluster, nodes);
+    if (!(this.cluster as unknown as { scheduler?: unknown }).scheduler) new FakeScheduler(this.cluster, nodes);
     this.cluster.flush();
   }
 
