@@ -157,6 +157,18 @@ describe('Deployment scenarios', () => {
     expect(scaling).toContain(`Deployment/web Normal ScalingReplicaSet deployment-controller: Scaled up replica set ${rs1.metadata!.name} from 0 to 1`);
   });
 
+  it('keeps revisionHistoryLimit old ReplicaSets, deleting the oldest idle ones', () => {
+    const c = new TestCluster({ seed: 19 });
+    c.create(R.deployments, deployment('web', 2, 'nginx:1.25', { revisionHistoryLimit: 1 }));
+    c.advance(10_000);
+    for (const tag of ['1.26', '1.27', '1.28']) {
+      setImage(c, 'web', `nginx:${tag}`);
+      c.advance(30_000);
+    }
+    const revs = c.list<ReplicaSet>(R.replicasets, 'default').map((rs) => rs.metadata!.annotations!['deployment.kubernetes.io/revision']).sort();
+    expect(revs).toEqual(['3', '4']);
+  });
+
   it('Recreate stops every old pod before starting the new ones', () => {
     const c = new TestCluster({ seed: 4 });
     c.create(R.deployments, deployment('web', 3, 'nginx:1.25', { strategy: { type: 'Recreate' } }));

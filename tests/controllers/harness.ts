@@ -5,7 +5,7 @@
 import type { Deployment, Event, KubeObject, Node, Pod } from '../../src/engine/api';
 import { Cluster } from '../../src/engine/cluster';
 import { Informer, R, WorkQueue, type Client, type ResourceRef } from '../../src/engine/client';
-import { rfc3339 } from '../../src/engine/clock';
+import { rfc3339, rfc3339Micro } from '../../src/engine/clock';
 import { nodeName } from '../../src/engine/bootstrap';
 
 /** Options of a test cluster. */
@@ -39,7 +39,10 @@ export class TestCluster {
     const nodes = o.nodes ?? 3;
     if (this.opts.fakeNodes) {
       const nc = this.cluster.client('kubelet/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
-      for (let i = 0; i < nodes; i++) nc.create(R.nodes, fakeNode(nodeName(i), this.cluster.clock.now()));
+      for (let i = 0; i < nodes; i++) {
+        const node = nc.create<Node>(R.nodes, fakeNode(nodeName(i), this.cluster.clock.now()));
+        heartbeat(this.cluster, nc, node);
+      }
       new FakeKubelet(this.cluster, this.opts);
     }
     // Until the real scheduler is wired into the Cluster, the fake one binds pods (to the real kubelets' nodes too).
@@ -100,6 +103,21 @@ function fakeNode(name: string, now: number): Node {
         lastHeartbeatTime: t, lastTransitionTime: t }],
     },
   } as Node;
+}
+
+/** Renews the node's Lease every 10 s (kubelet nodelease), so the node lifecycle controller sees it alive. */
+function heartbeat(cluster: Cluster, client: Client, node: Node): void {
+  const name = node.metadata!.name!;
+  const lease = () => ({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease',
+    metadata: { name, namespace: 'kube-node-lease', ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name, uid: node.metadata!.uid! }] },
+    spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: rfc3339Micro(cluster.clock.now()) } } as KubeObject);
+  client.create(R.leases, lease());
+  const renew = () => {
+    const cur = client.tryGet(R.leases, 'kube-node-lease', name);
+    if (cur) client.update(R.leases, { ...cur, spec: { ...cur.spec, renewTime: rfc3339Micro(cluster.clock.now()) } });
+    cluster.clock.after(10_000, renew);
+  };
+  cluster.clock.after(10_000, renew);
 }
 
 /** Binds each unscheduled pod to the node with the fewest pods (ties: the next in round-robin order). */
