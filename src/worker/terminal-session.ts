@@ -1,0 +1,114 @@
+// One terminal tab's shell in the worker: lines in, output out. Lines are fed to the shell one at a
+// time (a heredoc collects its body, PS2 "> "), complete commands run in order, and Ctrl-C aborts the
+// running command and drops the lines still waiting, as a tty flushes its input on SIGINT.
+import type { Shell } from '../shell';
+import { HOME } from './protocol';
+
+/** How long an interrupted command may take to stop before the tab stops waiting for it. */
+export const DETACH_AFTER_MS = 2_000;
+
+/** What a terminal session is wired to. */
+export interface TerminalSessionDeps {
+  shell: Shell;
+  /** The tab's working directory (for the prompt). */
+  cwd(): string;
+  write(data: string): void;
+  /** The shell waits for a line. */
+  ready(prompt: string, continuation: boolean): void;
+  /** A command finished (files may have changed). */
+  afterCommand(): void;
+  /** A wall-clock timer (the detach safety net). */
+  setTimer(fn: () => void, ms: number): () => void;
+}
+
+/** bash's PS1 on Ubuntu (color_prompt): green user@host, blue working directory. */
+export function ps1(cwd: string): string {
+  const dir = cwd === HOME ? '~' : cwd.startsWith(`${HOME}/`) ? `~${cwd.slice(HOME.length)}` : cwd;
+  return `\x1b[01;32mlearner@kubesim\x1b[00m:\x1b[01;34m${dir}\x1b[00m$ `;
+}
+
+interface Running {
+  ac: AbortController;
+  /** Set once the tab stopped waiting for it: its late output is dropped. */
+  detached: boolean;
+  detach(): void;
+}
+
+/** A terminal tab's shell. */
+export class TerminalSession {
+  private queue: { line: string; echo: boolean }[] = [];
+  private processing = false;
+  private running: Running | undefined;
+  columns = 80;
+
+  constructor(readonly tab: string, private readonly deps: TerminalSessionDeps) {}
+
+  /** True while a command runs or lines wait. */
+  get busy(): boolean {
+    return this.processing;
+  }
+
+  /** The prompt the shell shows now. */
+  prompt(): string {
+    return this.deps.shell.prompt() === '> ' ? '> ' : ps1(this.deps.cwd());
+  }
+
+  /** Queues input lines; the first `echoed` are already on screen. */
+  input(lines: readonly string[], echoed: number): void {
+    lines.forEach((line, i) => this.queue.push({ line, echo: i >= echoed }));
+    if (!this.processing) void this.process();
+  }
+
+  /** Ctrl-C. */
+  interrupt(): void {
+    this.queue = [];
+    this.deps.shell.cancelInput();
+    const r = this.running;
+    if (r) {
+      r.ac.abort();
+      this.deps.setTimer(() => r.detach(), DETACH_AFTER_MS);
+    } else if (!this.processing) {
+      this.deps.ready(this.prompt(), false);
+    }
+  }
+
+  /** Stops what runs (the tab closed). */
+  close(): void {
+    this.queue = [];
+    this.running?.ac.abort();
+    this.running?.detach();
+  }
+
+  private async process(): Promise<void> {
+    this.processing = true;
+    try {
+      while (this.queue.length) {
+        const { line, echo } = this.queue.shift()!;
+        if (echo) this.deps.write(`${this.prompt()}${line}\n`);
+        const text = this.deps.shell.feed(line);
+        if (text !== undefined) await this.run(text);
+      }
+    } finally {
+      this.processing = false;
+    }
+    this.deps.ready(this.prompt(), this.deps.shell.prompt() === '> ');
+  }
+
+  private async run(text: string): Promise<void> {
+    let detach!: () => void;
+    const detached = new Promise<void>((resolve) => { detach = resolve; });
+    const r: Running = { ac: new AbortController(), detached: false, detach: () => { r.detached = true; detach(); } };
+    this.running = r;
+    const out = (s: string) => { if (!r.detached) this.deps.write(s); };
+    try {
+      await Promise.race([this.deps.shell.run(text, { stdout: out, stderr: out }, r.ac.signal), detached]);
+    } catch (e) {
+      // Shell.run never throws by contract; a bug in a command must not take the tab down with it.
+      out(`kubesim: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    } finally {
+      r.detached = true;
+      this.running = undefined;
+      this.deps.afterCommand();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+// The dedicated worker's entry: the simulator (WorkerHost) wired to the worker's globals. The page
+// starts it with `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
+import { WorkerHost } from './host';
+import type { FromWorker, ToWorker } from './protocol';
+
+interface WorkerScope {
+  postMessage(msg: FromWorker): void;
+  close(): void;
+  addEventListener(type: 'message', fn: (e: MessageEvent<ToWorker>) => void): void;
+  addEventListener(type: 'error', fn: (e: ErrorEvent) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+// A macrotask turn that is not clamped like setTimeout(0): the clock yields here between timers so
+// promise continuations (a command waiting on `sleep`) run at the simulated instant they woke at.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+
+const host = new WorkerHost({
+  post: (msg) => scope.postMessage(msg),
+  wall: () => performance.now(),
+  epochNow: () => Date.now(),
+  setTimer: (fn, ms) => {
+    const id = setTimeout(fn, ms);
+    return () => clearTimeout(id);
+  },
+  yieldTask: () => new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  }),
+  close: () => scope.close(),
+  freeze: import.meta.env.DEV,
+});
+
+scope.addEventListener('message', (e) => host.receive(e.data));
+scope.addEventListener('error', (e) => {
+  scope.postMessage({ type: 'fatal', message: e.message || 'uncaught error' });
+});
