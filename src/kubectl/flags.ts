@@ -117,10 +117,12 @@ export function parseFlags(argv: readonly string[], defs: readonly FlagDef[]): P
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
       const d = byName.get(name);
       if (!d) throw new FlagError(`unknown flag: --${name}`);
-      if (eq >= 0) set(d, `--${name}`, a.slice(eq + 1));
-      else if (d.type === 'bool') set(d, `--${name}`, 'true');
-      else if (d.noOptDefVal !== undefined) set(d, `--${name}`, d.noOptDefVal);
-      else if (i + 1 < argv.length) set(d, `--${name}`, argv[++i]);
+      // pflag names a flag with a shorthand "-r, --replicas" in value errors, however it was given.
+      const display = d.short ? `-${d.short}, --${name}` : `--${name}`;
+      if (eq >= 0) set(d, display, a.slice(eq + 1));
+      else if (d.type === 'bool') set(d, display, 'true');
+      else if (d.noOptDefVal !== undefined) set(d, display, d.noOptDefVal);
+      else if (i + 1 < argv.length) set(d, display, argv[++i]);
       else throw new FlagError(`flag needs an argument: --${name}`);
       continue;
     }

@@ -15,12 +15,14 @@ import { deleteCommand } from './cmd/delete';
 import { completionCommand } from './cmd/completion';
 import { optionsCommand } from './cmd/options';
 import { pluginCommand } from './cmd/plugin';
+import { createCommand } from './cmd/create';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   completionCommand,
   optionsCommand,
   pluginCommand,
+  createCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */
@@ -97,7 +99,10 @@ async function dispatch(argv: readonly string[], env: KubectlEnv, io: KubectlIO)
   const path = `kubectl ${key}`;
   let p;
   try {
-    p = parseFlags(rest, [...flagsOfPath(key, cmd), ...GLOBAL_FLAGS, { name: 'help', short: 'h', type: 'bool', default: false }]);
+    // A command's own flag shadows a global one of the same name (create rolebinding --user).
+    const local = flagsOfPath(key, cmd);
+    const globals = GLOBAL_FLAGS.filter((g) => !local.some((l) => l.name === g.name));
+    p = parseFlags(rest, [...local, ...globals, { name: 'help', short: 'h', type: 'bool', default: false }]);
   } catch (e) {
     if (e instanceof FlagError) throw new CmdError(`error: ${e.message}\nSee '${path} --help' for usage.`);
     throw e;

@@ -1,0 +1,6 @@
+// kubectl/cmdutil: helpers the mutating verbs share (k8s.io/kubectl/pkg/cmd/util and genericclioptions).
+export { getDryRunStrategy, dryRunSuffix } from './dry-run';
+export type { DryRun } from './dry-run';
+export { klogLine, KLOG_PID } from './klog';
+export { ObjectPrinter, checkOutputFormat, goJsonIndent, GENERIC_OUTPUT_FORMATS } from './print';
+export type { PrintOptions } from './print';

@@ -1,0 +1,14 @@
+// klog's text header, as kubectl's warnings print it: "W1123 21:18:31.913968   23187 helpers.go:702] msg".
+// Deviation: the thread id is a fixed number (a real one is kubectl's pid).
+
+/** The fixed pid printed in klog headers. */
+export const KLOG_PID = 12345;
+
+/** One klog line (with its newline) for severity I/W/E at time `ms` (UTC, the simulated machine's zone). */
+export function klogLine(severity: 'I' | 'W' | 'E', ms: number, where: string, msg: string): string {
+  const d = new Date(ms);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, '0');
+  const head = `${severity}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${micros}`;
+  return `${head} ${String(KLOG_PID).padStart(7)} ${where}] ${msg}\n`;
+}
