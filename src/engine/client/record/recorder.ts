@@ -3,7 +3,7 @@
 // spam filter). An identical event bumps count and lastTimestamp of the existing one; more than 10
 // similar ones (same object and reason, other messages) within 10 minutes are combined.
 import type { KubeObject, Event, ObjectReference } from '../../api/types';
-import { isNotFound } from '../../api/errors';
+import { isAlreadyExists, isNotFound } from '../../api/errors';
 import { apiVersionOf, resourceForKind } from '../../api/kinds';
 import type { Clock } from '../../clock';
 import { rfc3339 } from '../../clock';
@@ -76,8 +76,8 @@ export class EventRecorder {
       }
     }
     const namespace = ref.namespace || 'default';
-    const nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-    const name = `${ref.name}.${nanos.toString(16)}`;
+    let nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+    let name = `${ref.name}.${nanos.toString(16)}`;
     const ev: Event = {
       apiVersion: 'v1', kind: 'Event',
       metadata: { name, namespace },
@@ -88,13 +88,20 @@ export class EventRecorder {
       reportingComponent: this.source.component,
       reportingInstance: this.source.host ?? '',
     };
-    try {
-      this.client.create(R.events, ev);
-      if (this.seen.size >= MAX_LRU) this.seen.delete(this.seen.keys().next().value!);
-      this.seen.set(key, { name, namespace, count: 1, first: ts });
-    } catch (e) {
-      // recordToSink never fails its caller: a refused event (namespace terminating, invalid) is dropped.
-      void e;
+    // Two recorders (a kubelet and a controller) may name an event about the same object in the
+    // same millisecond alike; upstream's UnixNano names practically never collide, so take the next.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.client.create(R.events, ev);
+        if (this.seen.size >= MAX_LRU) this.seen.delete(this.seen.keys().next().value!);
+        this.seen.set(key, { name, namespace, count: 1, first: ts });
+        return;
+      } catch (e) {
+        if (!isAlreadyExists(e) || attempt >= 8) return; // recordToSink never fails its caller: a refused event is dropped
+        nanos += 1n;
+        name = `${ref.name}.${nanos.toString(16)}`;
+        ev.metadata = { name, namespace };
+      }
     }
   }
 
