@@ -18,6 +18,8 @@ import { serviceAccountDescriptor, rootCACertPublisherDescriptor } from './servi
 import { descriptor as job } from './job';
 import { descriptor as cronjob } from './cronjob';
 import { descriptor as ttlafterfinished } from './ttlafterfinished';
+import { descriptor as nodelifecycle } from './nodelifecycle';
+import { descriptor as tainteviction } from './tainteviction';
 // ---- end controllers-b imports ----
 
 /** The controller manager's user agent (client-go's default for the binary). */
@@ -40,6 +42,8 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   job,
   cronjob,
   ttlafterfinished,
+  nodelifecycle,
+  tainteviction,
   // ---- end controllers-b ----
 ];
 

@@ -31,7 +31,10 @@ export function inActiveListByName(cj: CronJob, namespace: string, name: string)
 /** deleteFromActiveList. */
 export function deleteFromActiveList(cj: CronJob, uid: string | undefined): void {
   const st = (cj.status ??= {});
-  st.active = (st.active ?? []).filter((r: ObjectReference) => r.uid !== uid);
+  const left = (st.active ?? []).filter((r: ObjectReference) => r.uid !== uid);
+  // An empty list is omitted from the JSON (omitempty), as Go writes it.
+  if (left.length) st.active = left;
+  else delete st.active;
 }
 
 /**

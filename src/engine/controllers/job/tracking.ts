@@ -57,7 +57,8 @@ function canRemoveFinalizer(ctx: SyncJobCtx, pod: Pod, failed: boolean): boolean
 }
 
 function updateStatus(t: JobTools, ctx: SyncJobCtx): void {
-  ctx.job = t.client.updateStatus<Job>(R.jobs, ctx.job);
+  // The answer is the stored (frozen) object; later steps edit it.
+  ctx.job = structuredClone(t.client.updateStatus<Job>(R.jobs, ctx.job));
 }
 
 /**

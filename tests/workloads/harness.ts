@@ -1,0 +1,181 @@
+// A cluster for workload-controller scenarios (StatefulSet, DaemonSet, Job, CronJob, node lifecycle):
+// the real API server and controller manager, real kubelets on the fake runtime (containers run a
+// small program chosen by image and command), and a stand-in scheduler until the real one is wired
+// into the Cluster. The scheduler honours what these controllers rely on: DaemonSet pods' node
+// affinity (metadata.name), nodeSelector, untolerated NoSchedule/NoExecute taints, cordoned nodes.
+import type { Event, KubeObject, Node, Pod, Toleration, Taint } from '../../src/engine/api';
+import { R, Informer, WorkQueue, type Client, type ResourceRef } from '../../src/engine/client';
+import { kubeletHarness, type Harness } from '../../src/engine/kubelet/testing/harness';
+import type { FakeProgram } from '../../src/engine/kubelet/testing';
+import type { ContainerConfig } from '../../src/engine/runtime';
+
+/** Options of a workload test cluster. */
+export interface WorkloadClusterOptions {
+  seed?: number;
+  nodes?: number;
+  /** Overrides the program a container runs. */
+  program?: (c: ContainerConfig) => FakeProgram | undefined;
+  /** Run the stand-in scheduler (default true). */
+  scheduler?: boolean;
+}
+
+/**
+ * The default programs: a shell command ending in `exit N` exits with N after a second;
+ * `sleep N` exits 0 after N seconds; other busybox/perl/bash commands exit 0 after a second;
+ * everything else runs until stopped.
+ */
+export function defaultWorkloadProgram(c: ContainerConfig): FakeProgram {
+  const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+  const exit = /exit (\d+)/.exec(cmd);
+  if (exit) return { exitAfterMs: 1000, exitCode: Number(exit[1]), logs: [] };
+  const sleep = /sleep (\d+)/.exec(cmd);
+  if (sleep) return { exitAfterMs: Number(sleep[1]) * 1000, exitCode: 0 };
+  if (cmd && /busybox|perl|bash|alpine/.test(c.image.ref)) {
+    const logs = cmd.includes('Hello from the Kubernetes cluster') ? ['Hello from the Kubernetes cluster'] : [];
+    return { exitAfterMs: 1000, exitCode: 0, logs };
+  }
+  return { listen: /nginx|httpd/.test(c.image.ref) ? [80] : [] };
+}
+
+function tolerates(ts: readonly Toleration[], t: Taint): boolean {
+  return ts.some((x) => {
+    if (x.effect && x.effect !== t.effect) return false;
+    if (!x.key) return x.operator === 'Exists';
+    if (x.key !== t.key) return false;
+    return x.operator === 'Exists' || (x.value ?? '') === (t.value ?? '');
+  });
+}
+
+/** Binds pending pods: a DaemonSet pod to its node, others to the least loaded fitting node (ties by name). */
+class StandInScheduler {
+  private readonly pods: Informer<Pod>;
+  private readonly nodes: Informer<Node>;
+  private readonly queue: WorkQueue<string>;
+
+  constructor(private readonly client: Client, h: Harness) {
+    this.pods = new Informer<Pod>(client, R.pods);
+    this.nodes = new Informer<Node>(client, R.nodes);
+    this.queue = new WorkQueue<string>({ clock: h.cluster.clock, name: 'stand-in-scheduler', process: (k) => this.schedule(k) });
+    const consider = (p: Pod) => {
+      if (!p.spec?.nodeName && !p.metadata?.deletionTimestamp) this.queue.add(`${p.metadata!.namespace}/${p.metadata!.name}`);
+    };
+    this.pods.onEvent({ add: consider, update: (_o, p) => consider(p) });
+    // A node change may make pending pods fit (an untainted or uncordoned node).
+    this.nodes.onEvent({ update: () => { for (const p of this.pods.lister.list()) consider(p); } });
+    this.nodes.start();
+    this.pods.start();
+  }
+
+  private fits(pod: Pod, node: Node): boolean {
+    if (node.spec?.unschedulable) return false;
+    for (const t of node.spec?.taints ?? []) {
+      if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations ?? [], t)) return false;
+    }
+    for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (node.metadata?.labels?.[k] !== v) return false;
+    const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+    if (terms?.length) {
+      const ok = terms.some((term) => (term.matchFields ?? []).every((f) => f.key === 'metadata.name' && f.operator === 'In'
+        && (f.values ?? []).includes(node.metadata!.name!))
+        && (term.matchExpressions ?? []).every((e) => {
+          const v = node.metadata?.labels?.[e.key];
+          if (e.operator === 'In') return v !== undefined && (e.values ?? []).includes(v);
+          if (e.operator === 'NotIn') return v === undefined || !(e.values ?? []).includes(v);
+          if (e.operator === 'Exists') return v !== undefined;
+          if (e.operator === 'DoesNotExist') return v === undefined;
+          return false;
+        }));
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  private schedule(key: string): void {
+    const [ns, name] = key.split('/');
+    const pod = this.pods.lister.get(ns, name);
+    if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return;
+    const load = new Map<string, number>();
+    for (const p of this.pods.lister.list()) {
+      const n = p.spec?.nodeName;
+      if (n && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed') load.set(n, (load.get(n) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    for (const n of this.nodes.lister.list()) {
+      if (!this.fits(pod, n)) continue;
+      const nn = n.metadata!.name!;
+      if (best === undefined || (load.get(nn) ?? 0) < (load.get(best) ?? 0)) best = nn;
+    }
+    if (!best) return; // stays Pending; a node update re-queues it
+    try {
+      this.client.createSubresource(R.pods, ns, name, 'binding',
+        { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace: ns }, target: { apiVersion: 'v1', kind: 'Node', name: best } });
+    } catch {
+      // gone or already bound
+    }
+  }
+}
+
+/** A workload test cluster. */
+export class WorkloadCluster {
+  readonly h: Harness;
+  readonly client: Client;
+
+  constructor(o: WorkloadClusterOptions = {}) {
+    this.h = kubeletHarness({
+      seed: o.seed ?? 7, nodes: o.nodes ?? 1,
+      runtime: { pullMs: 1000, program: (c) => o.program?.(c) ?? defaultWorkloadProgram(c) },
+    });
+    this.client = this.h.client;
+    if (o.scheduler !== false) new StandInScheduler(this.h.cluster.client('kube-scheduler/v1.32.0 (linux/amd64) kubernetes/70d3cc9'), this.h);
+    this.h.cluster.flush();
+  }
+
+  /** Simulated now. */
+  now(): number {
+    return this.h.cluster.clock.now();
+  }
+
+  /** Creates an object as kubectl would, and runs what is due. */
+  create<T extends KubeObject>(r: ResourceRef, obj: T): T {
+    const out = this.client.create<T>(r, obj);
+    this.h.cluster.flush();
+    return out;
+  }
+
+  advance(ms: number): this {
+    this.h.cluster.advance(ms);
+    return this;
+  }
+
+  get<T extends KubeObject>(r: ResourceRef, ns: string | undefined, name: string): T | undefined {
+    return this.client.tryGet<T>(r, ns, name);
+  }
+
+  list<T extends KubeObject>(r: ResourceRef, ns?: string, labelSelector?: string): T[] {
+    return this.client.list<T>(r, ns, { labelSelector }).items;
+  }
+
+  names(r: ResourceRef, ns?: string, labelSelector?: string): string[] {
+    return this.list(r, ns, labelSelector).map((o) => o.metadata!.name!).sort();
+  }
+
+  /** Events in creation order as "Kind/name Type Reason component: message", optionally for one object. */
+  events(name?: string): string[] {
+    return this.h.rawEvents().filter((e: Event) => !name || e.involvedObject.name === name)
+      .map((e) => `${e.involvedObject.kind}/${e.involvedObject.name} ${e.type} ${e.reason} ${e.source?.component}: ${e.message}`);
+  }
+
+  /** Advances in steps until `pred` holds; throws after `maxMs`. Returns the time it took. */
+  until(pred: () => boolean, maxMs = 600_000, stepMs = 500): number {
+    const t0 = this.now();
+    while (!pred()) {
+      if (this.now() - t0 > maxMs) throw new Error(`condition not met within ${maxMs} ms`);
+      this.advance(stepMs);
+    }
+    return this.now() - t0;
+  }
+
+  /** A canonical dump of the store (determinism checks). */
+  dump(): string {
+    return this.h.cluster.dump();
+  }
+}
