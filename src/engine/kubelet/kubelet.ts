@@ -311,6 +311,8 @@ export class Kubelet {
       }
     }
     const rt = known ?? { state: new PodRuntimeState(), volumes: new PodVolumes(this.volumeSources) };
+    rt.state.podName = pod.metadata!.name!;
+    rt.state.podNamespace = pod.metadata!.namespace!;
     this.runtimeStates.set(uid, rt);
     const w = new PodWorker(this.host, pod, rt.state, rt.volumes);
     this.workers.set(uid, w);
@@ -318,12 +320,8 @@ export class Kubelet {
   }
 
   private podInformerNode(): Node | undefined {
-    try {
-      return this.client.get<Node>(R.nodes, undefined, this.nodeName);
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    // A fresh read: labels may have changed since the last status update (kubectl label node …).
+    return this.client.tryGet<Node>(R.nodes, undefined, this.nodeName);
   }
 
   /** rejectPod: Failed with the admission reason; the pod never runs here. */
@@ -339,8 +337,8 @@ export class Kubelet {
     for (const s of this.staticPods) live.add(s.metadata!.uid!);
     for (const [uid, rt] of [...this.runtimeStates].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (live.has(uid) || this.workers.has(uid) || !rt.state.anyRunning()) continue;
-      const inst = rt.state.running()[0];
-      const orphan: Pod = { metadata: { uid, name: inst?.name ?? uid, namespace: 'default' }, spec: { containers: [] } };
+      // The runtime still knows the pod's name and namespace from its containers' labels.
+      const orphan: Pod = { metadata: { uid, name: rt.state.podName, namespace: rt.state.podNamespace }, spec: { containers: [] } };
       const w = new PodWorker(this.host, orphan, rt.state, rt.volumes);
       this.workers.set(uid, w);
       w.remove();

@@ -56,6 +56,9 @@ const KEEP_PER_NAME = 2;
 /** The runtime-side state of one pod. */
 export class PodRuntimeState {
   sandbox?: Sandbox;
+  /** The pod's name and namespace, as the runtime's container labels keep them (io.kubernetes.pod.*). */
+  podName = '';
+  podNamespace = '';
   /** Instances by container name, newest first. */
   private readonly byName = new Map<string, ContainerInstance[]>();
 

@@ -29,6 +29,8 @@ export class NodeStatusManager {
   private readiness: Readiness = { ready: false, message: 'container runtime status check may not have completed yet' };
   /** The node's uid once registered (the lease's owner reference). */
   uid?: string;
+  /** The Node as last read or written (admission reads allocatable and labels from it). */
+  node?: Node;
   /** Status writes made (tests, benchmarks). */
   writes = 0;
 
@@ -41,6 +43,7 @@ export class NodeStatusManager {
     try {
       const created = this.d.client.create<Node>(R.nodes, node);
       this.uid = created.metadata?.uid;
+      this.node = created;
       this.lastReport = this.d.clock.now();
     } catch (e) {
       if (!isAlreadyExists(e)) throw e;
@@ -77,12 +80,13 @@ export class NodeStatusManager {
       throw e;
     }
     this.uid = live.metadata?.uid;
+    this.node = live;
     const next: Node = structuredClone(live);
     setNodeStatus(next, this.d.machine, this.d.images(), this.readiness, this.d.clock.now(), this.d.record);
     const now = this.d.clock.now();
     if (!force && now < this.lastReport + NODE_STATUS_REPORT_FREQUENCY_MS && !nodeStatusHasChanged(live.status, next.status)) return;
     const { resourceVersion: _rv, ...meta } = next.metadata!;
-    this.d.client.updateStatus(R.nodes, { ...next, apiVersion: 'v1', kind: 'Node', metadata: meta });
+    this.node = this.d.client.updateStatus<Node>(R.nodes, { ...next, apiVersion: 'v1', kind: 'Node', metadata: meta });
     this.lastReport = now;
     this.writes++;
   }
