@@ -51,6 +51,8 @@ class StandInScheduler {
   private readonly pods: Informer<Pod>;
   private readonly nodes: Informer<Node>;
   private readonly queue: WorkQueue<string>;
+  /** Pods bound but not yet seen bound by the informer (the scheduler cache's "assumed" pods). */
+  private readonly assumed = new Map<string, string>();
 
   constructor(private readonly client: Client, h: Harness) {
     this.pods = new Informer<Pod>(client, R.pods);
@@ -95,8 +97,12 @@ class StandInScheduler {
     if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return;
     const load = new Map<string, number>();
     for (const p of this.pods.lister.list()) {
-      const n = p.spec?.nodeName;
-      if (n && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed') load.set(n, (load.get(n) ?? 0) + 1);
+      const k = `${p.metadata!.namespace}/${p.metadata!.name}`;
+      if (p.spec?.nodeName) this.assumed.delete(k);
+      const n = p.spec?.nodeName ?? this.assumed.get(k);
+      if (n && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !p.metadata?.deletionTimestamp) {
+        load.set(n, (load.get(n) ?? 0) + 1);
+      }
     }
     let best: string | undefined;
     for (const n of this.nodes.lister.list()) {
@@ -108,6 +114,7 @@ class StandInScheduler {
     try {
       this.client.createSubresource(R.pods, ns, name, 'binding',
         { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace: ns }, target: { apiVersion: 'v1', kind: 'Node', name: best } });
+      this.assumed.set(key, best);
     } catch {
       // gone or already bound
     }

@@ -57,10 +57,12 @@ class TokenBucket {
 
 /**
  * A zone's queue of node names (insertion order, each once). `process` returns true when done with
- * a node; false leaves it queued for the next token.
+ * a node; false leaves it queued for the next token. Like upstream's UniqueQueue, a processed node
+ * stays a member (a second add is refused) until it is explicitly removed.
  */
 export class RateLimitedTimedQueue {
   private readonly queue: string[] = [];
+  private readonly members = new Set<string>();
   private readonly bucket: TokenBucket;
   private cancel?: () => void;
 
@@ -70,7 +72,8 @@ export class RateLimitedTimedQueue {
 
   /** Add: false when the node is already queued. */
   add(node: string): boolean {
-    if (this.queue.includes(node)) return false;
+    if (this.members.has(node)) return false;
+    this.members.add(node);
     this.queue.push(node);
     this.kick();
     return true;
@@ -78,10 +81,10 @@ export class RateLimitedTimedQueue {
 
   /** Remove: true when the node was queued. */
   remove(node: string): boolean {
+    const had = this.members.delete(node);
     const i = this.queue.indexOf(node);
-    if (i < 0) return false;
-    this.queue.splice(i, 1);
-    return true;
+    if (i >= 0) this.queue.splice(i, 1);
+    return had;
   }
 
   /** SwapLimiter. */
