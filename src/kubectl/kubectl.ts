@@ -16,6 +16,7 @@ import { completionCommand } from './cmd/completion';
 import { optionsCommand } from './cmd/options';
 import { pluginCommand } from './cmd/plugin';
 import { createCommand } from './cmd/create';
+import { runCommand } from './cmd/run';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   optionsCommand,
   pluginCommand,
   createCommand,
+  runCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */

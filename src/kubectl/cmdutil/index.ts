@@ -4,3 +4,5 @@ export type { DryRun } from './dry-run';
 export { klogLine, KLOG_PID } from './klog';
 export { ObjectPrinter, checkOutputFormat, goJsonIndent, GENERIC_OUTPUT_FORMATS } from './print';
 export type { PrintOptions } from './print';
+export { untilWithSync } from './watch';
+export type { UntilEvent, UntilResult, UntilTarget } from './watch';
