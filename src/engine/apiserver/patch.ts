@@ -11,7 +11,7 @@ import { serverSideApply } from './fieldmanager';
 import type { Stored } from '../store';
 import { type ServerCore } from './core';
 import { decodeBody, isDryRun } from './pipeline';
-import { createPrepared, settleNamespace, updatePrepared, withWarnings } from './write';
+import { createPrepared, settleNamespace, statusPart, updatePrepared, withWarnings } from './write';
 import { managerOf } from './managed-fields';
 
 const PATCH_TYPES: readonly PatchType[] = ['application/json-patch+json', 'application/merge-patch+json',
@@ -46,7 +46,7 @@ export function patchObject(core: ServerCore, info: ResourceInfo, req: ApiReques
   if (type === 'application/apply-patch+yaml') return applyObject(core, info, req, live, dryRun);
   if (!live) throw newNotFound(info, name);
   const patched = applyPatchDocument(info, type, stripForPatch(live), req.body);
-  const { obj, warnings } = decodeBody(info, patched, req);
+  const { obj, warnings } = decodeBody(info, req.subresource === 'status' ? statusPart(patched) : patched, req);
   settleNamespace(info, req, obj);
   if (obj.metadata?.name !== name) {
     throw newBadRequest(`the name of the object (${obj.metadata?.name ?? ''}) does not match the name on the URL (${name})`);
@@ -54,9 +54,9 @@ export function patchObject(core: ServerCore, info: ResourceInfo, req: ApiReques
   return withWarnings(updatePrepared(core, info, req, live, obj, dryRun), warnings);
 }
 
-/** The object a patch applies to: the live object as JSON (patches never see frozen objects). */
+/** The object a patch applies to: the live object itself (the patch functions never mutate their input). */
 function stripForPatch(live: Stored): KubeObject {
-  return structuredClone(live) as KubeObject;
+  return live as KubeObject;
 }
 
 /** Server-side apply (`kubectl apply --server-side`): create or merge by field ownership. */

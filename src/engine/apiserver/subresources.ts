@@ -76,12 +76,11 @@ export function handleBinding(core: ServerCore, req: ApiRequest, podsInfo: Resou
   const bindingRes = { group: '', resource: 'pods/binding' };
   if (live.metadata.deletionTimestamp) throw newConflict(bindingRes, name, `pod ${name} is being deleted, cannot be assigned to a host`);
   if (pod.spec?.nodeName) throw newConflict(bindingRes, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
-  const next = structuredClone(live) as Pod;
-  next.spec!.nodeName = b.target.name;
-  if (b.metadata?.annotations) next.metadata!.annotations = { ...(next.metadata!.annotations ?? {}), ...b.metadata.annotations };
-  const conds = (next.status!.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+  // Shallow copies: the stored pod is shared and frozen, and most of it does not change.
+  const conds = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: core.nowTime() });
-  next.status!.conditions = conds;
+  const next = { ...pod, spec: { ...pod.spec!, nodeName: b.target.name }, status: { ...pod.status, conditions: conds } } as Pod;
+  if (b.metadata?.annotations) next.metadata = { ...next.metadata, annotations: { ...(next.metadata!.annotations ?? {}), ...b.metadata.annotations } };
   if (!isDryRun(req)) core.store.update(grKey(podsInfo), next as KubeObject);
   return { code: 201, body: success() };
 }

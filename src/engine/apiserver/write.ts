@@ -89,10 +89,21 @@ function uniqueGeneratedName(core: ServerCore, info: ResourceInfo, ns: string | 
   return generateName(core.rng, base);
 }
 
+/**
+ * What of a /status write matters: everything but status comes from the stored object (the status
+ * strategies reset it), so only metadata and status are decoded — a kubelet's status update then
+ * costs a fraction of a full decode. Deviation: a malformed spec in a status write is not reported.
+ */
+export function statusPart(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const b = body as KubeObject;
+  return { apiVersion: b.apiVersion, kind: b.kind, metadata: b.metadata, status: b.status };
+}
+
 /** PUT: replace an object (main resource or status). */
 export function updateObject(core: ServerCore, info: ResourceInfo, req: ApiRequest): ApiResponse {
   const dryRun = isDryRun(req);
-  const { obj, warnings } = decodeBody(info, req.body, req);
+  const { obj, warnings } = decodeBody(info, req.subresource === 'status' ? statusPart(req.body) : req.body, req);
   settleNamespace(info, req, obj);
   const name = req.name ?? '';
   if (obj.metadata?.name !== name) {
@@ -126,21 +137,24 @@ export function updatePrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
     throw newConflict(info, name, OPTIMISTIC_LOCK_ERROR_MSG);
   }
   const status = req.subresource === 'status';
-  if (!skipManagedFields) trackUpdate(info, req, live, obj, core.nowTime(), req.subresource);
+  if (status) {
+    // Status strategies keep everything but status from the stored object (and, for the Deployment
+    // controller's revision annotation, annotations when the write carries some). Deviation: only
+    // annotations are taken; other metadata stays as stored.
+    const next: KubeObject = { ...live, status: obj.status };
+    if (obj.metadata?.annotations) next.metadata = { ...live.metadata, annotations: obj.metadata.annotations };
+    // Managed fields diff the object that will be stored: spec is shared with the live one, so
+    // only status (and annotations) are compared.
+    if (!skipManagedFields) trackUpdate(info, req, live, next, core.nowTime(), req.subresource);
+    else next.metadata = { ...(next.metadata ?? live.metadata), managedFields: obj.metadata?.managedFields ?? live.metadata.managedFields };
+    obj = next;
+  } else if (!skipManagedFields) trackUpdate(info, req, live, obj, core.nowTime(), req.subresource);
   const attrs = { operation: 'UPDATE' as const, info, subresource: req.subresource, namespace: live.metadata.namespace, name,
     object: obj, oldObject: live as KubeObject, dryRun, userInfo: { username: req.user ?? 'minikube-user' } };
   mutatingAdmission(core, attrs);
   // rest.BeforeUpdate: system fields come from the live object; the strategy keeps what callers may not change.
   if (status) {
-    const managedFields = obj.metadata?.managedFields;
-    const next: KubeObject = { ...live, status: obj.status };
-    next.metadata = { ...live.metadata, managedFields: managedFields ?? live.metadata.managedFields };
-    // Status strategies reset the spec, not the metadata: the Deployment controller sets its
-    // deployment.kubernetes.io/revision annotation through /status. Deviation: only annotations are
-    // taken from a status update (and only when it carries some); other metadata stays as stored.
-    if (obj.metadata?.annotations) next.metadata = { ...next.metadata, annotations: obj.metadata.annotations };
-    strategy.prepareForStatusUpdate?.(next, live, core.strategyContext);
-    obj = next;
+    strategy.prepareForStatusUpdate?.(obj, live, core.strategyContext);
   } else {
     const m = { ...obj.metadata! };
     m.uid = live.metadata.uid;
