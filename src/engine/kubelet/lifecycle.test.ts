@@ -152,3 +152,24 @@ describe('activeDeadlineSeconds', () => {
     expect(p.status!.containerStatuses![0].state?.terminated).toBeDefined();
   });
 });
+
+describe('runtime failures', () => {
+  it('reports CreateContainerError when the runtime cannot create the container', () => {
+    const h = kubeletHarness({ runtime: { preloaded: ['busybox:1.28'], program: () => { throw new Error('Error response from daemon: Conflict. The container name is already in use'); } } });
+    h.createPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.28' }] } });
+    h.advance(2000);
+    expect(h.pod('p')!.status!.containerStatuses![0].state?.waiting).toEqual({ reason: 'CreateContainerError',
+      message: 'Error response from daemon: Conflict. The container name is already in use' });
+    expect(h.events('p')[1]).toMatch(/^Failed: Error: Error response from daemon: Conflict\. The container name is already in use/);
+  });
+
+  it('reports a container that cannot run (RunContainerError, Terminated ContainerCannotRun)', () => {
+    const h = kubeletHarness({ runtime: { preloaded: ['busybox:1.28'], program: () => ({ cannotRun: 'exec: "foo": executable file not found in $PATH' }) } });
+    h.createPod({ metadata: { name: 'p' }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.28', command: ['foo'] }] } });
+    h.advance(3000);
+    const cs = h.pod('p')!.status!.containerStatuses![0];
+    expect(cs.state?.terminated).toMatchObject({ exitCode: 127, reason: 'ContainerCannotRun', message: 'exec: "foo": executable file not found in $PATH' });
+    expect(h.pod('p')!.status!.phase).toBe('Failed');
+    expect(h.events('p')).toContain('Failed: Error: exec: "foo": executable file not found in $PATH');
+  });
+});

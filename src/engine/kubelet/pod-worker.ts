@@ -42,6 +42,8 @@ export class PodWorker implements PodContext {
   phase: Phase = 'syncing';
   /** The pod is gone from the API (force-deleted): stop it anyway. */
   removed = false;
+  /** The last unexpected error of a sync (a kubelet bug; kept for tests). */
+  lastError?: string;
   private busy = false;
   private pending = false;
   private kicked = false;
@@ -135,7 +137,13 @@ export class PodWorker implements PodContext {
     if (this.phase === 'terminated') return this.finalize();
     if (this.removed || this.current.metadata?.deletionTimestamp) return this.terminate();
     this.busy = true;
-    this.syncPod((err) => this.finish(err));
+    try {
+      this.syncPod((err) => this.finish(err));
+    } catch (e) {
+      // A bug must not wedge the pod: record it and retry after the worker back-off.
+      this.lastError = e instanceof Error ? e.message : String(e);
+      this.finish(e instanceof Error ? e : new Error(this.lastError));
+    }
   }
 
   private finish(err?: Error): void {

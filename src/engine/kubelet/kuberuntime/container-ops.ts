@@ -123,13 +123,22 @@ export function startContainer(s: RuntimeServices, ctx: PodContext, c: Container
     const log = new ContainerLog();
     // The runtime may report an exit from inside start(), before the instance is recorded.
     const box: { inst?: ContainerInstance; earlyExit?: ExitStatus } = {};
-    const handle = s.runtime.start(config, {
-      log: (line, stream) => log.append({ t: s.clock.now(), subMs: s.logRng.int(1_000_000), stream, text: line }),
-      exit: (st) => {
-        if (box.inst) onExit(s, ctx, box.inst, st);
-        else box.earlyExit = st;
-      },
-    });
+    let handle: ReturnType<ContainerRuntime['start']>;
+    try {
+      handle = s.runtime.start(config, {
+        log: (line, stream) => log.append({ t: s.clock.now(), subMs: s.logRng.int(1_000_000), stream, text: line }),
+        exit: (st) => {
+          if (box.inst) onExit(s, ctx, box.inst, st);
+          else box.earlyExit = st;
+        },
+      });
+    } catch (e) {
+      // CreateContainer failed in the runtime.
+      const msg = e instanceof Error ? e.message : String(e);
+      event('Warning', events.FAILED_TO_CREATE_CONTAINER, `Error: ${msg}`);
+      ctx.reasons.set(c.name, { reason: events.ERR_CREATE_CONTAINER, message: msg });
+      return done(new StartError(events.ERR_CREATE_CONTAINER));
+    }
     const now = s.clock.now();
     const earlyExit = box.earlyExit;
     const inst: ContainerInstance = box.inst = { name: c.name, kind: containerKind(cur, c.name), id: handle.id, containerID: handle.id.includes('://') ? handle.id : `docker://${handle.id}`,
