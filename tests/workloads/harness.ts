@@ -3,7 +3,7 @@
 // small program chosen by image and command), and a stand-in scheduler until the real one is wired
 // into the Cluster. The scheduler honours what these controllers rely on: DaemonSet pods' node
 // affinity (metadata.name), nodeSelector, untolerated NoSchedule/NoExecute taints, cordoned nodes.
-import type { Event, KubeObject, Node, Pod, Toleration, Taint } from '../../src/engine/api';
+import type { Event, KubeObject, Node, PersistentVolumeClaim, Pod, Toleration, Taint } from '../../src/engine/api';
 import { R, Informer, WorkQueue, type Client, type ResourceRef } from '../../src/engine/client';
 import { kubeletHarness, type Harness } from '../../src/engine/kubelet/testing/harness';
 import type { FakeProgram } from '../../src/engine/kubelet/testing';
@@ -17,6 +17,43 @@ export interface WorkloadClusterOptions {
   program?: (c: ContainerConfig) => FakeProgram | undefined;
   /** Run the stand-in scheduler (default true). */
   scheduler?: boolean;
+  /** Bind every new claim to a fresh volume, as minikube's storage-provisioner does (default true). */
+  provisioner?: boolean;
+}
+
+/** Binds each pending claim to a new PersistentVolume named pvc-<claim uid>. */
+class StandInProvisioner {
+  private readonly queue: WorkQueue<string>;
+  private readonly pvcs: Informer<PersistentVolumeClaim>;
+
+  constructor(private readonly client: Client, h: Harness) {
+    this.pvcs = new Informer<PersistentVolumeClaim>(client, R.persistentvolumeclaims);
+    this.queue = new WorkQueue<string>({ clock: h.cluster.clock, name: 'stand-in-provisioner', process: (k) => this.bind(k) });
+    const consider = (c: PersistentVolumeClaim) => {
+      if (c.status?.phase !== 'Bound' && !c.metadata?.deletionTimestamp) this.queue.addAfter(`${c.metadata!.namespace}/${c.metadata!.name}`, 1000);
+    };
+    this.pvcs.onEvent({ add: consider, update: (_o, c) => consider(c) });
+    this.pvcs.start();
+  }
+
+  private bind(key: string): void {
+    const [ns, name] = key.split('/');
+    const c = this.pvcs.lister.get(ns, name);
+    if (!c || c.status?.phase === 'Bound') return;
+    const pv = `pvc-${c.metadata!.uid}`;
+    const size = c.spec?.resources?.requests?.storage ?? '1Gi';
+    try {
+      this.client.create(R.persistentvolumes, { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: pv },
+        spec: { capacity: { storage: size }, accessModes: c.spec?.accessModes, persistentVolumeReclaimPolicy: 'Delete',
+          storageClassName: c.spec?.storageClassName, hostPath: { path: `/tmp/hostpath-provisioner/${ns}/${name}` },
+          claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: ns, name, uid: c.metadata!.uid } } } as KubeObject);
+      const bound = this.client.update<PersistentVolumeClaim>(R.persistentvolumeclaims, { ...structuredClone(c), spec: { ...structuredClone(c.spec), volumeName: pv } });
+      this.client.updateStatus(R.persistentvolumeclaims, { ...structuredClone(bound),
+        status: { phase: 'Bound', accessModes: c.spec?.accessModes, capacity: { storage: size } } });
+    } catch {
+      // gone meanwhile
+    }
+  }
 }
 
 /**
@@ -132,6 +169,7 @@ export class WorkloadCluster {
       runtime: { pullMs: 1000, program: (c) => o.program?.(c) ?? defaultWorkloadProgram(c) },
     });
     this.client = this.h.client;
+    if (o.provisioner !== false) new StandInProvisioner(this.h.cluster.client('storage-provisioner'), this.h);
     if (o.scheduler !== false) new StandInScheduler(this.h.cluster.client('kube-scheduler/v1.32.0 (linux/amd64) kubernetes/70d3cc9'), this.h);
     this.h.cluster.flush();
   }

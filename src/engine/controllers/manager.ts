@@ -20,6 +20,7 @@ import { descriptor as cronjob } from './cronjob';
 import { descriptor as ttlafterfinished } from './ttlafterfinished';
 import { descriptor as nodelifecycle } from './nodelifecycle';
 import { descriptor as tainteviction } from './tainteviction';
+import { descriptor as statefulset } from './statefulset';
 // ---- end controllers-b imports ----
 
 /** The controller manager's user agent (client-go's default for the binary). */
@@ -44,6 +45,7 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   ttlafterfinished,
   nodelifecycle,
   tainteviction,
+  statefulset,
   // ---- end controllers-b ----
 ];
 
