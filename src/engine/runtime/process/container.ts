@@ -1,0 +1,455 @@
+// A running container: PID 1 and any exec'd or background processes, its filesystem, the ports it
+// serves, its resource use, and how it dies. Models what dockerd + runc do for cri-dockerd:
+// `docker stop` sends the image's STOPSIGNAL (the kernel ignores signals PID 1 does not handle) and
+// SIGKILL after the grace period; an OOM kill takes the whole cgroup (memory.oom.group, v1.28+).
+import type { Clock, Rng } from '../../clock';
+import type { Container, ContainerConfig, ContainerEvents, ExecIO, ExitStatus, HttpRequest, HttpResponse, ImageInfo } from '../cri';
+import type { CatalogImage } from '../images/catalog-types';
+import { ContainerFS } from '../filesystem/container-fs';
+import { imageTree, resolvePath } from '../filesystem/image-tree';
+import { MemoryVolume } from '../filesystem/memory-volume';
+import type { ConnectResult, NetResult, PodEndpoint, PodNetwork } from '../network';
+import { type Effect, type Proc, waitFor } from './effects';
+import { Fiber } from './fiber';
+import { Env, NULL_STDIN, type ExecTarget, type NodeFacts, type PortHandler, type ProcCtx, type Program, type SignalChannel,
+  type Stdin, type Sys } from './context';
+import { SIGNAL_NUMBERS, type Signal } from './signals';
+import { EXEC_START_FAILED, NO_COMMAND_SPECIFIED, containerArgv, execErrorOutput, execFailure, startErrorEvent, startErrorState } from './command';
+import { defaultEtcHosts, defaultResolvConf, parseResolvConf, resolveName } from './resolver';
+
+/** How the runtime routes traffic between the containers of a node (localhost, pod IPs). */
+export interface PodRouter {
+  /** An HTTP request to a pod IP on this node, or undefined if no pod of this node has that IP. */
+  local(ip: string, port: number, req: HttpRequest, fromPodUid: string): NetResult | undefined;
+  /** A TCP connect to a pod IP on this node, or undefined if the IP is not local. */
+  localConnect(ip: string, port: number, fromPodUid: string): ConnectResult | undefined;
+}
+
+/** What a container is built from. */
+export interface ContainerDeps {
+  id: string;
+  config: ContainerConfig;
+  events: ContainerEvents;
+  clock: Clock;
+  rng: Rng;
+  image: CatalogImage;
+  imageInfo: ImageInfo;
+  node: NodeFacts;
+  programs: (id: string) => Program | undefined;
+  network: PodNetwork;
+  router: PodRouter;
+}
+
+interface ProcRecord {
+  pid: number;
+  argv: string[];
+  startedAt: number;
+  fiber?: Fiber;
+  catches: Set<Signal>;
+  queue: Signal[];
+  wake?: (s: Signal) => void;
+}
+
+/** Lines to the container log: one per "\n", the rest when the process ends (json-file keeps partials). */
+class LineWriter {
+  private buf = '';
+  constructor(private readonly emit: (line: string) => void) {}
+  write(s: string): void {
+    this.buf += s;
+    let i: number;
+    while ((i = this.buf.indexOf('\n')) !== -1) {
+      this.emit(this.buf.slice(0, i));
+      this.buf = this.buf.slice(i + 1);
+    }
+  }
+  flush(): void {
+    if (this.buf) this.emit(this.buf);
+    this.buf = '';
+  }
+}
+
+/** A container running on the simulated clock. */
+export class SimContainer implements Container, Sys {
+  readonly id: string;
+  readonly clock: Clock;
+  readonly rng: Rng;
+  readonly fs: ContainerFS;
+  readonly image: CatalogImage;
+  readonly config: ContainerConfig;
+  readonly node: NodeFacts;
+  readonly endpoint: PodEndpoint;
+  private readonly procs = new Map<number, ProcRecord>();
+  private readonly ports = new Map<number, PortHandler>();
+  private readonly memory = new Map<number, number>();
+  private readonly cpu = new Map<number, number>();
+  private readonly stdout: LineWriter;
+  private readonly stderr: LineWriter;
+  private lastPid = 1;
+  private state: 'created' | 'running' | 'exited' = 'created';
+  /** When PID 1 started, and the exit status once it ended. */
+  startedAt = 0;
+  exitStatus: ExitStatus | undefined;
+
+  constructor(private readonly deps: ContainerDeps) {
+    this.id = deps.id;
+    this.clock = deps.clock;
+    this.rng = deps.rng;
+    this.image = deps.image;
+    this.config = deps.config;
+    this.node = deps.node;
+    this.endpoint = { podIP: deps.config.podIP, namespace: deps.config.podNamespace, podName: deps.config.podName, nodeName: deps.node.name };
+    const etc = new MemoryVolume({
+      hosts: deps.config.etcHosts ?? defaultEtcHosts(deps.config.podIP, deps.config.hostname),
+      'resolv.conf': deps.config.resolvConf ?? defaultResolvConf(deps.config.podNamespace),
+      hostname: `${deps.config.hostname}\n`,
+    });
+    const given = new Set(deps.config.mounts.map((m) => m.containerPath));
+    const managed = ['hosts', 'resolv.conf', 'hostname'].filter((f) => !given.has(`/etc/${f}`))
+      .map((f) => ({ containerPath: `/etc/${f}`, readOnly: false, volume: etc, subPath: f }));
+    this.fs = new ContainerFS(imageTree(deps.image), [...managed, ...deps.config.mounts], () => this.clock.now());
+    this.stdout = new LineWriter((l) => deps.events.log(l, 'stdout'));
+    this.stderr = new LineWriter((l) => deps.events.log(l, 'stderr'));
+  }
+
+  get containerId(): string {
+    return this.id;
+  }
+  get hostname(): string {
+    return this.config.hostname;
+  }
+  get podIP(): string {
+    return this.config.podIP;
+  }
+  /** Is PID 1 running? */
+  get running(): boolean {
+    return this.state === 'running';
+  }
+
+  /** The environment PID 1 starts with: PATH, HOSTNAME, [TERM], image ENV, pod env, HOME (moby CreateDaemonEnvironment + runc). */
+  baseEnv(tty: boolean): Env {
+    const e = new Env();
+    e.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+    e.set('HOSTNAME', this.config.hostname);
+    if (tty) e.set('TERM', 'xterm');
+    for (const [k, v] of this.image.config.env) e.set(k, v);
+    for (const [k, v] of this.config.env) e.set(k, v);
+    if (!e.has('HOME')) e.set('HOME', this.image.config.user && this.image.config.user !== 'root' ? '/' : '/root');
+    return e;
+  }
+
+  /** Starts PID 1 (called by the runtime from a clock timer, after start() returned the handle). */
+  boot(): void {
+    if (this.state !== 'created') return;
+    this.startedAt = this.clock.now();
+    const argv = containerArgv(this.image.config, this.config.command, this.config.args);
+    const env = this.baseEnv(this.config.tty);
+    const cwd = this.config.workingDir || this.image.config.workingDir || '/';
+    if (argv.length === 0) return this.cannotRun(NO_COMMAND_SPECIFIED, NO_COMMAND_SPECIFIED);
+    const target = this.findExecutable(argv[0], env.get('PATH'), cwd);
+    const st = this.fs.stat(resolvePath(cwd, argv[0]));
+    const why = execFailure(argv[0], target, !target && argv[0].includes('/') && st?.type === 'dir');
+    if (why || !target) return this.cannotRun(startErrorState(why!), startErrorEvent(this.id, startErrorState(why!)));
+    this.state = 'running';
+    const rec = this.newProc(1, argv);
+    const ctx = this.ctx(rec, argv, env, cwd, NULL_STDIN,
+      (s) => this.stdout.write(s), (s) => this.stderr.write(s), this.config.tty);
+    rec.fiber = new Fiber(this.execProgram(target, ctx), this.clock, (code) => this.pid1Exited(code));
+    rec.fiber.start();
+  }
+
+  private cannotRun(state: string, event: string): void {
+    this.state = 'exited';
+    const exitCode = state === NO_COMMAND_SPECIFIED ? 128 : 127;
+    this.exitStatus = { exitCode, reason: 'ContainerCannotRun', message: state, startError: event };
+    this.deps.events.exit(this.exitStatus);
+  }
+
+  private newProc(pid: number, argv: string[]): ProcRecord {
+    const rec: ProcRecord = { pid, argv, startedAt: this.clock.now(), catches: new Set(), queue: [] };
+    this.procs.set(pid, rec);
+    return rec;
+  }
+
+  private signalChannel(rec: ProcRecord): SignalChannel {
+    const next = (): Generator<Effect, Signal, unknown> => waitFor<Signal>((resume) => {
+      const s = rec.queue.shift();
+      if (s) return resume(s);
+      rec.wake = (sig) => {
+        rec.wake = undefined;
+        rec.queue.shift();
+        resume(sig);
+      };
+      return () => { rec.wake = undefined; };
+    });
+    return {
+      catchSignals: (sigs) => sigs.forEach((s) => rec.catches.add(s)),
+      resetSignals: () => rec.catches.clear(),
+      nextSignal: next,
+      pendingSignal: () => rec.queue.shift(),
+      sleepOrSignal: (ms) => waitFor<Signal | undefined>((resume) => {
+        const s = rec.queue.shift();
+        if (s) return resume(s);
+        const cancel = this.clock.after(ms, () => { rec.wake = undefined; resume(undefined); });
+        rec.wake = (sig) => { rec.wake = undefined; rec.queue.shift(); cancel(); resume(sig); };
+        return () => { cancel(); rec.wake = undefined; };
+      }),
+      raceSignal: <T>(start: (resume: (value: T) => void) => (() => void) | void) =>
+        waitFor<{ signal: Signal } | { value: T }>((resume) => {
+          const s = rec.queue.shift();
+          if (s) return resume({ signal: s });
+          let cancelEvent: (() => void) | void = undefined;
+          rec.wake = (sig) => { rec.wake = undefined; rec.queue.shift(); cancelEvent?.(); resume({ signal: sig }); };
+          cancelEvent = start((value) => { rec.wake = undefined; resume({ value }); });
+          return () => { cancelEvent?.(); rec.wake = undefined; };
+        }),
+    };
+  }
+
+  /** A process context; children made by the shell copy it and change what they need. */
+  ctx(rec: ProcRecord, argv: string[], env: Env, cwd: string, stdin: Stdin, out: (s: string) => void, err: (s: string) => void, tty: boolean): ProcCtx {
+    return { argv, env, cwd, stdin, out, err, tty, pid: rec.pid, sys: this, signals: this.signalChannel(rec) };
+  }
+
+  runProgram(target: ExecTarget, ctx: ProcCtx): Proc {
+    return this.execProgram(target, ctx);
+  }
+
+  /** Runs the program an executable maps to ("script" files run through their #! interpreter). */
+  *execProgram(target: ExecTarget, ctx: ProcCtx): Proc {
+    let prog = this.deps.programs(target.program);
+    let c = ctx;
+    if (target.program === 'script') {
+      const first = (this.fs.read(target.path) as string).split('\n')[0].slice(2).trim().split(/\s+/);
+      const interp = this.findExecutable(first[0], ctx.env.get('PATH'), ctx.cwd);
+      prog = interp && this.deps.programs(interp.program);
+      c = { ...ctx, argv: [...first, target.path, ...ctx.argv.slice(1)] };
+    }
+    if (!prog) {
+      ctx.err(`${ctx.argv[0].split('/').pop()}: this command is not simulated\n`);
+      return 126;
+    }
+    return yield* prog(c);
+  }
+
+  private pid1Exited(code: number): void {
+    if (this.state !== 'running') return;
+    this.finish({ exitCode: code, reason: code === 0 ? 'Completed' : 'Error' });
+  }
+
+  private finish(status: ExitStatus): void {
+    this.state = 'exited';
+    for (const rec of [...this.procs.values()]) if (rec.pid !== 1) rec.fiber?.kill(137);
+    this.procs.get(1)?.fiber?.kill(status.exitCode);
+    this.ports.clear();
+    this.memory.clear();
+    this.cpu.clear();
+    this.stdout.flush();
+    this.stderr.flush();
+    this.exitStatus = status;
+    this.deps.events.exit(status);
+  }
+
+  signal(sig: 'SIGTERM' | 'SIGKILL'): void {
+    if (this.state !== 'running') return;
+    if (sig === 'SIGKILL') return this.finish({ exitCode: 128 + SIGNAL_NUMBERS.SIGKILL, reason: 'Error', signal: 'SIGKILL' });
+    // `docker stop` sends the image's STOPSIGNAL (nginx: SIGQUIT, httpd: SIGWINCH, postgres: SIGINT).
+    this.deliver(1, this.image.config.stopSignal ?? 'SIGTERM');
+  }
+
+  /** Delivers a signal to a process: queued if caught, ignored by PID 1 if not, fatal otherwise. */
+  deliver(pid: number, sig: Signal): boolean {
+    const rec = this.procs.get(pid);
+    if (!rec?.fiber || rec.fiber.done) return false;
+    if (sig !== 'SIGKILL' && rec.catches.has(sig)) {
+      rec.queue.push(sig);
+      rec.wake?.(sig);
+      return true;
+    }
+    if (pid === 1 && sig !== 'SIGKILL') return true;
+    if (pid === 1) {
+      this.finish({ exitCode: 137, reason: 'Error', signal: 'SIGKILL' });
+      return true;
+    }
+    rec.fiber.kill(128 + SIGNAL_NUMBERS[sig]);
+    return true;
+  }
+
+  exec(argv: string[], io: ExecIO): Promise<number> {
+    return new Promise((resolve) => this.run(argv, io, resolve));
+  }
+
+  run(argv: string[], io: ExecIO, done: (exitCode: number) => void): void {
+    if (this.state !== 'running') {
+      io.stdout(`OCI runtime exec failed: exec failed: cannot exec in a stopped container: unknown\r\n`);
+      return done(EXEC_START_FAILED);
+    }
+    const env = this.baseEnv(!!io.tty);
+    const cwd = this.config.workingDir || this.image.config.workingDir || '/';
+    const target = argv.length ? this.findExecutable(argv[0], env.get('PATH'), cwd) : undefined;
+    const why = argv.length ? execFailure(argv[0], target, false) : 'exec: "": executable file not found in $PATH';
+    if (why || !target) {
+      io.stdout(execErrorOutput(why!));
+      return done(EXEC_START_FAILED);
+    }
+    const rec = this.newProc(this.newPid(), argv);
+    const stdin: Stdin = io.readLine ? ioStdin(io) : NULL_STDIN;
+    const ctx = this.ctx(rec, argv, env, cwd, stdin, (s) => io.stdout(s), (s) => io.stderr(s), !!io.tty);
+    rec.fiber = new Fiber(this.execProgram(target, ctx), this.clock, (code) => {
+      this.procs.delete(rec.pid);
+      this.release(rec.pid);
+      done(code);
+    });
+    io.signal?.addEventListener('abort', () => rec.fiber?.kill(130));
+    rec.fiber.start();
+  }
+
+  http(port: number, req: HttpRequest): HttpResponse | undefined {
+    if (this.state !== 'running') return undefined;
+    return this.ports.get(port)?.http?.(req);
+  }
+
+  listening(port: number): boolean {
+    return this.state === 'running' && this.ports.has(port);
+  }
+
+  /** Ports something listens on, sorted. */
+  listeningPorts(): number[] {
+    return [...this.ports.keys()].sort((a, b) => a - b);
+  }
+
+  usage(): { cpuMilli: number; memoryBytes: number } {
+    let cpu = 0, mem = 0;
+    for (const v of this.cpu.values()) cpu += v;
+    for (const v of this.memory.values()) mem += v;
+    if (this.config.cpuLimitMilli !== undefined) cpu = Math.min(cpu, this.config.cpuLimitMilli);
+    return { cpuMilli: Math.round(cpu), memoryBytes: Math.round(mem) };
+  }
+
+  // ---- Sys: what processes ask of their container ----
+
+  listen(port: number, handler: PortHandler): void {
+    if (this.state === 'running') this.ports.set(port, handler);
+  }
+
+  unlisten(port: number): void {
+    this.ports.delete(port);
+  }
+
+  dnsConfig(): { nameserver: string; search: string[] } {
+    const rc = this.fs.read('/etc/resolv.conf');
+    return parseResolvConf(typeof rc === 'string' ? rc : '');
+  }
+
+  resolveHost(host: string): string[] | undefined {
+    const hosts = this.fs.read('/etc/hosts');
+    return resolveName(host, typeof hosts === 'string' ? hosts : '', this.dnsConfig(), (fqdn) => this.deps.network.lookup(fqdn, this.endpoint));
+  }
+
+  reverseLookup(ip: string): string | undefined {
+    return this.deps.network.reverse?.(ip);
+  }
+
+  httpRequest(ip: string, port: number, req: HttpRequest): NetResult {
+    const local = ip === '127.0.0.1' || ip === this.config.podIP ? this.config.podIP : ip;
+    return this.deps.router.local(local, port, req, this.config.podUid) ?? this.deps.network.request(this.endpoint, ip, port, req);
+  }
+
+  connect(ip: string, port: number): ConnectResult {
+    const local = ip === '127.0.0.1' || ip === this.config.podIP ? this.config.podIP : ip;
+    return this.deps.router.localConnect(local, port, this.config.podUid) ?? this.deps.network.connect(this.endpoint, ip, port);
+  }
+
+  findExecutable(name: string, path: string | undefined, cwd: string): ExecTarget | undefined {
+    const check = (p: string): ExecTarget | undefined => {
+      const st = this.fs.stat(p);
+      return st?.type === 'file' && st.exec ? { path: p, program: st.exec } : undefined;
+    };
+    if (name.includes('/')) return check(resolvePath(cwd, name));
+    for (const dir of (path ?? '').split(':')) {
+      if (!dir) continue;
+      const hit = check(resolvePath(cwd, `${dir}/${name}`));
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  program(id: string): Program | undefined {
+    return this.deps.programs(id);
+  }
+
+  spawn(proc: (pid: number) => Proc, argv: string[] = ['sh']): { pid: number; wait: () => Generator<Effect, number, unknown> } {
+    const rec = this.newProc(this.newPid(), argv);
+    let status: number | undefined;
+    const waiters: ((code: number) => void)[] = [];
+    rec.fiber = new Fiber(proc(rec.pid), this.clock, (code) => {
+      status = code;
+      this.procs.delete(rec.pid);
+      this.release(rec.pid);
+      waiters.splice(0).forEach((w) => w(code));
+    });
+    rec.fiber.start();
+    return {
+      pid: rec.pid,
+      wait: () => waitFor<number>((resume) => {
+        if (status !== undefined) return resume(status);
+        waiters.push(resume);
+      }),
+    };
+  }
+
+  newPid(): number {
+    this.lastPid += 1 + this.rng.int(3);
+    return this.lastPid;
+  }
+
+  processes(): { pid: number; argv: string[]; startedAt: number }[] {
+    return [...this.procs.values()].filter((r) => r.fiber && !r.fiber.done).map((r) => ({ pid: r.pid, argv: r.argv, startedAt: r.startedAt }))
+      .sort((a, b) => a.pid - b.pid);
+  }
+
+  kill(pid: number, sig: Signal): boolean {
+    return this.deliver(pid, sig);
+  }
+
+  setMemory(pid: number, bytes: number): void {
+    if (this.state !== 'running') return;
+    this.memory.set(pid, bytes);
+    const limit = this.config.memoryLimitBytes;
+    if (limit !== undefined && this.usage().memoryBytes > limit) {
+      this.finish({ exitCode: 137, reason: 'OOMKilled', signal: 'SIGKILL' });
+    }
+  }
+
+  setCpu(pid: number, milli: number): void {
+    this.cpu.set(pid, milli);
+  }
+
+  release(pid: number): void {
+    this.memory.delete(pid);
+    this.cpu.delete(pid);
+  }
+}
+
+/** Standard input fed by `kubectl exec -i` (each line arrives when the user types it). */
+function ioStdin(io: ExecIO): Stdin {
+  let eof = false;
+  const readLine = function* (): Generator<Effect, string | undefined, unknown> {
+    if (eof) return undefined;
+    const line = yield* waitFor<string | undefined>((resume) => {
+      let live = true;
+      io.readLine!().then((l) => { if (live) resume(l); }, () => { if (live) resume(undefined); });
+      return () => { live = false; };
+    });
+    if (line === undefined) eof = true;
+    return line;
+  };
+  return {
+    interactive: !!io.tty,
+    readLine,
+    *readAll() {
+      let all = '';
+      for (let l = yield* readLine(); l !== undefined; l = yield* readLine()) all += `${l}\n`;
+      return all;
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// The scheduler of one simulated process: steps its generator until it waits, and resumes it when
+// the wait ends (a clock timer, a callback). Everything runs synchronously inside clock timers.
+import type { Clock } from '../../clock';
+import { type Proc, ProcessExit } from './effects';
+
+/** A process's thread of execution. `exit` is called exactly once. */
+export class Fiber {
+  private cancel: (() => void) | undefined;
+  private finished = false;
+  private running = false;
+
+  constructor(private readonly gen: Proc, private readonly clock: Clock, private readonly exit: (code: number) => void) {}
+
+  /** Has the process ended? */
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Runs the process until its first wait. */
+  start(): void {
+    this.step(undefined);
+  }
+
+  private step(input: unknown): void {
+    let value = input;
+    this.running = true;
+    try {
+      for (;;) {
+        if (this.finished) return;
+        let r: IteratorResult<unknown, number>;
+        try {
+          r = this.gen.next(value);
+        } catch (e) {
+          if (e instanceof ProcessExit) return this.finish(e.code);
+          throw e;
+        }
+        if (r.done) return this.finish(r.value);
+        if (this.finished) {
+          // Killed while it ran (an OOM kill triggered by its own allocation): unwind it now.
+          this.running = false;
+          this.unwind();
+          return;
+        }
+        const eff = r.value as import('./effects').Effect;
+        if (eff.kind === 'sleep') {
+          this.cancel = this.clock.after(eff.ms, () => {
+            this.cancel = undefined;
+            this.step(undefined);
+          });
+          return;
+        }
+        // A wait may resolve synchronously (data already buffered): keep stepping in this loop
+        // instead of recursing, so long pipelines do not grow the stack.
+        let sync = true;
+        let got = false;
+        let syncValue: unknown;
+        const cancel = eff.start((v?: unknown) => {
+          if (this.finished) return;
+          if (sync) {
+            got = true;
+            syncValue = v;
+          } else {
+            this.cancel = undefined;
+            this.step(v);
+          }
+        });
+        sync = false;
+        if (got) {
+          if (cancel) cancel();
+          value = syncValue;
+          continue;
+        }
+        this.cancel = cancel || undefined;
+        return;
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private finish(code: number): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.exit(code);
+  }
+
+  /** Ends the process from outside (SIGKILL, container teardown); reports `code` as its status. */
+  kill(code: number): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.cancel?.();
+    this.cancel = undefined;
+    if (!this.running) this.unwind();
+    this.exit(code);
+  }
+
+  private unwind(): void {
+    try {
+      this.gen.return(0);
+    } catch {
+      // finally blocks of a killed process must not take the runtime down
+    }
+  }
+}
