@@ -9,6 +9,7 @@ import { events, applyDefaultImageTag, type ContainerInstance, type PodRuntimeSt
 import type { ImageManager } from '../images';
 import { makeEnvironmentVariables, expandCommandAndArgs, ContainerConfigError, type EnvSources } from '../envvars';
 import { runHandler } from '../lifecycle';
+import { etcHostsFor, podHostname, resolvConfFor } from '../network';
 import { ContainerLog } from '../logs';
 import type { StartFailure } from '../status';
 import type { PodVolumes } from '../volumemanager';
@@ -118,7 +119,8 @@ export function startContainer(s: RuntimeServices, ctx: PodContext, c: Container
     const config: ContainerConfig = {
       podUid: cur.metadata!.uid!, podName: cur.metadata!.name!, podNamespace: cur.metadata!.namespace!, containerName: c.name,
       image: r.image, command, args, env, workingDir: c.workingDir, mounts: ctx.volumes.mountsFor(c), ...limits(c),
-      tty: !!c.tty, stdin: !!c.stdin, podIP: ctx.podIPs()[0] ?? '', hostname: cur.spec?.hostname ?? cur.metadata!.name!,
+      tty: !!c.tty, stdin: !!c.stdin, podIP: ctx.podIPs()[0] ?? '', hostname: podHostname(cur),
+      resolvConf: resolvConfFor(cur), etcHosts: etcHostsFor(cur, ctx.podIPs()),
     };
     const log = new ContainerLog();
     // The runtime may report an exit from inside start(), before the instance is recorded.
@@ -142,12 +144,13 @@ export function startContainer(s: RuntimeServices, ctx: PodContext, c: Container
     const now = s.clock.now();
     const earlyExit = box.earlyExit;
     const inst: ContainerInstance = box.inst = { name: c.name, kind: containerKind(cur, c.name), id: handle.id, containerID: handle.id.includes('://') ? handle.id : `docker://${handle.id}`,
-      handle, image: applyDefaultImageTag(c.image ?? ''), imageID: r.image.imageID, specImage: c.image ?? '',
+      // cri-dockerd reports the image's first tag (RepoTags[0]); an image known by digest only shows the spec's image.
+      handle, image: r.image.repoTags?.[0] ?? applyDefaultImageTag(c.image ?? ''), imageID: r.image.imageID, specImage: c.image ?? '',
       restartCount: prev ? prev.restartCount + 1 : 0, state: 'running', startedAt: now, log };
     ctx.state.add(inst);
     event('Normal', events.CREATED_CONTAINER, `Created container: ${c.name}`);
     if (earlyExit && (earlyExit.reason === 'ContainerCannotRun' || earlyExit.reason === 'StartError')) {
-      const msg = earlyExit.message ?? earlyExit.reason;
+      const msg = earlyExit.startError ?? earlyExit.message ?? earlyExit.reason;
       event('Warning', events.FAILED_TO_START_CONTAINER, `Error: ${msg}`);
       ctx.reasons.set(c.name, { reason: events.ERR_RUN_CONTAINER, message: msg });
       onExit(s, ctx, inst, earlyExit);

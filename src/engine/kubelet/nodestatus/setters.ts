@@ -50,7 +50,9 @@ export function initialNode(m: MachineInfo): Node {
 export function nodeImages(images: readonly ImageInfo[]): NonNullable<Node['status']>['images'] {
   return [...images].sort((a, b) => b.sizeBytes - a.sizeBytes || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
     .slice(0, NODE_STATUS_MAX_IMAGES)
-    .map((i) => ({ names: [i.imageID.replace(/^[a-z-]+:\/\//, ''), i.ref], sizeBytes: i.sizeBytes }));
+    // names: the repo digests, then the tags (kubelet_node_status.go: append(RepoDigests, RepoTags...)).
+    .map((i) => ({ names: i.repoTags || i.repoDigests ? [...(i.repoDigests ?? []), ...(i.repoTags ?? [])]
+      : [i.imageID.replace(/^[a-z-]+:\/\//, ''), i.ref], sizeBytes: i.sizeBytes }));
 }
 
 function pressureCondition(node: Node, type: string, now: string, pressure: boolean, texts: {
