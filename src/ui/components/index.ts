@@ -1,0 +1,3 @@
+export { Icon } from './icons';
+export { SplitPane } from './SplitPane';
+export type { SplitPaneProps } from './SplitPane';

@@ -1,0 +1,2 @@
+// Mount point of the inspector. ObjectSummary is a placeholder the inspector replaces.
+export { ObjectSummary as InspectorPane } from './ObjectSummary';

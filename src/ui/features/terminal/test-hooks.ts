@@ -1,0 +1,53 @@
+// What browser tests and the benchmark read from the page: each terminal's text, a way to paste,
+// and the moment the first prompt appeared. Small, always present, harmless.
+import type { Terminal } from '@xterm/xterm';
+
+/** A terminal as tests see it. */
+export interface TerminalHook {
+  /** The buffer's text, wrapped rows joined, trailing blanks trimmed. */
+  text(): string;
+  /** Pastes as the browser's paste would. */
+  paste(text: string): void;
+}
+
+interface KubesimHooks {
+  terminals: Record<string, TerminalHook>;
+  [k: string]: unknown;
+}
+
+/** The page's hooks object (window.__kubesim). */
+export function hooks(): KubesimHooks {
+  const w = globalThis as unknown as { __kubesim?: KubesimHooks };
+  w.__kubesim ??= { terminals: {} };
+  return w.__kubesim;
+}
+
+/** Registers a terminal; returns the unregister function. */
+export function registerTerminal(tab: string, term: Terminal): () => void {
+  hooks().terminals[tab] = {
+    text: () => {
+      const b = term.buffer.active;
+      const lines: string[] = [];
+      for (let i = 0; i < b.length; i++) {
+        const line = b.getLine(i);
+        if (!line) continue;
+        const s = line.translateToString(true);
+        if (line.isWrapped && lines.length) lines[lines.length - 1] += s;
+        else lines.push(s);
+      }
+      return lines.join('\n').trimEnd();
+    },
+    paste: (text) => term.paste(text),
+  };
+  return () => { delete hooks().terminals[tab]; };
+}
+
+let interactive = false;
+
+/** Marks the first prompt (the page is interactive). */
+export function markInteractive(): void {
+  if (interactive) return;
+  interactive = true;
+  performance.mark('kubesim:interactive');
+  document.documentElement.dataset.interactive = 'true';
+}

@@ -1,0 +1,2 @@
+export { TimeControls } from './TimeControls';
+export { clockText, elapsedText, speedLabel } from './format';

@@ -1,0 +1,3 @@
+export { humanDuration, ageOf } from './age';
+export { podStatus } from './pod-status';
+export type { StatusTone } from './pod-status';

@@ -1,0 +1,146 @@
+// The page's one connection to the simulator: starts the worker, feeds the mirror store (batches
+// applied once per animation frame, then acknowledged so the worker sends the next), and routes
+// terminal traffic to the terminal tab it belongs to.
+import { WorkerClient, type BootOptions, type ClockState, type FromWorker, type MirrorChange, type Speed, type ToWorker } from '../../worker';
+import { applyBatches, applyFiles, applySnapshot, useCluster } from './cluster-store';
+
+/** What a terminal tab hears from its shell. */
+export interface TerminalHandlers {
+  output(data: string): void;
+  ready(prompt: string, continuation: boolean): void;
+  /** A (new) cluster booted: open the shell (again). */
+  booted(restartReason: string | undefined): void;
+}
+
+/** Boot parameters from the page's URL: ?seed=42&nodes=3&speed=10. */
+export function bootParams(search: string, random: () => number = Math.random): { seed: number; nodes: number; speed: Speed } {
+  const q = new URLSearchParams(search);
+  const int = (k: string) => {
+    const v = Number.parseInt(q.get(k) ?? '', 10);
+    return Number.isFinite(v) ? v : undefined;
+  };
+  const seedParam = int('seed');
+  const seed = seedParam !== undefined && seedParam >= 0 ? seedParam : Math.floor(random() * 100_000);
+  const nodes = Math.min(Math.max(int('nodes') ?? 1, 1), 1000);
+  const speedParam = int('speed');
+  const speed = ([0, 1, 10, 60] as const).find((s) => s === speedParam) ?? 1;
+  return { seed, nodes, speed };
+}
+
+/** The connection: a WorkerClient plus the routing the UI needs. */
+export class Connection {
+  readonly client: WorkerClient;
+  private readonly terminals = new Map<string, TerminalHandlers>();
+  private batches: { changes: MirrorChange[]; clock: ClockState }[] = [];
+  private frameScheduled = false;
+  private restartReason: string | undefined;
+  private readonly params: { seed: number; nodes: number; speed: Speed };
+
+  constructor(search: string, makeClient?: (boot: () => BootOptions) => WorkerClient) {
+    this.params = bootParams(search);
+    const boot = (): BootOptions => ({
+      ...this.params,
+      // The speed survives a restart; ages start from the wall clock so they look natural.
+      speed: useCluster.getState().booted || this.restartReason ? useCluster.getState().clock.speed : this.params.speed,
+      epoch: Date.now(),
+      files: [...useCluster.getState().files].map(([path, content]) => ({ path, content })),
+    });
+    this.client = makeClient ? makeClient(boot) : new WorkerClient({ boot });
+    this.client.on((m) => this.onMessage(m));
+    this.client.onState((connection) => {
+      if (connection.state === 'restarting' || connection.state === 'failed') {
+        this.restartReason = connection.reason;
+        this.batches = [];
+        useCluster.setState({ connection, booted: false });
+      } else {
+        useCluster.setState({ connection });
+      }
+    });
+  }
+
+  /** Starts the simulator. */
+  start(): void {
+    this.client.start();
+  }
+
+  /** Sends a message to the worker. */
+  send(msg: ToWorker): void {
+    this.client.send(msg);
+  }
+
+  /** Sets the simulated-time speed (0 pauses). */
+  setSpeed(speed: Speed): void {
+    this.send({ type: 'set-speed', speed });
+  }
+
+  /** Pauses and advances to the next scheduled event. */
+  step(): void {
+    this.send({ type: 'step' });
+  }
+
+  /** Attaches a terminal tab; returns the detach function. */
+  attachTerminal(tab: string, handlers: TerminalHandlers): () => void {
+    this.terminals.set(tab, handlers);
+    if (useCluster.getState().booted) handlers.booted(undefined);
+    return () => {
+      this.terminals.delete(tab);
+      this.send({ type: 'term-close', tab });
+    };
+  }
+
+  private onMessage(m: FromWorker): void {
+    switch (m.type) {
+      case 'booted': {
+        const reason = this.restartReason;
+        this.restartReason = undefined;
+        useCluster.setState({ booted: true, seed: m.seed, nodeCount: m.nodes, kubernetesVersion: m.kubernetesVersion,
+          bootedAt: m.clock.now, clock: m.clock });
+        for (const t of this.terminals.values()) t.booted(reason);
+        return;
+      }
+      case 'mirror-snapshot':
+        this.batches = [];
+        applySnapshot(m.objects, m.clock);
+        return this.send({ type: 'mirror-ack' });
+      case 'mirror-batch':
+        this.batches.push({ changes: m.changes, clock: m.clock });
+        return this.scheduleFrame();
+      case 'clock':
+        useCluster.setState({ clock: m.clock });
+        return;
+      case 'files':
+        return applyFiles(m.changed, m.removed);
+      case 'term-output':
+        this.terminals.get(m.tab)?.output(m.data);
+        return;
+      case 'term-ready':
+        this.terminals.get(m.tab)?.ready(m.prompt, m.continuation);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // One store update per frame; a hidden tab gets no frames, so a timer stands in.
+  private scheduleFrame(): void {
+    if (this.frameScheduled) return;
+    this.frameScheduled = true;
+    const run = () => {
+      this.frameScheduled = false;
+      const batches = this.batches;
+      this.batches = [];
+      applyBatches(batches);
+      this.send({ type: 'mirror-ack' });
+    };
+    if (typeof document !== 'undefined' && document.hidden) setTimeout(run, 100);
+    else requestAnimationFrame(run);
+  }
+}
+
+let singleton: Connection | undefined;
+
+/** The page's connection (created on first use). */
+export function getConnection(): Connection {
+  singleton ??= new Connection(typeof location === 'undefined' ? '' : location.search);
+  return singleton;
+}
