@@ -17,6 +17,8 @@ import { optionsCommand } from './cmd/options';
 import { pluginCommand } from './cmd/plugin';
 import { createCommand } from './cmd/create';
 import { runCommand } from './cmd/run';
+import { labelCommand } from './cmd/label';
+import { annotateCommand } from './cmd/annotate';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -25,6 +27,8 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   pluginCommand,
   createCommand,
   runCommand,
+  labelCommand,
+  annotateCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */

@@ -2,7 +2,8 @@
 export { getDryRunStrategy, dryRunSuffix } from './dry-run';
 export type { DryRun } from './dry-run';
 export { klogLine, KLOG_PID } from './klog';
-export { ObjectPrinter, checkOutputFormat, goJsonIndent, GENERIC_OUTPUT_FORMATS } from './print';
+export { ObjectPrinter, goJsonIndent, sortDeep } from './print';
 export type { PrintOptions } from './print';
 export { untilWithSync } from './watch';
 export type { UntilEvent, UntilResult, UntilTarget } from './watch';
+export { getResourcesAndPairs, parsePairs } from './pairs';
