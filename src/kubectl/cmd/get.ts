@@ -1,144 +1,237 @@
-// kubectl get. Models k8s.io/kubectl/pkg/cmd/get/get.go: server-side Tables for human output,
-// objects for -o yaml/json/name.
-import type { KubeObject, Table, KubeList } from '../../engine/api/types';
-import type { ResourceInfo } from '../../engine/api/kinds';
-import { apiVersionOf } from '../../engine/api/kinds';
-import { StatusError } from '../../engine/api/errors';
+// kubectl get. Models k8s.io/kubectl/pkg/cmd/get/get.go: Complete (printer selection, --server-print off for
+// yaml/json/custom-columns), Validate, Run (human output: server-side Tables through one tab writer, a blank
+// line between resource kinds, "No resources found …"; other formats: printGeneric, a List when more than
+// one item was asked for), and watch (get-watch.ts). Errors met while fetching are printed after the output.
+import type { Table } from '../../engine/api/types';
+import { groupKind } from '../../engine/api';
 import type { Command, CmdContext } from '../command';
 import type { ParsedArgs } from '../flags';
-import { CmdError, ExitError, formatError } from '../errors';
-import { parseTypeArgs, infosFromFiles, type Info } from '../resource/builder';
-import { printTable } from '../printers/table';
-import { toJson, toYaml } from '../printers/yaml';
-import { target, kindPrefix } from '../request-util';
+import { flagsFor } from '../help/flag-defs';
+import { AggregateError, CmdError, ExitError } from '../errors';
+import { getPrinter, PrintError, TabWriter, KUBECTL_TABWRITER, type PrintFlagValues, type ResourcePrinter } from '../printers';
+import { relaxedJSONPathExpression, sortTableRows, sortingPrinter } from '../printers';
+import { planRequests, visit, type BuilderOptions, type BuilderInfo } from './get-builder';
+import { runWatch } from './get-watch';
 
+/** Flag values of get, as GetOptions holds them. */
+export interface GetOptions {
+  output: string;
+  template: string;
+  noHeaders: boolean;
+  showLabels: boolean;
+  sortBy: string;
+  labelColumns: string[];
+  showKind: boolean;
+  allowMissingTemplateKeys: boolean;
+  showManagedFields: boolean;
+  allNamespaces: boolean;
+  watch: boolean;
+  watchOnly: boolean;
+  outputWatchEvents: boolean;
+  ignoreNotFound: boolean;
+  serverPrint: boolean;
+  chunkSize: number;
+  human: boolean;
+}
+
+const USAGE_RESOURCE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+error: Required resource not specified.
+Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+See 'kubectl get -h' for help and examples`;
+
+/** `kubectl get`. */
 export const getCommand: Command = {
   name: 'get',
   short: 'Display one or many resources',
-  flags: [
-    { name: 'output', short: 'o', type: 'string', default: '' },
-    { name: 'selector', short: 'l', type: 'string', default: '' },
-    { name: 'field-selector', type: 'string', default: '' },
-    { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
-    { name: 'show-labels', type: 'bool', default: false },
-    { name: 'label-columns', short: 'L', type: 'stringSlice', default: [] },
-    { name: 'no-headers', type: 'bool', default: false },
-    { name: 'watch', short: 'w', type: 'bool', default: false },
-    { name: 'watch-only', type: 'bool', default: false },
-    { name: 'filename', short: 'f', type: 'stringSlice', default: [] },
-    { name: 'recursive', short: 'R', type: 'bool', default: false },
-    { name: 'ignore-not-found', type: 'bool', default: false },
-    { name: 'chunk-size', type: 'int', default: 500 },
-    { name: 'sort-by', type: 'string', default: '' },
-    { name: 'show-kind', type: 'bool', default: false },
-    { name: 'output-watch-events', type: 'bool', default: false },
-    { name: 'show-managed-fields', type: 'bool', default: false },
-    { name: 'allow-missing-template-keys', type: 'bool', default: true },
-    { name: 'template', type: 'string', default: '' },
-    { name: 'raw', type: 'string', default: '' },
-    { name: 'subresource', type: 'string', default: '' },
-    { name: 'server-print', type: 'bool', default: true },
-    { name: 'kustomize', short: 'k', type: 'string', default: '' },
-  ],
+  flags: flagsFor('get'),
   run: runGet,
 };
 
-/** A request group: one resource type with names (or none: a list). */
-interface Group {
-  info: ResourceInfo;
-  names: string[];
+function options(p: ParsedArgs): GetOptions {
+  const f = p.flags;
+  const output = f.output as string;
+  const template = f.template as string;
+  let serverPrint = f['server-print'] as boolean;
+  if (output.includes('custom-columns') || output === 'yaml' || output.includes('json')) serverPrint = false;
+  return {
+    output, template,
+    noHeaders: f['no-headers'] as boolean,
+    showLabels: f['show-labels'] as boolean,
+    sortBy: f['sort-by'] as string,
+    labelColumns: f['label-columns'] as string[],
+    showKind: f['show-kind'] as boolean,
+    allowMissingTemplateKeys: f['allow-missing-template-keys'] as boolean,
+    showManagedFields: f['show-managed-fields'] as boolean,
+    allNamespaces: f['all-namespaces'] as boolean,
+    watch: f.watch as boolean,
+    watchOnly: f['watch-only'] as boolean,
+    outputWatchEvents: f['output-watch-events'] as boolean,
+    ignoreNotFound: f['ignore-not-found'] as boolean,
+    serverPrint,
+    chunkSize: f['chunk-size'] as number,
+    human: (output === '' && template === '') || output === 'wide',
+  };
 }
 
-function groupsFrom(p: ParsedArgs, ctx: CmdContext): Group[] {
-  const files = p.flags.filename as string[];
-  if (files.length) {
-    const infos: Info[] = infosFromFiles(ctx.env.fs, files, p.flags.recursive as boolean, ctx.io.stdin, ctx.namespace, ctx.namespaceExplicit);
-    return infos.map((i) => ({ info: i.info, names: [i.name] }));
-  }
-  if (p.args.length === 0) {
-    throw new CmdError(`You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples`);
-  }
-  const parsed = parseTypeArgs(p.args);
-  if ('pairs' in parsed) return parsed.pairs.map((x) => ({ info: x.info, names: [x.name] }));
-  return parsed.types.map((info) => ({ info, names: parsed.names }));
+/** The printer for one resource mapping (GetOptions.ToPrinter). */
+export function printerFor(ctx: CmdContext, o: GetOptions, kind: string | undefined, withNamespace: boolean, withKind: boolean,
+  extra?: (p: ResourcePrinter) => ResourcePrinter): ResourcePrinter {
+  const values: PrintFlagValues = {
+    output: o.output, template: o.template, allowMissingTemplateKeys: o.allowMissingTemplateKeys,
+    showManagedFields: o.showManagedFields, noHeaders: o.noHeaders, readFile: (path) => ctx.env.fs.read(path),
+  };
+  let printer = getPrinter(values, {
+    kind, withNamespace, withKind: withKind || o.showKind, showLabels: o.showLabels, columnLabels: o.labelColumns,
+    now: () => ctx.env.now(),
+  });
+  if (o.sortBy) printer = sortingPrinter(printer, o.sortBy);
+  if (extra) printer = extra(printer);
+  return printer;
 }
 
-function stripManaged(o: KubeObject, show: boolean): KubeObject {
-  if (show || !o.metadata?.managedFields) return o;
-  const { managedFields: _m, ...meta } = o.metadata;
-  return { ...o, metadata: meta };
+function builderOptions(p: ParsedArgs, ctx: CmdContext, o: GetOptions, chunkSize: number): BuilderOptions {
+  return {
+    namespace: o.allNamespaces ? '' : ctx.namespace,
+    allNamespaces: o.allNamespaces,
+    explicitNamespace: ctx.namespaceExplicit && !o.allNamespaces,
+    filenames: p.flags.filename as string[],
+    recursive: p.flags.recursive as boolean,
+    labelSelector: (p.flags.selector as string) || undefined,
+    fieldSelector: (p.flags['field-selector'] as string) || undefined,
+    chunkSize,
+    table: o.serverPrint && o.human,
+    includeObject: o.serverPrint && o.human && !!o.sortBy,
+    subresource: (p.flags.subresource as string) || undefined,
+  };
 }
 
 async function runGet(p: ParsedArgs, ctx: CmdContext): Promise<number> {
-  const output = p.flags.output as string;
-  const allNs = p.flags['all-namespaces'] as boolean;
-  const groups = groupsFrom(p, ctx);
-  const multiKind = groups.length > 1 || (p.flags['show-kind'] as boolean);
-  const query: Record<string, string> = {};
-  if (p.flags.selector) query.labelSelector = p.flags.selector as string;
-  if (p.flags['field-selector']) query.fieldSelector = p.flags['field-selector'] as string;
-  const human = output === '' || output === 'wide';
-  const errors: unknown[] = [];
-  const objects: KubeObject[] = [];
-  let printedTables = 0;
-  let anything = false;
-  for (const g of groups) {
-    const ns = allNs ? undefined : ctx.namespace;
-    if (g.names.length === 0) {
-      if (human) {
-        const table = await ctx.call<Table>({ verb: 'list', ...target(g.info, ns), query: { ...query, limit: '500' }, asTable: true });
-        if (table.rows.length === 0) continue;
-        anything = true;
-        if (printedTables++ > 0) ctx.out('\n');
-        ctx.out(printTable(table, { wide: output === 'wide', noHeaders: p.flags['no-headers'] as boolean,
-          showLabels: p.flags['show-labels'] as boolean, labelColumns: p.flags['label-columns'] as string[],
-          withNamespace: allNs && g.info.namespaced, kindPrefix: multiKind ? kindPrefix(g.info) : undefined }));
-      } else {
-        const list = await ctx.call<KubeList>({ verb: 'list', ...target(g.info, ns), query });
-        for (const it of list.items) objects.push({ apiVersion: apiVersionOf(g.info), kind: g.info.kind, ...it });
-        if (list.items.length) anything = true;
-      }
-      continue;
-    }
-    const tables: Table[] = [];
-    for (const name of g.names) {
-      try {
-        if (human) tables.push(await ctx.call<Table>({ verb: 'get', ...target(g.info, ctx.namespace, name), asTable: true }));
-        else objects.push(await ctx.call<KubeObject>({ verb: 'get', ...target(g.info, ctx.namespace, name) }));
-        anything = true;
-      } catch (e) {
-        if (e instanceof StatusError && e.reason === 'NotFound' && p.flags['ignore-not-found']) continue;
-        errors.push(e);
-      }
-    }
-    if (human && tables.length) {
-      const merged: Table = { ...tables[0], rows: tables.flatMap((t) => t.rows) };
-      if (printedTables++ > 0) ctx.out('\n');
-      ctx.out(printTable(merged, { wide: output === 'wide', noHeaders: p.flags['no-headers'] as boolean,
-        showLabels: p.flags['show-labels'] as boolean, labelColumns: p.flags['label-columns'] as string[],
-        kindPrefix: multiKind ? kindPrefix(g.info) : undefined }));
-    }
+  const o = options(p);
+  const raw = p.flags.raw as string;
+  // Complete
+  if (raw) {
+    if (p.args.length) throw new CmdError('error: arguments may not be passed when --raw is specified');
+  } else if (o.watch) {
+    if (o.sortBy) ctx.err('warning: --watch requested, --sort-by will be ignored for watch events received\n');
+  } else if (o.watchOnly) {
+    if (o.sortBy) ctx.err('warning: --watch-only requested, --sort-by will be ignored\n');
+  } else if (p.args.length === 0 && (p.flags.filename as string[]).length === 0 && !(p.flags.kustomize as string)) {
+    throw new CmdError(USAGE_RESOURCE);
   }
-  if (!human) printObjects(ctx, output, objects.map((o) => stripManaged(o, p.flags['show-managed-fields'] as boolean)), groups);
-  if (!anything && errors.length === 0 && groups.every((g) => g.names.length === 0)) {
-    ctx.err(allNs ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
+  // Validate
+  if (raw) {
+    if (o.watch || o.watchOnly || p.flags.selector) throw new CmdError('error: --raw may not be specified with other flags that filter the server request or alter the output');
+    if (o.output) throw new CmdError('error: --raw and --output are mutually exclusive');
   }
-  for (const e of errors) ctx.err(`${formatError(e).text}\n`);
-  if (errors.length) throw new ExitError(1);
-  return 0;
+  if (o.showLabels && o.output !== '' && o.output !== 'wide') throw new CmdError(`error: --show-labels option cannot be used with ${o.output} printer`);
+  if (o.outputWatchEvents && !(o.watch || o.watchOnly)) throw new CmdError('error: --output-watch-events option can only be used with --watch or --watch-only');
+  // Validate the printer before any request, as ToPrinter is first called once objects arrive (its errors still come first).
+  try {
+    printerFor(ctx, o, undefined, false, false);
+  } catch (e) {
+    if (e instanceof PrintError) throw new CmdError(`error: ${e.message}`);
+    throw e;
+  }
+  if (raw) return runRaw(ctx, raw);
+  if (o.watch || o.watchOnly) return runWatch(p, ctx, o, builderOptions(p, ctx, o, o.chunkSize));
+  const bo = builderOptions(p, ctx, o, o.sortBy ? 0 : o.chunkSize);
+  const plan = planRequests(p.args, bo);
+  const r = await visit(ctx, plan, bo);
+  if (o.ignoreNotFound) r.errors = r.errors.filter((e) => !isNotFound(e));
+  try {
+    if (!o.human) return printGeneric(ctx, o, r.infos, r.errors, r.singleItemImplied);
+    return printHuman(ctx, o, r.infos, r.errors);
+  } catch (e) {
+    if (e instanceof PrintError) throw new CmdError(e.message.startsWith('error: ') ? e.message : `error: ${e.message}`);
+    throw e;
+  }
 }
 
-function printObjects(ctx: CmdContext, output: string, objects: KubeObject[], groups: Group[]): void {
-  const single = objects.length === 1 && groups.length === 1 && groups[0].names.length === 1;
-  if (output === 'name') {
-    for (const o of objects) {
-      const g = groups.find((x) => x.info.kind === o.kind) ?? groups[0];
-      ctx.out(`${kindPrefix(g.info)}/${o.metadata?.name}\n`);
-    }
-    return;
-  }
-  const doc = single ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
-  if (output === 'yaml') ctx.out(toYaml(doc));
-  else if (output === 'json') ctx.out(toJson(doc));
-  else throw new CmdError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
+function isNotFound(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as { status?: { reason?: string } }).status?.reason === 'NotFound';
 }
+
+function finish(errors: unknown[]): number {
+  if (errors.length === 0) return 0;
+  if (errors.length === 1) throw errors[0];
+  throw new AggregateError(errors);
+}
+
+function printHuman(ctx: CmdContext, o: GetOptions, infos: BuilderInfo[], errors: unknown[]): number {
+  const printWithKind = infos.length >= 2 && infos.some((i) => i.mapping !== infos[0].mapping);
+  if (o.sortBy) {
+    const field = (() => {
+      try {
+        return relaxedJSONPathExpression(o.sortBy);
+      } catch {
+        return o.sortBy;
+      }
+    })();
+    for (const i of infos) if (isTableObject(i.object)) i.object = sortTableRows(i.object, field);
+  }
+  let written = 0;
+  let ready = false;
+  const sink = (t: string) => {
+    if (t.length && ready) {
+      ctx.out('\n');
+      ready = false;
+    }
+    written += t.length;
+    ctx.out(t);
+  };
+  const w = new TabWriter(KUBECTL_TABWRITER, sink);
+  let allNamespaced = !o.allNamespaces;
+  let printer: ResourcePrinter | undefined;
+  let last: BuilderInfo['mapping'] | undefined;
+  for (const info of infos) {
+    allNamespaced = allNamespaced && info.mapping.namespaced;
+    const withNamespace = o.allNamespaces && info.mapping.namespaced;
+    if (!printer || !last || info.mapping !== last) {
+      w.flush();
+      w.setRememberedWidths([]);
+      if (last && !o.noHeaders && written > 0) ready = true;
+      printer = printerFor(ctx, o, groupKind(info.mapping), withNamespace, printWithKind);
+      last = info.mapping;
+    }
+    printer.printObj(info.object, w);
+  }
+  w.flush();
+  if (written === 0 && !o.ignoreNotFound && errors.length === 0) {
+    ctx.err(allNamespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
+  }
+  return finish(errors);
+}
+
+function isTableObject(o: unknown): o is Table {
+  return !!o && typeof o === 'object' && (o as Table).kind === 'Table';
+}
+
+function printGeneric(ctx: CmdContext, o: GetOptions, infos: BuilderInfo[], errors: unknown[], singleItemImplied: boolean): number {
+  if (singleItemImplied && errors.length) throw errors[0];
+  if (infos.length === 0 && o.ignoreNotFound) return finish(errors);
+  const printer = printerFor(ctx, o, undefined, false, false);
+  const w = { write: (t: string) => ctx.out(t) };
+  if (!singleItemImplied || infos.length !== 1) {
+    const list = { apiVersion: 'v1', items: infos.map((i) => i.object), kind: 'List', metadata: { resourceVersion: '' } };
+    try {
+      printer.printObj(list, w);
+    } catch (e) {
+      errors.push(e);
+    }
+    return finish(errors);
+  }
+  try {
+    printer.printObj(infos[0].object, w);
+  } catch (e) {
+    errors.push(e);
+  }
+  return finish(errors);
+}
+
+async function runRaw(ctx: CmdContext, raw: string): Promise<number> {
+  void raw;
+  throw new CmdError('error: --raw is not supported by this simulated kubectl');
+}
+
+export { ExitError };

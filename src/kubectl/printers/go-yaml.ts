@@ -5,6 +5,8 @@
 // sequences in mappings, `{}`/`[]` for empty collections, scalar style fallbacks, folding of plain and
 // quoted scalars past column 80, `|`/`|-`/`|+` block scalars).
 
+import { goFormatFloat } from './go-format';
+
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
 
@@ -432,18 +434,10 @@ class Emitter {
 
 /** strconv.FormatInt for integers, FormatFloat(f, 'g', -1, 64) otherwise (.inf/.nan as go-yaml writes them). */
 export function goFloatOrInt(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
   if (n === Infinity) return '.inf';
   if (n === -Infinity) return '-.inf';
   if (Number.isNaN(n)) return '.nan';
-  const exp = Math.floor(Math.log10(Math.abs(n)));
-  const digits = String(n).replace(/^-/, '').replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').length;
-  if (exp < -4 || exp >= Math.max(digits, 21)) {
-    const [m, e] = n.toExponential().split('e');
-    const en = Number(e);
-    return `${m}e${en < 0 ? '-' : '+'}${String(Math.abs(en)).padStart(2, '0')}`;
-  }
-  return String(n);
+  return goFormatFloat(n);
 }
 
 // JSONToYAML first reads the JSON text back as YAML: Go's JSON leaves U+007F–U+009F and U+FFFE/U+FFFF raw, which

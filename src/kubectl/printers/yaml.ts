@@ -1,6 +1,7 @@
-// -o yaml and -o json as kubectl prints them: keys sorted (Go maps), YAML from JSON as
-// sigs.k8s.io/yaml emits it, JSON indented by 4 spaces.
-import yaml from 'js-yaml';
+// -o yaml and -o json of unstructured objects as kubectl prints them: keys sorted (Go maps), YAML through
+// the go-yaml v2 emitter (go-yaml.ts), JSON indented by 4 spaces with Go's HTML-safe escapes.
+import { marshalYaml } from './go-yaml';
+import { goJsonIndent } from './go-format';
 
 /** Sorts object keys recursively (what marshalling a Go map does). */
 export function sortKeys(v: unknown): unknown {
@@ -15,12 +16,10 @@ export function sortKeys(v: unknown): unknown {
 
 /** -o yaml */
 export function toYaml(obj: unknown): string {
-  return yaml.dump(sortKeys(obj), { indent: 2, noArrayIndent: true, lineWidth: -1, quotingType: '"', noRefs: true, sortKeys: true });
+  return marshalYaml(obj);
 }
 
-/** -o json: Go's json.MarshalIndent(obj, "", "    "), which escapes <, > and &. */
+/** -o json: json.MarshalIndent(obj, "", "    ") plus a newline. */
 export function toJson(obj: unknown): string {
-  const s = JSON.stringify(sortKeys(obj), null, 4)
-    .replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-  return `${s}\n`;
+  return `${goJsonIndent(obj)}\n`;
 }

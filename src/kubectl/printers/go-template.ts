@@ -1,0 +1,512 @@
+// A Go text/template subset for -o go-template / go-template-file / template (kubectl's GoTemplatePrinter
+// registers "exists" and "base64decode" besides the builtins). Covers what learners write: fields and
+// variables, pipelines, if/else if/else, range (with $i, $v :=, else, break, continue), with, define/
+// template, comments, {{- -}} trimming, and the builtins and, or, not, len, index, print, printf, println,
+// eq, ne, lt, le, gt, ge, slice, html, js, urlquery. Values are unstructured JSON (json.Unmarshal output).
+import { goSprint } from './go-format';
+import { goSprintf } from './go-sprintf';
+
+/** A template error ("template: output:1: unexpected …"). */
+export class TemplateError extends Error {}
+
+type Tok = { kind: 'text'; text: string } | { kind: 'action'; text: string; line: number };
+
+type Node =
+  | { t: 'text'; text: string }
+  | { t: 'action'; pipe: Pipe }
+  | { t: 'if' | 'with'; pipe: Pipe; list: Node[]; else?: Node[] }
+  | { t: 'range'; pipe: Pipe; list: Node[]; else?: Node[] }
+  | { t: 'template'; name: string; pipe?: Pipe }
+  | { t: 'break' | 'continue' };
+
+interface Pipe {
+  decl: string[];
+  assign: boolean;
+  cmds: Arg[][];
+}
+
+type Arg =
+  | { t: 'field'; base: 'dot' | string; chain: string[] }
+  | { t: 'ident'; name: string }
+  | { t: 'lit'; v: unknown }
+  | { t: 'pipe'; pipe: Pipe; chain: string[] };
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function lex(src: string): Tok[] {
+  const toks: Tok[] = [];
+  let i = 0;
+  let line = 1;
+  let trimNext = false;
+  while (i < src.length) {
+    const open = src.indexOf('{{', i);
+    let text = open < 0 ? src.slice(i) : src.slice(i, open);
+    if (trimNext) text = text.replace(/^[ \t\r\n]+/, '');
+    trimNext = false;
+    if (open < 0) {
+      if (text) toks.push({ kind: 'text', text });
+      break;
+    }
+    let j = open + 2;
+    if (src.startsWith('- ', j) || src.startsWith('-\t', j) || src.startsWith('-\n', j) || src.startsWith('-\r', j)) {
+      text = text.replace(/[ \t\r\n]+$/, '');
+      j += 1;
+    }
+    if (text) toks.push({ kind: 'text', text });
+    line += (src.slice(i, open).match(/\n/g) ?? []).length;
+    // Find the closing delimiter outside quotes.
+    let k = j;
+    let quote = '';
+    for (; k < src.length; k++) {
+      const c = src[k];
+      if (quote) {
+        if (c === '\\' && quote !== '`') k++;
+        else if (c === quote) quote = '';
+      } else if (c === '"' || c === '`' || c === "'") quote = c;
+      else if (src.startsWith('}}', k)) break;
+    }
+    if (k >= src.length) throw new TemplateError(`template: output:${line}: unclosed action`);
+    let inner = src.slice(j, k);
+    if (/[ \t\r\n]-$/.test(inner)) {
+      inner = inner.slice(0, -1);
+      trimNext = true;
+    }
+    const trimmed = inner.trim();
+    if (!(trimmed.startsWith('/*') && trimmed.endsWith('*/'))) toks.push({ kind: 'action', text: trimmed, line });
+    line += (src.slice(open, k).match(/\n/g) ?? []).length;
+    i = k + 2;
+  }
+  return toks;
+}
+
+function unquoteGo(s: string): string {
+  if (s.startsWith('`')) return s.slice(1, -1);
+  if (s.startsWith("'")) return s.slice(1, -1);
+  return JSON.parse(s.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as string;
+}
+
+// Splits an action into words: strings, parens, pipes, := and words.
+function words(text: string, line: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '"' || c === '`' || c === "'") {
+      let j = i + 1;
+      for (; j < text.length && text[j] !== c; j++) if (text[j] === '\\' && c !== '`') j++;
+      if (j >= text.length) throw new TemplateError(`template: output:${line}: unterminated quoted string`);
+      out.push(text.slice(i, j + 1));
+      i = j + 1;
+      continue;
+    }
+    if (c === ')') {
+      let j = i + 1;
+      if (text[j] === '.') while (j < text.length && /[\w.]/.test(text[j])) j++;
+      out.push(text.slice(i, j));
+      i = j;
+      continue;
+    }
+    if (c === '(' || c === '|' || c === ',') {
+      out.push(c);
+      i++;
+      continue;
+    }
+    if (text.startsWith(':=', i)) {
+      out.push(':=');
+      i += 2;
+      continue;
+    }
+    if (c === '=' ) {
+      out.push('=');
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && !/[\s()|,=]/.test(text[j]) && !text.startsWith(':=', j)) j++;
+    out.push(text.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+class Parser {
+  private pos = 0;
+  readonly defines = new Map<string, Node[]>();
+
+  constructor(private readonly toks: Tok[]) {}
+
+  parse(): Node[] {
+    const list = this.list(['end', 'else']);
+    if (this.pos < this.toks.length) {
+      const t = this.toks[this.pos] as { text: string; line: number };
+      throw new TemplateError(`template: output:${t.line}: unexpected {{${t.text.split(/\s/)[0]}}}`);
+    }
+    return list;
+  }
+
+  private list(stops: string[]): Node[] {
+    const nodes: Node[] = [];
+    while (this.pos < this.toks.length) {
+      const t = this.toks[this.pos];
+      if (t.kind === 'text') {
+        nodes.push({ t: 'text', text: t.text });
+        this.pos++;
+        continue;
+      }
+      if (stops.includes(t.text.split(/\s+/)[0])) return nodes;
+      const n = this.one();
+      if (n) nodes.push(n);
+    }
+    return nodes;
+  }
+
+  // One action at pos (a control structure with everything up to its {{end}}).
+  private one(): Node | undefined {
+    const t = this.toks[this.pos++] as { text: string; line: number };
+    const kw = t.text.split(/\s+/)[0];
+    const rest = t.text.slice(kw.length).trim();
+    switch (kw) {
+      case 'if': case 'with': case 'range': {
+        const pipe = this.pipe(rest, t.line);
+        const n: { t: 'if' | 'with' | 'range'; pipe: Pipe; list: Node[]; else?: Node[] } = { t: kw, pipe, list: this.list(['end', 'else']) };
+        const stop = this.toks[this.pos] as { text: string; line: number } | undefined;
+        if (!stop) throw new TemplateError(`template: output:${t.line}: unexpected EOF`);
+        this.pos++;
+        if (stop.text.startsWith('else')) {
+          const elseRest = stop.text.slice(4).trim();
+          if (elseRest.startsWith('if ') || elseRest.startsWith('with ')) {
+            // {{else if x}}: a nested conditional that ends at our {{end}}.
+            this.pos--;
+            this.toks[this.pos] = { kind: 'action', text: elseRest, line: stop.line };
+            n.else = [this.one()!];
+          } else {
+            n.else = this.list(['end']);
+            if (!this.toks[this.pos]) throw new TemplateError(`template: output:${t.line}: unexpected EOF`);
+            this.pos++;
+          }
+        }
+        return n as Node;
+      }
+      case 'define': case 'block': {
+        const name = unquoteGo(rest.split(/\s+/)[0]);
+        const body = this.list(['end']);
+        this.pos++;
+        this.defines.set(name, body);
+        if (kw === 'block') return { t: 'template', name, pipe: this.pipe(rest.slice(rest.split(/\s+/)[0].length).trim() || '.', t.line) };
+        return undefined;
+      }
+      case 'template': {
+        const w = rest.split(/\s+/);
+        const p = rest.slice(w[0].length).trim();
+        return { t: 'template', name: unquoteGo(w[0]), pipe: p ? this.pipe(p, t.line) : undefined };
+      }
+      case 'break': case 'continue':
+        return { t: kw };
+      case 'end': case 'else':
+        throw new TemplateError(`template: output:${t.line}: unexpected {{${kw}}}`);
+      default:
+        return { t: 'action', pipe: this.pipe(t.text, t.line) };
+    }
+  }
+
+  pipe(text: string, line: number): Pipe {
+    if (!text) throw new TemplateError(`template: output:${line}: missing value for command`);
+    const ws = words(text, line);
+    const p: Pipe = { decl: [], assign: false, cmds: [] };
+    const di = ws.findIndex((w) => w === ':=' || w === '=');
+    let rest = ws;
+    if (di > 0 && ws.slice(0, di).every((w) => w.startsWith('$') || w === ',')) {
+      p.decl = ws.slice(0, di).filter((w) => w !== ',');
+      p.assign = ws[di] === '=';
+      rest = ws.slice(di + 1);
+    }
+    let i = 0;
+    const parseArgs = (inParen: boolean): Arg[][] => {
+      const cmds: Arg[][] = [[]];
+      while (i < rest.length && !(inParen && rest[i].startsWith(')'))) {
+        const w = rest[i++];
+        if (w === '|') {
+          cmds.push([]);
+          continue;
+        }
+        cmds[cmds.length - 1].push(this.operand(w, line, () => {
+          const inner = parseArgs(true);
+          const close = rest[i++] ?? ')';
+          return { pipe: { decl: [], assign: false, cmds: inner }, chain: close.slice(1).split('.').filter(Boolean) };
+        }));
+      }
+      return cmds;
+    };
+    p.cmds = parseArgs(false);
+    if (p.cmds.some((c) => c.length === 0)) throw new TemplateError(`template: output:${line}: missing value for command`);
+    return p;
+  }
+
+  private operand(w: string, line: number, paren: () => { pipe: Pipe; chain: string[] }): Arg {
+    if (w === '(') return { t: 'pipe', ...paren() };
+    if (w.startsWith('"') || w.startsWith('`')) return { t: 'lit', v: unquoteGo(w) };
+    if (w.startsWith("'")) return { t: 'lit', v: unquoteGo(w).codePointAt(0) };
+    if (w === 'true' || w === 'false') return { t: 'lit', v: w === 'true' };
+    if (w === 'nil') return { t: 'lit', v: null };
+    if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(w) || /^0[xX][0-9a-fA-F]+$/.test(w)) return { t: 'lit', v: Number(w) };
+    if (w === '.') return { t: 'field', base: 'dot', chain: [] };
+    if (w.startsWith('.')) return { t: 'field', base: 'dot', chain: w.slice(1).split('.') };
+    if (w.startsWith('$')) {
+      const [v, ...chain] = w.split('.');
+      return { t: 'field', base: v, chain };
+    }
+    if (/^[A-Za-z_]\w*$/.test(w)) return { t: 'ident', name: w };
+    throw new TemplateError(`template: output:${line}: unexpected "${w}" in command`);
+  }
+}
+
+class BreakSignal {}
+class ContinueSignal {}
+
+function truth(v: unknown): boolean {
+  if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (isMap(v)) return Object.keys(v).length > 0;
+  return true;
+}
+
+function kindOf(v: unknown): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (typeof v === 'string' || typeof v === 'boolean') return typeof v;
+  throw new TemplateError('invalid type for comparison');
+}
+
+function eq(a: unknown, b: unknown): boolean {
+  if (a === null || b === null || a === undefined || b === undefined) return a === b;
+  if (kindOf(a) !== kindOf(b)) throw new TemplateError('incompatible types for comparison');
+  return a === b;
+}
+
+function lt(a: unknown, b: unknown): boolean {
+  const ka = kindOf(a);
+  if (ka !== kindOf(b)) throw new TemplateError('incompatible types for comparison');
+  if (ka === 'boolean') throw new TemplateError('invalid type for comparison');
+  return (a as number) < (b as number);
+}
+
+const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
+  and: (...a) => a.find((x) => !truth(x)) ?? a[a.length - 1],
+  or: (...a) => a.find((x) => truth(x)) ?? a[a.length - 1],
+  not: (a) => !truth(a),
+  len: (a) => {
+    if (typeof a === 'string') return Buffer.byteLength(a);
+    if (Array.isArray(a)) return a.length;
+    if (isMap(a)) return Object.keys(a).length;
+    throw new TemplateError(`len of type ${a === null ? '<nil>' : typeof a}`);
+  },
+  index: (a, ...keys) => {
+    let v = a;
+    for (const k of keys) {
+      if (Array.isArray(v)) {
+        if (typeof k !== 'number' || k < 0 || k >= v.length) throw new TemplateError(`error calling index: index out of range: ${goSprint(k)}`);
+        v = v[k];
+      } else if (isMap(v)) v = v[String(k)] ?? null;
+      else if (v === null || v === undefined) throw new TemplateError('error calling index: index of untyped nil');
+      else throw new TemplateError(`error calling index: can't index item of type ${typeof v}`);
+    }
+    return v;
+  },
+  slice: (a, ...idx) => {
+    const n = idx.map(Number);
+    if (typeof a === 'string') return a.slice(n[0] ?? 0, n[1] ?? a.length);
+    if (Array.isArray(a)) return a.slice(n[0] ?? 0, n[1] ?? a.length);
+    throw new TemplateError("error calling slice: can't slice item");
+  },
+  print: (...a) => a.map((x, i) => (i > 0 && typeof x !== 'string' && typeof a[i - 1] !== 'string' ? ' ' : '') + goSprint(x)).join(''),
+  println: (...a) => `${a.map(goSprint).join(' ')}\n`,
+  printf: (f, ...a) => goSprintf(String(f), a),
+  eq: (a, ...b) => b.some((x) => eq(a, x)),
+  ne: (a, b) => !eq(a, b),
+  lt: (a, b) => lt(a, b),
+  le: (a, b) => lt(a, b) || eq(a, b),
+  gt: (a, b) => !(lt(a, b) || eq(a, b)),
+  ge: (a, b) => !lt(a, b),
+  html: (...a) => a.map(goSprint).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;'),
+  js: (...a) => a.map(goSprint).join('').replace(/[\\'"<>&=]/g, (c) => `\\u00${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`),
+  urlquery: (...a) => encodeURIComponent(a.map(goSprint).join('')).replace(/%20/g, '+'),
+  exists: (item, ...indices) => {
+    let v = item;
+    for (const k of indices) {
+      if (Array.isArray(v) && typeof k === 'number' && k >= 0 && k < v.length) v = v[k];
+      else if (isMap(v) && typeof k === 'string') v = v[k];
+      else return false;
+    }
+    return v !== null && v !== undefined;
+  },
+  base64decode: (s) => {
+    const str = String(s);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(str) || str.length % 4 !== 0) throw new TemplateError(`base64 decode failed: illegal base64 data at input byte ${Math.max(0, str.search(/[^A-Za-z0-9+/=]/))}`);
+    return Buffer.from(str, 'base64').toString('utf8');
+  },
+};
+
+/** A parsed template. */
+export class GoTemplate {
+  private readonly root: Node[];
+  private readonly defines: Map<string, Node[]>;
+  /** missingkey=error (--allow-missing-template-keys=false) vs default. */
+  missingKeyError = false;
+
+  /** Parses; throws TemplateError worded as text/template's parse errors. */
+  constructor(readonly source: string) {
+    const p = new Parser(lex(source));
+    this.root = p.parse();
+    this.defines = p.defines;
+  }
+
+  /** Executes on data; throws TemplateError. */
+  execute(data: unknown): string {
+    const out: string[] = [];
+    const vars: [string, unknown][] = [['$', data]];
+    this.walk(this.root, data, vars, out);
+    return out.join('');
+  }
+
+  private walk(nodes: Node[], dot: unknown, vars: [string, unknown][], out: string[]): void {
+    const mark = vars.length;
+    for (const n of nodes) {
+      switch (n.t) {
+        case 'text': out.push(n.text); break;
+        case 'action': {
+          const v = this.pipe(n.pipe, dot, vars);
+          if (n.pipe.decl.length === 0) out.push(printValue(v));
+          break;
+        }
+        case 'if': case 'with': {
+          const v = this.pipe(n.pipe, dot, vars);
+          if (truth(v)) this.walk(n.list, n.t === 'with' ? v : dot, vars, out);
+          else if (n.else) this.walk(n.else, dot, vars, out);
+          break;
+        }
+        case 'range': {
+          const v = this.pipe({ ...n.pipe, decl: [] }, dot, vars);
+          const entries: [unknown, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x])
+            : isMap(v) ? Object.keys(v).sort().map((k) => [k, v[k]])
+              : typeof v === 'number' && Number.isInteger(v) ? Array.from({ length: Math.max(0, v) }, (_, i) => [i, i]) : [];
+          if (v !== null && v !== undefined && !Array.isArray(v) && !isMap(v) && typeof v !== 'number') {
+            throw new TemplateError(`range can't iterate over ${goSprint(v)}`);
+          }
+          if (entries.length === 0) {
+            if (n.else) this.walk(n.else, dot, vars, out);
+            break;
+          }
+          for (const [k, x] of entries) {
+            const inner: [string, unknown][] = [...vars];
+            if (n.pipe.decl.length === 1) inner.push([n.pipe.decl[0], x]);
+            else if (n.pipe.decl.length === 2) inner.push([n.pipe.decl[0], k], [n.pipe.decl[1], x]);
+            try {
+              this.walk(n.list, x, inner, out);
+            } catch (e) {
+              if (e instanceof BreakSignal) break;
+              if (e instanceof ContinueSignal) continue;
+              throw e;
+            }
+          }
+          break;
+        }
+        case 'template': {
+          const body = this.defines.get(n.name);
+          if (!body) throw new TemplateError(`template: no template "${n.name}" associated with template "output"`);
+          const d = n.pipe ? this.pipe(n.pipe, dot, vars) : null;
+          this.walk(body, d, [['$', d]], out);
+          break;
+        }
+        case 'break': throw new BreakSignal();
+        case 'continue': throw new ContinueSignal();
+      }
+    }
+    vars.length = Math.max(mark, vars.length);
+  }
+
+  private pipe(p: Pipe, dot: unknown, vars: [string, unknown][]): unknown {
+    let v: unknown;
+    let first = true;
+    for (const cmd of p.cmds) {
+      const args = first ? cmd : [...cmd, { t: 'lit', v } as Arg];
+      v = this.command(args, dot, vars, !first);
+      first = false;
+    }
+    if (p.decl.length) {
+      if (p.assign) {
+        const slot = [...vars].reverse().find(([name]) => name === p.decl[0]);
+        if (!slot) throw new TemplateError(`template: output: undefined variable: ${p.decl[0]}`);
+        slot[1] = v;
+      } else vars.push([p.decl[0], v]);
+    }
+    return v;
+  }
+
+  private command(args: Arg[], dot: unknown, vars: [string, unknown][], piped: boolean): unknown {
+    const [head, ...rest] = args;
+    if (head.t === 'ident') {
+      const fn = FUNCS[head.name];
+      if (!fn) throw new TemplateError(`template: output:1: function "${head.name}" not defined`);
+      return fn(...rest.map((a) => this.arg(a, dot, vars)));
+    }
+    if (rest.length && !piped) throw new TemplateError(`can't give argument to non-function ${argText(head)}`);
+    return this.arg(head, dot, vars);
+  }
+
+  private arg(a: Arg, dot: unknown, vars: [string, unknown][]): unknown {
+    switch (a.t) {
+      case 'lit': return a.v;
+      case 'ident': {
+        const fn = FUNCS[a.name];
+        if (!fn) throw new TemplateError(`template: output:1: function "${a.name}" not defined`);
+        return fn();
+      }
+      case 'pipe': return this.chain(this.pipe(a.pipe, dot, vars), a.chain, '');
+      case 'field': {
+        let base: unknown;
+        if (a.base === 'dot') base = dot;
+        else {
+          const slot = [...vars].reverse().find(([name]) => name === a.base);
+          if (!slot) throw new TemplateError(`template: output:1: undefined variable "${a.base}"`);
+          base = slot[1];
+        }
+        return this.chain(base, a.chain, a.base === 'dot' ? '' : a.base);
+      }
+    }
+  }
+
+  private chain(base: unknown, chain: string[], prefix: string): unknown {
+    let v = base;
+    let path = prefix;
+    for (const f of chain) {
+      path += `.${f}`;
+      if (v === null || v === undefined) {
+        // An invalid receiver (missing key or JSON null) yields the zero value, unless missingkey=error.
+        if (this.missingKeyError) throw new TemplateError(`template: output:1:2: executing "output" at <${path}>: nil data; no entry for key "${f}"`);
+        v = undefined;
+        continue;
+      }
+      if (!isMap(v)) throw new TemplateError(`template: output:1: executing "output" at <${path}>: can't evaluate field ${f} in type ${Array.isArray(v) ? '[]interface {}' : typeof v === 'number' ? 'int64' : typeof v}`);
+      if (!Object.prototype.hasOwnProperty.call(v, f)) {
+        if (this.missingKeyError) throw new TemplateError(`template: output:1: executing "output" at <${path}>: map has no entry for key "${f}"`);
+        v = undefined;
+      } else v = v[f];
+    }
+    return v;
+  }
+}
+
+function argText(a: Arg): string {
+  if (a.t === 'lit') return goSprint(a.v);
+  if (a.t === 'field') return (a.base === 'dot' ? '' : a.base) + a.chain.map((c) => `.${c}`).join('');
+  return '(...)';
+}
+
+/** text/template printValue: "<no value>" for a missing or nil value, fmt.Print otherwise. */
+export function printValue(v: unknown): string {
+  if (v === undefined || v === null) return '<no value>';
+  return goSprint(v);
+}
