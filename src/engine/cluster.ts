@@ -9,6 +9,7 @@ import { bootstrapAddons, bootstrapControlPlane, DEFAULT_CAPACITY, type NodeCapa
 import { startControllerManager, CONTROLLER_MANAGER_USER_AGENT } from './controllers/manager';
 import { nodeName, nodeIP, nodeLabels, VERSIONS } from './bootstrap';
 import { startNodes, MemVolumeDataRegistry, type NodeSet } from './kubelet';
+import { startScheduler, SCHEDULER_USER_AGENT, type Scheduler } from './scheduler';
 import { FakeRuntime } from './kubelet/testing';
 
 /** Timings a class demo may shorten (defaults are Kubernetes v1.32's). */
@@ -66,6 +67,8 @@ export class Cluster {
   readonly options: { seed: number; nodes: number; nodeCapacity: NodeCapacity };
   /** The nodes' kubelets by name (section nodes): `cluster.nodes.get('minikube-m02')!.stop()`. */
   readonly nodes: NodeSet;
+  /** kube-scheduler (section scheduler): `cluster.scheduler.explain('default/web-1')` says why a pod is where it is. */
+  readonly scheduler: Scheduler;
 
   constructor(opts: ClusterOptions = {}) {
     const seed = opts.seed ?? 1;
@@ -84,6 +87,8 @@ export class Cluster {
     // ---- end section: controllers ----
 
     // ---- section: scheduler (src/engine/scheduler) ----
+    // kube-scheduler, a static pod on the control-plane node: its events say "default-scheduler-minikube".
+    this.scheduler = startScheduler(this.deps('kube-scheduler', SCHEDULER_USER_AGENT), { hostname: nodeName(0) });
     // ---- end section: scheduler ----
 
     // ---- section: nodes (src/engine/kubelet, src/engine/runtime) ----

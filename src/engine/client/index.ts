@@ -9,5 +9,5 @@ export type { IndexFunc } from './indexer';
 export { Lister } from './lister';
 export { WorkQueue, ItemExponentialRateLimiter } from './workqueue';
 export type { WorkQueueOptions } from './workqueue';
-export { EventRecorder, referenceTo } from './record';
-export type { EventSource } from './record';
+export { EventRecorder, referenceTo, EventsRecorder, SERIES_FINISH_MS, SERIES_REFRESH_MS } from './record';
+export type { EventSource, EventsRecorderOptions } from './record';

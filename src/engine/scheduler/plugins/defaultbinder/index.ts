@@ -1,0 +1,2 @@
+// Bind plugin DefaultBinder.
+export { DefaultBinder, NAME, create } from './default-binder';

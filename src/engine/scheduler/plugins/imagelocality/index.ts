@@ -1,0 +1,2 @@
+// Score plugin ImageLocality.
+export { ImageLocality, NAME, normalizedImageName, calculatePriority, create } from './image-locality';

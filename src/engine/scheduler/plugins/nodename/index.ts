@@ -1,0 +1,2 @@
+// Filter plugin NodeName.
+export { NodeName, NAME, ERR_REASON, create } from './node-name';

@@ -1,0 +1,31 @@
+// Models pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go (v1.32): favours nodes
+// whose cpu and memory would be used in equal shares after placing the pod. (v1.32 still scores
+// best-effort pods; skipping them came in v1.33.)
+import type { Pod } from '../../../api';
+import type { CycleState, NodeInfo, PluginFactory, PreScorePlugin, ScorePlugin, Status } from '../../framework';
+import { DEFAULT_RESOURCES, balancedAllocationScore, podRequestList, type ResourceSpec } from './resource-allocation';
+
+/** The plugin's name. */
+export const BALANCED_ALLOCATION_NAME = 'NodeResourcesBalancedAllocation';
+
+const PRE_SCORE_KEY = `PreScore${BALANCED_ALLOCATION_NAME}`;
+
+/** BalancedAllocation. */
+export class BalancedAllocation implements PreScorePlugin, ScorePlugin {
+  readonly name = BALANCED_ALLOCATION_NAME;
+
+  constructor(private readonly resources: readonly ResourceSpec[] = DEFAULT_RESOURCES) {}
+
+  preScore(state: CycleState, pod: Pod): Status | undefined {
+    state.write(PRE_SCORE_KEY, podRequestList(pod, this.resources, true));
+    return undefined;
+  }
+
+  score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
+    const reqs = state.read<number[]>(PRE_SCORE_KEY) ?? podRequestList(pod, this.resources, true);
+    return balancedAllocationScore(nodeInfo, this.resources, reqs);
+  }
+}
+
+/** Factory. */
+export const createBalancedAllocation: PluginFactory = () => new BalancedAllocation();

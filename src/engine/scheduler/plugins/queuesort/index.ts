@@ -1,0 +1,2 @@
+// QueueSort plugin PrioritySort.
+export { PrioritySort, NAME, create } from './priority-sort';

@@ -1,0 +1,2 @@
+// PreEnqueue plugin SchedulingGates.
+export { SchedulingGates, NAME, create } from './scheduling-gates';

@@ -1,0 +1,2 @@
+// Filter and score plugin TaintToleration.
+export { TaintToleration, NAME, ERR_REASON_NOT_MATCH, untoleratedReason, countIntolerableTaintsPreferNoSchedule, create } from './taint-toleration';
