@@ -41,20 +41,20 @@ export async function untilWithSync(ctx: CmdContext, t: UntilTarget, timeoutMs: 
     const remaining = deadline === undefined ? 0 : deadline - ctx.env.now();
     if (deadline !== undefined && remaining <= 0) return 'timeout';
     const outcome = await new Promise<UntilResult | 'closed'>((resolve) => {
-      let handle: { stop(): void } | undefined;
+      const watching: { handle?: { stop(): void } } = {};
       let settled = false;
       const finish = (r: UntilResult | 'closed') => {
         if (settled) return;
         settled = true;
         signal?.removeEventListener('abort', onAbort);
-        handle?.stop();
+        watching.handle?.stop();
         resolve(r);
       };
       const onAbort = () => finish('aborted');
       signal?.addEventListener('abort', onAbort, { once: true });
       const q: Record<string, string> = { ...query, resourceVersion: rv };
       if (deadline !== undefined) q.timeoutSeconds = String(Math.max(1, Math.ceil(remaining / 1000)));
-      handle = ctx.env.api.watch({ verb: 'watch', ...target(t.info, t.namespace), query: q }, (ev) => {
+      watching.handle = ctx.env.api.watch({ verb: 'watch', ...target(t.info, t.namespace), query: q }, (ev) => {
         if (settled) return;
         if (ev.type === 'ERROR' || ev.type === 'BOOKMARK') {
           if (ev.type === 'ERROR' && (ev.object as ApiStatus).code === 410) rv = '';
@@ -64,7 +64,7 @@ export async function untilWithSync(ctx: CmdContext, t: UntilTarget, timeoutMs: 
         rv = obj.metadata?.resourceVersion ?? rv;
         if (condition({ type: ev.type, obj })) finish('done');
       }, () => finish('closed'));
-      if (settled) handle.stop();
+      if (settled) watching.handle.stop();
     });
     if (outcome !== 'closed') return outcome;
     if (rv === '') {
