@@ -18,6 +18,8 @@ export interface HarnessOptions {
   capacity?: Record<string, string>;
   /** Create kube-root-ca.crt in "default" (what the root-ca-cert-publisher controller does). */
   rootCA?: boolean;
+  /** Keep minikube's addons (CoreDNS, kube-proxy, storage-provisioner); default false. */
+  addons?: boolean;
 }
 
 /** A cluster whose nodes run kubelets on fake runtimes. */
@@ -42,6 +44,13 @@ export function kubeletHarness(o: HarnessOptions = {}): Harness {
   const cluster = new Cluster({ seed: o.seed ?? 7, nodes: 0 });
   const client = cluster.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
   cluster.flush();
+  // Keep tests about one pod about that pod: minikube's addons would otherwise be scheduled onto these nodes.
+  if (!o.addons) {
+    client.delete(R.deployments, 'kube-system', 'coredns', { propagationPolicy: 'Background' });
+    client.delete(R.daemonsets, 'kube-system', 'kube-proxy', { propagationPolicy: 'Background' });
+    client.delete(R.pods, 'kube-system', 'storage-provisioner', { gracePeriodSeconds: 0 });
+    cluster.flush();
+  }
   const existing = client.tryGet(R.configmaps, 'default', 'kube-root-ca.crt');
   if (o.rootCA === false && existing) client.delete(R.configmaps, 'default', 'kube-root-ca.crt');
   if (o.rootCA !== false && !existing) {
