@@ -168,7 +168,8 @@ export function updatePrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
     strategy.prepareForUpdate?.(obj, live, core.strategyContext);
     if (strategy.generation) {
       const gen = live.metadata.generation ?? 1;
-      obj.metadata = { ...obj.metadata, generation: deepEqual(obj.spec, live.spec) ? gen : gen + 1 };
+      const changed = strategy.generationChanged ? strategy.generationChanged(obj, live) : !deepEqual(obj.spec, live.spec);
+      obj.metadata = { ...obj.metadata, generation: changed ? gen + 1 : gen };
     }
   }
   const undo = status ? undefined : strategy.beginUpdate?.(obj, live, core.strategyContext, dryRun) ?? undefined;

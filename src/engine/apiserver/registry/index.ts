@@ -3,6 +3,7 @@ import type { ResourceInfo } from '../../api/kinds';
 import { makeStrategy, type Strategy, type StrategyContext } from './strategy';
 import { podStrategy, podQOSClass } from './pods';
 import * as s from './core';
+import { endpointSliceStrategy } from './endpointslice';
 
 const DEFAULTS = new Map<string, Strategy>([
   ['pods.', podStrategy],
@@ -24,6 +25,7 @@ const DEFAULTS = new Map<string, Strategy>([
   ['cronjobs.batch', s.cronJobStrategy],
   ['horizontalpodautoscalers.autoscaling', s.hpaStrategy],
   ['ingresses.networking.k8s.io', s.ingressStrategy],
+  ['endpointslices.discovery.k8s.io', endpointSliceStrategy],
 ]);
 
 /** The built-in storage strategy of a resource (an API server may extend it per instance). */

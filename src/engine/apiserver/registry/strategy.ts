@@ -18,6 +18,8 @@ export interface Strategy {
   readonly statusSubresource: boolean;
   /** metadata.generation is maintained (set to 1 on create, bumped when spec changes). */
   readonly generation: boolean;
+  /** With `generation`: whether an update bumps it (default: spec changed). */
+  generationChanged?(obj: KubeObject, old: KubeObject): boolean;
   /** An update of a missing object creates it (Endpoints, Events, Leases). */
   readonly allowCreateOnUpdate: boolean;
   /** An update without metadata.resourceVersion is accepted (most kinds). */
