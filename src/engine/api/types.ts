@@ -7,11 +7,12 @@ export type { ObjectMeta, ListMeta, Status, StatusDetails, OwnerReference, Label
 export type { Pod, PodSpec, PodStatus, Container, ContainerStatus, ContainerState, Node, NodeStatus, Namespace,
   Service, ServicePort, ServiceSpec, Endpoints, ConfigMap, Secret, PersistentVolume, PersistentVolumeClaim, Event,
   ServiceAccount, Volume, VolumeMount, EnvVar, Toleration, Taint, PodCondition, NodeCondition, Probe, ResourceRequirements,
-  PodTemplateSpec, Binding, ObjectReference, Affinity, NodeSelectorRequirement, EnvFromSource } from 'kubernetes-types/core/v1';
+  PodTemplateSpec, Binding, ObjectReference, Affinity, NodeSelectorRequirement, EnvFromSource, EndpointAddress, EndpointPort,
+  EndpointSubset, LoadBalancerIngress } from 'kubernetes-types/core/v1';
 export type { Deployment, ReplicaSet, StatefulSet, DaemonSet, ControllerRevision } from 'kubernetes-types/apps/v1';
 export type { Job, CronJob } from 'kubernetes-types/batch/v1';
-export type { Ingress, IngressClass } from 'kubernetes-types/networking/v1';
-export type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+export type { Ingress, IngressClass, IngressRule, HTTPIngressPath, IngressBackend } from 'kubernetes-types/networking/v1';
+export type { EndpointSlice, Endpoint as SliceEndpoint, EndpointPort as SliceEndpointPort } from 'kubernetes-types/discovery/v1';
 export type { StorageClass } from 'kubernetes-types/storage/v1';
 export type { Lease } from 'kubernetes-types/coordination/v1';
 

@@ -16,3 +16,6 @@ export { computeHash, hashControllerRevision, controllerRevisionName, canonicalJ
 export type { ControllerContext, ControllerDescriptor, ControllerTimings, RunningController } from './context';
 export { CONTROLLER_REVISION_HASH_LABEL, newControllerRevision, sortControllerRevisions, equalRevision, findEqualRevisions,
   maxRevision, nextRevision, createControllerRevision, updateControllerRevision, revisionRaw } from './history';
+export { ENDPOINTS_LAST_CHANGE_TRIGGER_TIME, ENDPOINTS_OVER_CAPACITY, IS_HEADLESS_SERVICE, LABEL_SERVICE_NAME, LABEL_MANAGED_BY,
+  LABEL_SKIP_MIRROR, shouldPodBeInEndpoints, shouldSetHostname, isServiceIPSet, findPort, podEndpointsChanged, serviceSelector,
+  servicesForLabels, servicesToUpdateOnPodChange, TriggerTimeTracker, rfc3339Nano } from './endpoint-util';
