@@ -44,12 +44,15 @@ function multilineError(prefix: string, errs: string[]): string {
   return prefix + errs.map((e) => `\n* ${e}`).join('');
 }
 
+// checkErr's IsInvalid case: the server's message is shown only when there is nothing better (no
+// kind/name and no causes), e.g. "The request is invalid: the server rejected our request …".
 function invalidMessage(s: ApiStatus): string {
   const d = s.details;
   let msg = 'The request is invalid';
-  if (!d) return msg;
-  if (d.kind || d.name) msg = `The ${d.kind ?? ''} "${d.name ?? ''}" is invalid`;
+  if (!d) return s.message ? `${msg}: ${s.message}` : msg;
   const causes = d.causes ?? [];
+  if (d.kind || d.name) msg = `The ${d.kind ?? ''} "${d.name ?? ''}" is invalid`;
+  else if (!causes.length && s.message) msg += `: ${s.message}`;
   if (!causes.length) return msg;
   return multilineError(`${msg}: `, causes.map((c) => (c.field ? `${c.field}: ${c.message}` : (c.message ?? ''))));
 }

@@ -19,6 +19,7 @@ import { createCommand } from './cmd/create';
 import { runCommand } from './cmd/run';
 import { labelCommand } from './cmd/label';
 import { annotateCommand } from './cmd/annotate';
+import { patchCommand } from './cmd/patch';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   runCommand,
   labelCommand,
   annotateCommand,
+  patchCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */

@@ -16,6 +16,8 @@ export interface Info {
   obj?: KubeObject;
   /** The file it came from ("STDIN" for -f -). */
   source?: string;
+  /** The manifest object exactly as the file has it (no namespace filled in): what --local commands print. */
+  raw?: KubeObject;
 }
 
 /** Reads manifest files (-f, -R) into objects. */
@@ -66,6 +68,7 @@ function toInfo(obj: KubeObject, source: string, defaultNamespace: string, enfor
   if (!info) {
     throw new CmdError(`error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
   }
+  const raw = obj;
   let namespace = '';
   if (info.namespaced) {
     if (ns && enforceNamespace && ns !== defaultNamespace) {
@@ -74,7 +77,7 @@ function toInfo(obj: KubeObject, source: string, defaultNamespace: string, enfor
     namespace = ns || defaultNamespace;
     obj = { ...obj, metadata: { ...(obj.metadata ?? {}), namespace } };
   }
-  return { info, namespace, name, obj, source };
+  return { info, namespace, name, obj, source, raw };
 }
 
 /** Parses TYPE NAME..., TYPE/NAME..., TYPE1,TYPE2 and "all" into resources and names. */

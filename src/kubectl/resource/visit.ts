@@ -85,7 +85,8 @@ export async function visitResources(ctx: CmdContext, args: readonly string[], o
   if (files.length) {
     if (args.length) throw new CmdError(`error: Unexpected args: [${args.join(' ')}]`);
     for (const i of infosFromFiles(ctx.env.fs, files, o.recursive ?? false, ctx.io.stdin, ctx.namespace, ctx.namespaceExplicit)) {
-      if (o.local) out.infos.push({ ...i, obj: i.obj! });
+      // A local object keeps the file's namespace (none filled in), as kubectl prints it offline.
+      if (o.local) out.infos.push({ ...i, obj: i.raw ?? i.obj! });
       else await fetch(ctx, i.info, i.namespace, i.name, out, i.source);
     }
     return out;
