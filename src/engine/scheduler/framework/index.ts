@@ -22,3 +22,4 @@ export { RequiredNodeAffinity, getRequiredNodeAffinity, nodeSelectorMatches, ter
 export { andSelectors, setSelector, indexableRequirement, labelIndexKey } from './labels';
 export { Evaluator, moreImportantPod } from './preemption';
 export type { Candidate, PDB, PreemptionInterface } from './preemption';
+export { makeNode, makePod, nodeInfoOf, runFilter, runScore, fakeHandle } from './testing';
