@@ -155,6 +155,7 @@ export class Kubelet {
     this.caches.stop();
     this.probes.stopAll();
     this.images.reset();
+    this.status.reset();
     for (const w of this.workers.values()) w.kill();
     this.workers.clear();
     this.pendingPodEvents = [];

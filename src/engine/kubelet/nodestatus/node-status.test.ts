@@ -144,3 +144,22 @@ describe('kubelet stop and start', () => {
     expect(h.events('minikube').filter((e) => e.startsWith('NodeReady'))).toEqual(['NodeReady: Node minikube status is now: NodeReady (x2)']);
   });
 });
+
+describe('pod status after a kubelet restart', () => {
+  it('marks pods Ready again with a new transition time after the node controller marked them not ready', () => {
+    const h = kubeletHarness({ runtime: { preloaded: ['busybox:1.28'] } });
+    h.createPod({ metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.28' }] } });
+    h.advance(3000);
+    h.kubelet.stop();
+    h.advance(60_000);
+    const pod = h.pod('p')!;
+    const conds = pod.status!.conditions!.map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: new Date(h.now()).toISOString().replace('.000Z', 'Z') } : c));
+    h.client.updateStatus(R.pods, { ...pod, status: { ...pod.status, conditions: conds } });
+    h.advance(10_000);
+    h.kubelet.start();
+    h.advance(2000);
+    const ready = h.pod('p')!.status!.conditions!.find((c) => c.type === 'Ready')!;
+    expect(ready.status).toBe('True');
+    expect(Date.parse(ready.lastTransitionTime!)).toBeGreaterThan(Date.parse(conds.find((c) => c.type === 'Ready')!.lastTransitionTime!));
+  });
+});

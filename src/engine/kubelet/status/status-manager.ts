@@ -116,6 +116,12 @@ export class StatusManager {
     if (s) this.sync(apiRef ?? { namespace: pod.metadata!.namespace!, name: pod.metadata!.name!, uid: pod.metadata!.uid }, s, couldHaveRunningContainers);
   }
 
+  /** Forgets everything (the kubelet stops: its in-memory cache dies with it). */
+  reset(): void {
+    this.cache.clear();
+    this.written.clear();
+  }
+
   /** Forgets a pod (it is gone from the API). */
   remove(uid: string): void {
     this.cache.delete(uid);
