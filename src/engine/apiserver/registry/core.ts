@@ -110,8 +110,27 @@ export const replicaSetStrategy = withGenerationAndStatus('apps', 'replicasets',
   fieldLabels: (obj) => ({ 'status.replicas': String((obj.status as { replicas?: number })?.replicas ?? 0) }),
 });
 export const statefulSetStrategy = withGenerationAndStatus('apps', 'statefulsets', { replicas: 0, availableReplicas: 0 });
+/** apps/v1 carries the internal spec.templateGeneration in this annotation (the DaemonSet controller labels pods with it). */
+const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+/**
+ * Models pkg/registry/apps/daemonset/strategy.go: templateGeneration starts at 1 (or what the client
+ * sent, if larger) and goes up by one whenever the pod template changes; clients cannot change it.
+ */
 export const daemonSetStrategy = withGenerationAndStatus('apps', 'daemonsets',
-  { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 });
+  { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 }, {
+    prepareForCreate(obj) {
+      obj.status = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 };
+      const sent = Number(obj.metadata?.annotations?.[TEMPLATE_GENERATION_ANNOTATION]);
+      const gen = Number.isInteger(sent) && sent >= 1 ? sent : 1;
+      obj.metadata = { ...obj.metadata, annotations: { ...(obj.metadata?.annotations ?? {}), [TEMPLATE_GENERATION_ANNOTATION]: String(gen) } };
+    },
+    prepareForUpdate(obj, old) {
+      keepStatus(obj, old);
+      const prev = Number(old.metadata?.annotations?.[TEMPLATE_GENERATION_ANNOTATION]) || 1;
+      const gen = JSON.stringify(obj.spec?.template) === JSON.stringify(old.spec?.template) ? prev : prev + 1;
+      obj.metadata = { ...obj.metadata, annotations: { ...(obj.metadata?.annotations ?? {}), [TEMPLATE_GENERATION_ANNOTATION]: String(gen) } };
+    },
+  });
 /** Models pkg/registry/batch/job/strategy.go: the registry generates the selector and pod labels. */
 export const jobStrategy = withGenerationAndStatus('batch', 'jobs', {}, {
   prepareForCreate(obj) {
