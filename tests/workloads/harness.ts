@@ -15,7 +15,7 @@ export interface WorkloadClusterOptions {
   nodes?: number;
   /** Overrides the program a container runs. */
   program?: (c: ContainerConfig) => FakeProgram | undefined;
-  /** Run the stand-in scheduler (default true). */
+  /** Run the stand-in scheduler as well as the real one (default false). */
   scheduler?: boolean;
   /** Bind every new claim to a fresh volume, as minikube's storage-provisioner does (default true). */
   provisioner?: boolean;
@@ -30,7 +30,7 @@ class StandInProvisioner {
     this.pvcs = new Informer<PersistentVolumeClaim>(client, R.persistentvolumeclaims);
     this.queue = new WorkQueue<string>({ clock: h.cluster.clock, name: 'stand-in-provisioner', process: (k) => this.bind(k) });
     const consider = (c: PersistentVolumeClaim) => {
-      if (c.status?.phase !== 'Bound' && !c.metadata?.deletionTimestamp) this.queue.addAfter(`${c.metadata!.namespace}/${c.metadata!.name}`, 1000);
+      if (c.status?.phase !== 'Bound' && !c.metadata?.deletionTimestamp) this.queue.add(`${c.metadata!.namespace}/${c.metadata!.name}`);
     };
     this.pvcs.onEvent({ add: consider, update: (_o, c) => consider(c) });
     this.pvcs.start();
@@ -170,7 +170,7 @@ export class WorkloadCluster {
     });
     this.client = this.h.client;
     if (o.provisioner !== false) new StandInProvisioner(this.h.cluster.client('storage-provisioner'), this.h);
-    if (o.scheduler !== false) new StandInScheduler(this.h.cluster.client('kube-scheduler/v1.32.0 (linux/amd64) kubernetes/70d3cc9'), this.h);
+    if (o.scheduler === true) new StandInScheduler(this.h.cluster.client('kube-scheduler/v1.32.0 (linux/amd64) kubernetes/70d3cc9'), this.h);
     this.h.cluster.flush();
   }
 

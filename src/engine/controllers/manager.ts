@@ -21,11 +21,8 @@ import { descriptor as ttlafterfinished } from './ttlafterfinished';
 import { descriptor as nodelifecycle } from './nodelifecycle';
 import { descriptor as tainteviction } from './tainteviction';
 import { descriptor as statefulset } from './statefulset';
+import { descriptor as daemonset } from './daemonset';
 // ---- end controllers-b imports ----
-// ---- controllers-network imports ----
-import { descriptor as endpoint } from './endpoint';
-import { descriptor as endpointslice } from './endpointslice';
-// ---- end controllers-network imports ----
 
 /** The controller manager's user agent (client-go's default for the binary). */
 export const CONTROLLER_MANAGER_USER_AGENT = 'kube-controller-manager/v1.32.0 (linux/amd64) kubernetes/70d3cc9';
@@ -50,11 +47,8 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   nodelifecycle,
   tainteviction,
   statefulset,
+  daemonset,
   // ---- end controllers-b ----
-  // ---- controllers-network: endpoint, endpointslice, endpointslicemirroring (one line each) ----
-  endpoint,
-  endpointslice,
-  // ---- end controllers-network ----
 ];
 
 /** What the cluster gives the controller manager (ComponentDeps plus a client factory). */
