@@ -23,6 +23,10 @@ import { descriptor as tainteviction } from './tainteviction';
 import { descriptor as statefulset } from './statefulset';
 import { descriptor as daemonset } from './daemonset';
 // ---- end controllers-b imports ----
+// ---- controllers-network imports ----
+import { descriptor as endpoint } from './endpoint';
+import { descriptor as endpointslice } from './endpointslice';
+// ---- end controllers-network imports ----
 
 /** The controller manager's user agent (client-go's default for the binary). */
 export const CONTROLLER_MANAGER_USER_AGENT = 'kube-controller-manager/v1.32.0 (linux/amd64) kubernetes/70d3cc9';
@@ -49,6 +53,10 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   statefulset,
   daemonset,
   // ---- end controllers-b ----
+  // ---- controllers-network: endpoint, endpointslice, endpointslicemirroring (one line each) ----
+  endpoint,
+  endpointslice,
+  // ---- end controllers-network ----
 ];
 
 /** What the cluster gives the controller manager (ComponentDeps plus a client factory). */
