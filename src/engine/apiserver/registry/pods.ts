@@ -26,11 +26,25 @@ export function podQOSClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort'
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+/**
+ * applySchedulingGatedCondition: a pod created with scheduling gates starts with PodScheduled=False,
+ * reason SchedulingGated (the scheduler will not look at it until the gates are gone).
+ */
+function applySchedulingGatedCondition(pod: Pod): void {
+  if (!pod.spec?.schedulingGates?.length) return;
+  const conds = pod.status!.conditions ?? [];
+  if (conds.some((c) => c.type === 'PodScheduled')) return;
+  pod.status!.conditions = [...conds, { type: 'PodScheduled', status: 'False', reason: 'SchedulingGated',
+    message: 'Scheduling is blocked due to non-empty scheduling gates', lastProbeTime: null as unknown as string,
+    lastTransitionTime: null as unknown as string }];
+}
+
 /** The pod strategy. */
 export const podStrategy: Strategy = makeStrategy(resourceFor('', 'pods')!, {
   generation: false,
   prepareForCreate(obj: KubeObject) {
     obj.status = { phase: 'Pending', qosClass: podQOSClass(obj as Pod) };
+    applySchedulingGatedCondition(obj as Pod);
   },
   prepareForUpdate(obj: KubeObject, old: KubeObject) {
     obj.status = old.status;
