@@ -177,7 +177,7 @@ function updatePod(s: SchedulerCore, pod: Pod, cond: PodCondition, nominating: N
 function recordAttempt(s: SchedulerCore, state: CycleState, q: QueuedPodInfo, r: ScheduleResult | undefined, e: ScheduleError | undefined,
   host?: string, nominated?: string): void {
   const total = s.nodes.list().length;
-  const d = e?.diagnosis;
+  const d = e?.diagnosis ?? r?.diagnosis;
   const summary: RawAttempt['summary'] = {
     pod: q.podInfo.key, uid: q.podInfo.uid, attempt: q.attempts, time: s.clock.now(),
     result: r ? 'Scheduled' : e?.status.isRejected() || e?.fitError ? 'Unschedulable' : 'SchedulerError',

@@ -37,6 +37,8 @@ export interface ScheduleResult {
   /** For explain: the feasible nodes and their scores (absent when only one node fit). */
   feasible: NodeInfo[];
   scores?: { totals: number[]; plugins: PluginScores[] };
+  /** The nodes filters rejected. */
+  diagnosis: Diagnosis;
 }
 
 /** The state schedulePod needs from the scheduler. */
@@ -66,10 +68,10 @@ export function schedulePod(g: GenericScheduler, state: CycleState, pod: Pod): S
     throw new ScheduleError(new Status(Code.Unschedulable, []), fe, diagnosis);
   }
   const evaluated = feasible.length + diagnosis.nodeToStatus.len();
-  if (feasible.length === 1) return { suggestedHost: feasible[0].name, evaluatedNodes: evaluated, feasibleNodes: 1, feasible };
+  if (feasible.length === 1) return { suggestedHost: feasible[0].name, evaluatedNodes: evaluated, feasibleNodes: 1, feasible, diagnosis };
   const scores = prioritizeNodes(g.fwk, state, pod, feasible);
   const host = selectHost(feasible, scores.totals, g.rng);
-  return { suggestedHost: host, evaluatedNodes: evaluated, feasibleNodes: feasible.length, feasible, scores };
+  return { suggestedHost: host, evaluatedNodes: evaluated, feasibleNodes: feasible.length, feasible, scores, diagnosis };
 }
 
 /** findNodesThatFitPod: PreFilter, the nominated node first, then filters over (a share of) the nodes. */

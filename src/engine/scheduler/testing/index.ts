@@ -4,7 +4,7 @@
 import type { Event, KubeObject, Node, Pod, Taint } from '../../api';
 import { R } from '../../client';
 import type { Client } from '../../client';
-import { rfc3339 } from '../../clock';
+import { rfc3339, rfc3339Micro } from '../../clock';
 import { Cluster } from '../../cluster';
 
 /** A node's shape for tests. */
@@ -36,12 +36,32 @@ export interface TestPod {
 export class SchedulerBench {
   readonly cluster: Cluster;
   readonly client: Client;
+  private readonly leaseNodes: string[] = [];
 
   constructor(opts: { seed?: number; nodes?: TestNode[] } = {}) {
     this.cluster = new Cluster({ seed: opts.seed ?? 1, nodes: 0 });
     this.client = this.cluster.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
+    // minikube's addons would take room on the test nodes: remove them.
+    this.client.delete(R.pods, 'kube-system', 'storage-provisioner', { gracePeriodSeconds: 0 });
+    this.client.delete(R.deployments, 'kube-system', 'coredns', { propagationPolicy: 'Background' });
+    this.client.delete(R.daemonsets, 'kube-system', 'kube-proxy', { propagationPolicy: 'Background' });
+    this.cluster.flush();
     for (const n of opts.nodes ?? []) this.addNode(n);
     this.cluster.flush();
+    this.heartbeat();
+  }
+
+  /** Renews each node's Lease every 10 s, as a kubelet would, so the node lifecycle controller keeps the nodes Ready. */
+  private heartbeat(): void {
+    const now = rfc3339Micro(this.cluster.clock.now());
+    for (const name of this.leaseNodes) {
+      const lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name, namespace: 'kube-node-lease' },
+        spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: now } } as KubeObject;
+      const cur = this.client.tryGet(R.leases, 'kube-node-lease', name);
+      if (cur) this.client.update(R.leases, { ...cur, spec: lease.spec });
+      else this.client.create(R.leases, lease);
+    }
+    this.cluster.clock.after(10_000, () => this.heartbeat());
   }
 
   get scheduler() {
@@ -64,6 +84,7 @@ export class SchedulerBench {
       },
     } as Node;
     const created = this.client.create<Node>(R.nodes, node);
+    this.leaseNodes.push(n.name);
     const next = { ...created, spec: { ...created.spec, taints: n.taints ?? [] } };
     if (!n.taints?.length) delete (next.spec as { taints?: Taint[] }).taints;
     return this.client.update<Node>(R.nodes, next);
