@@ -4,7 +4,8 @@
 import { SimClock, SeededRng, DEFAULT_EPOCH, type Rng } from './clock';
 import { Store } from './store';
 import { ApiServer } from './apiserver';
-import { Client } from './client';
+import { Client, R } from './client';
+import type { Pod } from './api/types';
 import { bootstrapAddons, bootstrapControlPlane, DEFAULT_CAPACITY, type NodeCapacity } from './bootstrap';
 import { startControllerManager, CONTROLLER_MANAGER_USER_AGENT } from './controllers/manager';
 import { nodeName, nodeIP, nodeLabels, VERSIONS } from './bootstrap';
@@ -134,6 +135,24 @@ export class Cluster {
   /** Advances simulated time, running what falls due. */
   advance(ms: number): void {
     this.clock.advance(ms);
+  }
+
+  /**
+   * Lets simulated time pass until every kube-system pod is Running and Ready, as `minikube start`
+   * waits for the system pods before it returns (at most `maxMs`, in one-second steps). Returns the
+   * simulated milliseconds it took.
+   */
+  waitForSystemPods(maxMs = 120_000): number {
+    const start = this.clock.now();
+    const c = this.client('minikube/v1.35.0');
+    const ready = () => {
+      const pods = c.list(R.pods, 'kube-system').items as Pod[];
+      return pods.length > 0 && pods.every((p) => p.status?.phase === 'Running'
+        && (p.status.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True'));
+    };
+    this.clock.flush();
+    while (!ready() && this.clock.now() - start < maxMs) this.clock.advance(1000);
+    return this.clock.now() - start;
   }
 
   /** A canonical dump of the whole store (determinism checks). */

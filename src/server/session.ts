@@ -18,18 +18,42 @@ export class Session {
   readonly shell: Shell;
   private readonly kubeconfig = minikubeKubeConfig();
 
-  constructor(opts: ClusterOptions & { fallback?: Fallback } = {}) {
+  constructor(opts: ClusterOptions & { fallback?: Fallback; /** Start before `minikube start` returns (system pods still coming up). */ raw?: boolean } = {}) {
     this.cluster = new Cluster(opts);
+    if (!opts.raw) this.cluster.waitForSystemPods();
     this.fs = new MemFS('/home/learner', opts.fallback);
     const api = inProcessClient(this.cluster.api);
+    const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
+      const cancel = this.cluster.clock.after(ms, resolve);
+      signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
+    });
     this.shell = new Shell({
       fs: this.fs,
-      kubectlEnv: (signal): KubectlEnv => ({ api, fs: this.fs, config: this.kubeconfig, now: () => this.cluster.clock.now(), signal }),
-      sleep: (ms, signal) => new Promise<void>((resolve, reject) => {
-        const cancel = this.cluster.clock.after(ms, resolve);
-        signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
-      }),
+      kubectlEnv: (signal): KubectlEnv => ({ api, fs: this.fs, config: this.kubeconfig, now: () => this.cluster.clock.now(), signal,
+        sleep, editor: (text, fileName) => this.edit(text, fileName) }),
+      sleep,
     });
+  }
+
+  /**
+   * The editor `kubectl edit` opens: like kubectl, it runs `$KUBE_EDITOR FILE` (else `$EDITOR FILE`) through
+   * the shell on a temporary file and reads the file back. In a transcript set it on the line, e.g.
+   * `KUBE_EDITOR="sed -i s/replicas: 1/replicas: 3/" kubectl edit deploy/web` (a shell assignment before
+   * a command stays set afterwards here). With neither set the file comes back unchanged, as if the
+   * learner saved it without edits. A failing editor is kubectl's "there was a problem with the editor".
+   */
+  private async edit(text: string, fileName: string): Promise<string | undefined> {
+    const editor = this.shell.vars.KUBE_EDITOR || this.shell.vars.EDITOR;
+    if (!editor) return text;
+    const path = `/tmp/${fileName}`;
+    this.fs.write(path, text);
+    let out = '';
+    const code = await this.shell.run(`${editor} ${path}`, { stdout: (x) => { out += x; }, stderr: (x) => { out += x; } });
+    const edited = this.fs.read(path);
+    this.fs.remove(path);
+    if (code !== 0) throw new Error(`there was a problem with the editor "${editor}"`);
+    void out;
+    return edited;
   }
 
   /**

@@ -3,7 +3,8 @@ import type { Deployment, Pod, ReplicaSet } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
 import { TestCluster, deployment } from './harness';
 
-const inDefault = (e: { involvedObject: { namespace?: string } }) => e.involvedObject.namespace === 'default';
+// Controller events only: the real scheduler (wired into the Cluster) also reports Scheduled on each pod.
+const inDefault = (e: { involvedObject: { namespace?: string; kind?: string } }) => e.involvedObject.namespace === 'default' && e.involvedObject.kind !== 'Pod';
 const active = (pods: Pod[]) => pods.filter((p) => !p.metadata!.deletionTimestamp);
 const isReady = (p: Pod) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 
