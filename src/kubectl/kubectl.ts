@@ -10,6 +10,7 @@ import { childrenOf, helpText } from './help/help';
 import { checkRequiredFlags, flagsOfPath, resolveCommand, runHelpCommand, runWithoutImplementation,
   warnDeprecatedFlags } from './command-tree';
 import { getCommand } from './cmd/get';
+import { describeCommand } from './cmd/describe';
 import { applyCommand } from './cmd/apply';
 import { deleteCommand } from './cmd/delete';
 import { completionCommand } from './cmd/completion';
@@ -23,6 +24,7 @@ import { patchCommand } from './cmd/patch';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
+  describeCommand,
   completionCommand,
   optionsCommand,
   pluginCommand,
