@@ -151,6 +151,7 @@ export class Kubelet {
     this.podInformer?.stop();
     this.podInformer = undefined;
     this.nodeStatus.stop();
+    this.nodeStatus.resetMemory();
     this.lease.stop();
     this.caches.stop();
     this.probes.stopAll();

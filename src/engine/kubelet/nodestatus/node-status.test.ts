@@ -163,3 +163,18 @@ describe('pod status after a kubelet restart', () => {
     expect(Date.parse(ready.lastTransitionTime!)).toBeGreaterThan(Date.parse(conds.find((c) => c.type === 'Ready')!.lastTransitionTime!));
   });
 });
+
+describe('cordon', () => {
+  it('records NodeNotSchedulable and NodeSchedulable at the next status update', () => {
+    const h = kubeletHarness();
+    const node = h.client.get<Node>(R.nodes, undefined, 'minikube');
+    h.client.update(R.nodes, { ...node, spec: { ...node.spec, unschedulable: true } });
+    h.advance(10_000);
+    const mine = () => h.rawEvents().filter((e) => e.involvedObject.name === 'minikube' && e.source?.component === 'kubelet').map((e) => e.message);
+    expect(mine().slice(-1)).toEqual(['Node minikube status is now: NodeNotSchedulable']);
+    const n2 = h.client.get<Node>(R.nodes, undefined, 'minikube');
+    h.client.update(R.nodes, { ...n2, spec: { ...n2.spec, unschedulable: undefined } });
+    h.advance(10_000);
+    expect(mine().slice(-1)).toEqual(['Node minikube status is now: NodeSchedulable']);
+  });
+});

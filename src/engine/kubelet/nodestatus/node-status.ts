@@ -27,6 +27,8 @@ export class NodeStatusManager {
   private cancel?: () => void;
   private lastReport = -Infinity;
   private readiness: Readiness = { ready: false, message: 'container runtime status check may not have completed yet' };
+  /** kl.lastNodeUnschedulable: what the last status computation saw in spec.unschedulable. */
+  private lastUnschedulable = false;
   /** The node's uid once registered (the lease's owner reference). */
   uid?: string;
   /** The Node as last read or written (admission reads allocatable and labels from it). */
@@ -70,6 +72,19 @@ export class NodeStatusManager {
     this.cancel = undefined;
   }
 
+  /** recordNodeSchedulableEvent: NodeNotSchedulable / NodeSchedulable when spec.unschedulable (cordon) changed. */
+  private recordNodeSchedulableEvent(node: Node): void {
+    const u = !!node.spec?.unschedulable;
+    if (u === this.lastUnschedulable) return;
+    this.d.record('Normal', u ? 'NodeNotSchedulable' : 'NodeSchedulable');
+    this.lastUnschedulable = u;
+  }
+
+  /** Forgets what the last kubelet run saw (a restarted kubelet starts from "schedulable"). */
+  resetMemory(): void {
+    this.lastUnschedulable = false;
+  }
+
   /** tryUpdateNodeStatus. */
   update(force: boolean): void {
     let live: Node | undefined;
@@ -83,6 +98,7 @@ export class NodeStatusManager {
     this.node = live;
     const next: Node = structuredClone(live);
     setNodeStatus(next, this.d.machine, this.d.images(), this.readiness, this.d.clock.now(), this.d.record);
+    this.recordNodeSchedulableEvent(live);
     const now = this.d.clock.now();
     if (!force && now < this.lastReport + NODE_STATUS_REPORT_FREQUENCY_MS && !nodeStatusHasChanged(live.status, next.status)) return;
     const { resourceVersion: _rv, ...meta } = next.metadata!;
