@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DaemonSet, Node, Pod } from '../../api';
+import type { DaemonSet, Node, Pod, Taint } from '../../api';
 import { createPodTemplate, getTargetNodeName, nodeShouldRunDaemonPod, replaceNodeNameNodeAffinity, surgeCount, unavailableCount } from './util';
 import { findUpdatedPodsOnNode, planRollingUpdate } from './update';
 
@@ -8,7 +8,7 @@ const ds = (spec: Partial<NonNullable<DaemonSet['spec']>['template']['spec']> = 
   spec: { selector: { matchLabels: { name: 'fluentd' } },
     template: { metadata: { labels: { name: 'fluentd' } }, spec: { containers: [{ name: 'f', image: 'f' }], ...spec } }, ...extra } as DaemonSet['spec'],
 });
-const node = (name: string, labels: Record<string, string> = {}, taints: Node['spec'] extends infer S ? NonNullable<S>['taints'] : never = []): Node =>
+const node = (name: string, labels: Record<string, string> = {}, taints: Taint[] = []): Node =>
   ({ metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } }, spec: { taints } });
 
 describe('nodeShouldRunDaemonPod', () => {
