@@ -11,6 +11,11 @@ import { checkRequiredFlags, flagsOfPath, resolveCommand, runHelpCommand, runWit
   warnDeprecatedFlags } from './command-tree';
 import { getCommand } from './cmd/get';
 import { describeCommand } from './cmd/describe';
+import { clusterInfoCommand } from './cmd/cluster-info';
+import { versionCommand } from './cmd/version';
+import { apiVersionsCommand } from './cmd/api-versions';
+import { apiResourcesCommand } from './cmd/api-resources';
+import { explainCommand } from './cmd/explain';
 import { applyCommand } from './cmd/apply';
 import { deleteCommand } from './cmd/delete';
 import { completionCommand } from './cmd/completion';
@@ -21,10 +26,17 @@ import { runCommand } from './cmd/run';
 import { labelCommand } from './cmd/label';
 import { annotateCommand } from './cmd/annotate';
 import { patchCommand } from './cmd/patch';
+import { scaleCommand } from './cmd/scale';
+import { rolloutCommand } from './cmd/rollout';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   describeCommand,
+  clusterInfoCommand,
+  versionCommand,
+  apiVersionsCommand,
+  apiResourcesCommand,
+  explainCommand,
   completionCommand,
   optionsCommand,
   pluginCommand,
@@ -33,6 +45,8 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   labelCommand,
   annotateCommand,
   patchCommand,
+  scaleCommand,
+  rolloutCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */

@@ -48,6 +48,8 @@ export interface KubectlEnv {
   signal?: AbortSignal;
   /** Opens an editor on text (kubectl edit); resolves to the edited text, or undefined when cancelled. */
   editor?: (text: string, fileName: string) => Promise<string | undefined>;
+  /** Waits `ms` of the client's (simulated) time; rejects when the signal aborts. Retries and polls use it. */
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
   /** Terminal width, when stdout is a terminal. */
   columns?: number;
 }

@@ -1,5 +1,6 @@
 // The host shell's small commands (coreutils-like), worded as GNU coreutils and bash word their errors.
 import type { MemFS } from './memfs';
+import { sed } from './sed';
 
 /** What a builtin gets. */
 export interface ProcIO {
@@ -193,7 +194,7 @@ function base64(io: ProcIO): number {
 
 /** The builtins by name (cd, pwd, export, sleep, timeout are handled by the shell itself). */
 export const BUILTINS: Record<string, Builtin> = {
-  echo, cat, ls, mkdir, rm, touch, head, tail, grep, wc, sort, base64,
+  echo, cat, ls, mkdir, rm, touch, head, tail, grep, wc, sort, base64, sed,
   true: () => 0,
   false: () => 1,
   clear: ({ out }) => { out('\x1b[H\x1b[2J\x1b[3J'); return 0; },
