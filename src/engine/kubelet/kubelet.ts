@@ -87,7 +87,9 @@ export class Kubelet {
     this.nodeStatus = new NodeStatusManager({ client: this.client, clock: this.clock, machine: m, images: () => this.runtime.images(),
       updateFrequencyMs: opts.timings.nodeStatusUpdateFrequencyMs,
       record: (type, reason) => this.nodeEvent(type, reason, `Node ${this.nodeName} status is now: ${reason}`) });
-    this.lease = new NodeLeaseController(this.client, this.clock, this.nodeName, () => this.nodeStatus.uid);
+    // The cluster's timing knob drives both (a demo may shorten it); v1.32 renews the lease every 10s.
+    this.lease = new NodeLeaseController(this.client, this.clock, this.nodeName, () => this.nodeStatus.uid,
+      opts.timings.nodeStatusUpdateFrequencyMs);
     this.probes = new ProbeManager(this.probeHost());
     const logRng = this.rng.fork('logs');
     const jitterRng = this.rng.fork('jitter');
