@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Node, Pod } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
+import { Cluster } from '../../src/engine/cluster';
 import { WorkloadCluster } from './harness';
 
 const web = (replicas: number): Deployment => ({
@@ -92,5 +93,22 @@ describe('node lifecycle', () => {
     expect(ready(node(c, 'minikube'))?.status).toBe('Unknown');
     expect(node(c, 'minikube').spec?.taints?.map((t) => `${t.key}:${t.effect}`)).toEqual(['node.kubernetes.io/unreachable:NoSchedule']);
     expect(webPods(c).filter((p) => p.metadata?.deletionTimestamp)).toEqual([]);
+  });
+
+  it('class-demo timings: 10 s grace and 30 s tolerations evict within a minute (the whole minikube cluster)', () => {
+    const cluster = new Cluster({ seed: 5, nodes: 3, timings: { nodeMonitorGracePeriodMs: 10_000, podEvictionTolerationSeconds: 30 } });
+    const client = cluster.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
+    cluster.advance(10_000);
+    client.create(R.deployments, web(3));
+    cluster.advance(30_000);
+    const pods = () => client.list<Pod>(R.pods, 'default', { labelSelector: 'app=web' }).items;
+    expect(pods()[0].spec!.tolerations!.filter((t) => t.effect === 'NoExecute').map((t) => t.tolerationSeconds)).toEqual([30, 30]);
+    const victim = pods().find((p) => p.spec!.nodeName !== 'minikube')!.spec!.nodeName!;
+    const doomed = pods().filter((p) => p.spec!.nodeName === victim).map((p) => p.metadata!.name!);
+    cluster.nodes.get(victim)!.stop();
+    cluster.advance(60_000);
+    for (const n of doomed) expect(client.tryGet<Pod>(R.pods, 'default', n)?.metadata?.deletionTimestamp).toBeDefined();
+    cluster.advance(30_000);
+    expect(pods().filter((p) => !p.metadata!.deletionTimestamp && p.status?.phase === 'Running' && p.spec!.nodeName !== victim).length).toBe(3);
   });
 });

@@ -21,6 +21,8 @@ export class ServerCore {
 
   /** Cluster IPs and node ports of Services. */
   readonly serviceAllocator: ServiceAllocator;
+  /** --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds (undefined: 300). */
+  defaultTolerationSeconds?: number;
 
   constructor(readonly store: Store, readonly clock: Clock, readonly rng: Rng) {
     this.strategyContext = {

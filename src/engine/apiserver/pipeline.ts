@@ -50,6 +50,7 @@ export function admissionContext(core: ServerCore): AdmissionContext {
     list: (group, resource, namespace) => core.store.list(grKey({ group, resource }), namespace),
     rng: core.rng,
     now: () => core.now(),
+    defaultTolerationSeconds: core.defaultTolerationSeconds,
   };
 }
 

@@ -23,6 +23,8 @@ export interface ApiServerOptions {
   store: Store;
   clock: Clock;
   rng: Rng;
+  /** --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds (default 300). */
+  defaultTolerationSeconds?: number;
 }
 
 /** The simulated kube-apiserver. */
@@ -34,6 +36,7 @@ export class ApiServer implements ApiHandler {
 
   constructor(opts: ApiServerOptions) {
     this.core = new ServerCore(opts.store, opts.clock, opts.rng);
+    this.core.defaultTolerationSeconds = opts.defaultTolerationSeconds;
   }
 
   handle(req: ApiRequest): ApiResponse {

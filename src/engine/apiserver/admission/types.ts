@@ -28,6 +28,8 @@ export interface AdmissionContext {
   rng: Rng;
   /** Simulated ms since epoch. */
   now(): number;
+  /** --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds (default 300). */
+  defaultTolerationSeconds?: number;
 }
 
 /** One admission plugin; either phase may be absent. */
