@@ -16,7 +16,8 @@ export { nodeShouldRunDaemonPod, addOrUpdateDaemonPodTolerations, createPodTempl
 export const descriptor: ControllerDescriptor = {
   name: NAME,
   start(ctx) {
-    const client = ctx.clientFor(NAME);
+    // The service account is daemon-set-controller (cmd/kube-controller-manager/app/apps.go).
+    const client = ctx.clientFor('daemon-set-controller');
     const recorder = ctx.recorderFor(NAME, client);
     return new DaemonSetsController({
       daemonSets: ctx.informers.for<DaemonSet>(R.daemonsets), nodes: ctx.informers.for<Node>(R.nodes), pods: ctx.informers.for<Pod>(R.pods),
