@@ -11,6 +11,7 @@ import { startControllerManager, CONTROLLER_MANAGER_USER_AGENT } from './control
 import { nodeName, nodeIP, nodeLabels, VERSIONS } from './bootstrap';
 import { startNodes, MemVolumeDataRegistry, type NodeSet } from './kubelet';
 import { startScheduler, SCHEDULER_USER_AGENT, type Scheduler } from './scheduler';
+import { startNetwork, KUBE_PROXY_USER_AGENT, type Network } from './network';
 import { FakeRuntime } from './kubelet/testing';
 
 /** Timings a class demo may shorten (defaults are Kubernetes v1.32's). */
@@ -70,6 +71,11 @@ export class Cluster {
   readonly nodes: NodeSet;
   /** kube-scheduler (section scheduler): `cluster.scheduler.explain('default/web-1')` says why a pod is where it is. */
   readonly scheduler: Scheduler;
+  /**
+   * The network (section network): kube-proxy, CoreDNS and the pod network; `network.request({ from, url })`,
+   * `network.localPorts` (kubectl port-forward), `network.startTunnel()`, `network.enableIngressAddon()`.
+   */
+  readonly network: Network;
 
   constructor(opts: ClusterOptions = {}) {
     const seed = opts.seed ?? 1;
@@ -78,8 +84,7 @@ export class Cluster {
     this.clock = new SimClock({ start: opts.epoch ?? DEFAULT_EPOCH });
     this.rng = new SeededRng(seed);
     this.store = new Store({ freeze: opts.freeze ?? true, historySize: opts.historySize });
-    this.api = new ApiServer({ store: this.store, clock: this.clock, rng: this.rng.fork('apiserver'),
-      defaultTolerationSeconds: this.timings.podEvictionTolerationSeconds });
+    this.api = new ApiServer({ store: this.store, clock: this.clock, rng: this.rng.fork('apiserver') });
     bootstrapControlPlane(this.client('kubeadm/v1.32.0 (linux/amd64) kubernetes/70d3cc9'));
 
     // ---- section: controllers (src/engine/controllers) ----
@@ -92,6 +97,16 @@ export class Cluster {
     // kube-scheduler, a static pod on the control-plane node: its events say "default-scheduler-minikube".
     this.scheduler = startScheduler(this.deps('kube-scheduler', SCHEDULER_USER_AGENT), { hostname: nodeName(0) });
     // ---- end section: scheduler ----
+
+    // ---- section: network (src/engine/network) ----
+    // kube-proxy's rules, CoreDNS and the pod network, reaching pods' containers through their node's
+    // kubelet; the API server's own endpoints; ingress-nginx (idle until its addon is enabled).
+    this.network = startNetwork({ ...this.deps('network', KUBE_PROXY_USER_AGENT), clientFor: (ua) => this.client(ua),
+      apiserverIP: nodeIP(0), host: { podContainers: (node, uid) => {
+        const st = this.nodes?.get(node)?.podState(uid);
+        return st?.sandbox?.ready ? st.running().map((i) => i.handle) : undefined;
+      } } });
+    // ---- end section: network ----
 
     // ---- section: nodes (src/engine/kubelet, src/engine/runtime) ----
     // One kubelet per minikube node (the first runs the control plane's static pods); pods/log,
@@ -155,6 +170,15 @@ export class Cluster {
     while (!ready() && this.clock.now() - start < maxMs) this.clock.advance(1000);
     return this.clock.now() - start;
   }
+
+  // ---- section: network (members) ----
+  /** `minikube addons enable ingress`: the ingress-nginx addon's objects (see Network.enableIngressAddon). */
+  enableIngressAddon(): { images: string[]; created: string[] } {
+    const r = this.network.enableIngressAddon();
+    this.clock.flush();
+    return r;
+  }
+  // ---- end section: network (members) ----
 
   /** A canonical dump of the whole store (determinism checks). */
   dump(): string {
