@@ -84,7 +84,8 @@ export class Cluster {
     this.clock = new SimClock({ start: opts.epoch ?? DEFAULT_EPOCH });
     this.rng = new SeededRng(seed);
     this.store = new Store({ freeze: opts.freeze ?? true, historySize: opts.historySize });
-    this.api = new ApiServer({ store: this.store, clock: this.clock, rng: this.rng.fork('apiserver') });
+    this.api = new ApiServer({ store: this.store, clock: this.clock, rng: this.rng.fork('apiserver'),
+      defaultTolerationSeconds: this.timings.podEvictionTolerationSeconds });
     bootstrapControlPlane(this.client('kubeadm/v1.32.0 (linux/amd64) kubernetes/70d3cc9'));
 
     // ---- section: controllers (src/engine/controllers) ----
