@@ -28,6 +28,7 @@ import { annotateCommand } from './cmd/annotate';
 import { patchCommand } from './cmd/patch';
 import { scaleCommand } from './cmd/scale';
 import { rolloutCommand } from './cmd/rollout';
+import { setCommand } from './cmd/set';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -47,6 +48,7 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   patchCommand,
   scaleCommand,
   rolloutCommand,
+  setCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */
