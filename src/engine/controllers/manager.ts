@@ -22,6 +22,7 @@ import { descriptor as nodelifecycle } from './nodelifecycle';
 import { descriptor as tainteviction } from './tainteviction';
 import { descriptor as statefulset } from './statefulset';
 import { descriptor as daemonset } from './daemonset';
+import { descriptor as podgc } from './podgc';
 // ---- end controllers-b imports ----
 // ---- controllers-network imports ----
 import { descriptor as endpoint } from './endpoint';
@@ -52,6 +53,7 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   tainteviction,
   statefulset,
   daemonset,
+  podgc,
   // ---- end controllers-b ----
   // ---- controllers-network: endpoint, endpointslice, endpointslicemirroring (one line each) ----
   endpoint,
