@@ -1,6 +1,7 @@
 // A learner's session on a simulated cluster, headless: the cluster, the shell, its files, and the
 // loop that lets simulated time pass while a command waits. Used by `kubesim script` and tests.
 import { Cluster, type ClusterOptions } from '../engine/cluster';
+import { runCurl } from '../engine/network';
 import { inProcessClient, minikubeKubeConfig } from '../kubectl';
 import type { KubectlEnv } from '../kubectl';
 import { Shell, MemFS, type Fallback } from '../shell';
@@ -32,7 +33,11 @@ export class Session {
       kubectlEnv: (signal): KubectlEnv => ({ api, fs: this.fs, config: this.kubeconfig, now: () => this.cluster.clock.now(), signal,
         sleep, editor: (text, fileName) => this.edit(text, fileName) }),
       sleep,
+      // The host's own programs: curl reaches what the host can (port-forwards, node ports, the tunnel).
+      programs: { curl: (io) => runCurl(io.args, { request: (r) => this.cluster.network.request(r), sleep, out: io.out, err: io.err,
+        signal: io.signal, writeFile: (p, c) => { this.fs.write(p, c); return true; } }) },
     });
+    this.cluster.network.setHostsFile(() => this.fs.read('/etc/hosts'));
   }
 
   /**

@@ -27,3 +27,5 @@ export { applyIngressAddon, CertgenEmulator, INGRESS_ADDON_IMAGES } from './ingr
 export { INGRESS_ADDON_MANIFEST } from './ingress/addon-manifest';
 export { ipToNumber, numberToIP, isIPv4, parseCidr, cidrContains, gatewayOf, dashed, undashed, fromReverseName } from './ip';
 export type { Cidr } from './ip';
+export { runCurl } from './host/curl';
+export type { CurlEnv } from './host/curl';
