@@ -210,13 +210,16 @@ export class FakeRuntime implements ContainerRuntime {
 }
 
 /** Ports well-known images serve (the control plane's probe endpoints included). */
-const PORTS: [RegExp, number[]][] = [[/nginx|httpd/, [80]], [/\/etcd:/, [2379, 2380, 2381]], [/kube-apiserver:/, [8443]],
+const PORTS: [RegExp, number[]][] = [[/ingress-nginx\/controller/, [80, 443, 8443, 10254]], [/nginx|httpd/, [80]],
+  [/\/etcd:/, [2379, 2380, 2381]], [/kube-apiserver:/, [8443]],
   [/kube-controller-manager:/, [10257]], [/kube-scheduler:/, [10259]], [/coredns/, [53, 8080, 8181, 9153]]];
 
 /** A long-running program; well-known images serve their ports. */
 export function defaultProgram(config: ContainerConfig): FakeProgram {
   const listen = PORTS.find(([re]) => re.test(config.image.ref))?.[1] ?? [];
-  const web = /nginx|httpd/.test(config.image.ref);
+  // ingress-nginx's admission jobs (kube-webhook-certgen) do their work and exit.
+  if (/kube-webhook-certgen/.test(config.image.ref)) return { exitAfterMs: 1500, exitCode: 0 };
+  const web = /nginx|httpd/.test(config.image.ref) && !/ingress-nginx/.test(config.image.ref);
   return { listen, logs: web ? ['/docker-entrypoint.sh: Configuration complete; ready for start up'] : [] };
 }
 
