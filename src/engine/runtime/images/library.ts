@@ -85,6 +85,7 @@ function redis(): CatalogImage[] {
       workingDir: '/data', exposedPorts: [6379] },
     bins: { '/usr/local/bin/docker-entrypoint.sh': 'redis-entrypoint', '/usr/local/bin/redis-server': 'redis-server',
       '/usr/local/bin/redis-cli': 'redis-cli', '/usr/local/bin/redis-sentinel': 'redis-server', '/usr/local/bin/gosu': 'gosu' },
+    dirs: ['/data'],
   });
   return many(lib('redis'), [
     ['7.4.2', ['7.4', '7', 'latest', 'bookworm', '7.4.2-bookworm'], OS.bookworm, 117],
@@ -121,6 +122,7 @@ function postgres(): CatalogImage[] {
       config: { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], env: env({ GOSU_VERSION: '1.17', LANG: 'en_US.utf8', PG_MAJOR: major,
         PG_VERSION: os.flavor === 'alpine' ? v.replace('-alpine', '') : `${v}-1.pgdg120+1`, PGDATA: '/var/lib/postgresql/data' },
       `${env()[0][1]}:${bin}`), stopSignal: 'SIGINT' as const, exposedPorts: [5432] },
+      dirs: ['/var/lib/postgresql/data', '/var/run/postgresql'],
       bins: { '/usr/local/bin/docker-entrypoint.sh': 'postgres-entrypoint', [`${bin}/postgres`]: 'postgres', [`${bin}/initdb`]: 'initdb',
         '/usr/bin/psql': 'psql', '/usr/local/bin/gosu': 'gosu', '/usr/bin/pg_isready': 'pg_isready' },
       ratio: 0.35,
@@ -139,6 +141,7 @@ function mysql(): CatalogImage[] {
   const build = (v: string) => ({
     config: { entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], env: env({ GOSU_VERSION: '1.17', MYSQL_MAJOR: v.startsWith('9') ? 'innovation' : v.split('.').slice(0, 2).join('.'),
       MYSQL_VERSION: `${v}-1.el9`, MYSQL_SHELL_VERSION: `${v}-1.el9` }), exposedPorts: [3306, 33060] },
+    dirs: ['/var/lib/mysql', '/var/run/mysqld'],
     bins: { '/usr/local/bin/docker-entrypoint.sh': 'mysql-entrypoint', '/usr/sbin/mysqld': 'mysqld', '/usr/bin/mysql': 'mysql',
       '/usr/bin/mysqladmin': 'mysqladmin', '/usr/local/bin/gosu': 'gosu' },
     ratio: 0.3,

@@ -110,6 +110,8 @@ export interface Sys {
   /** Starts serving a port (programs: nginx on 80, redis on 6379). */
   listen(port: number, handler: PortHandler): void;
   unlisten(port: number): void;
+  /** Ports something in the container listens on, sorted (netstat). */
+  listeningPorts(): number[];
   /** Resolves a host name the way the container's libc would (/etc/hosts, then DNS with the search list). */
   resolveHost(host: string): string[] | undefined;
   /** An HTTP request from this pod (localhost and the pod IP reach the pod's own containers). */

@@ -5,6 +5,7 @@ import { FILE_UTILS } from './coreutils/files';
 import { TEXT_UTILS } from './coreutils/text';
 import { SYSTEM_UTILS } from './coreutils/system';
 import { NET_UTILS } from './coreutils/network-tools';
+import { EXTRA_UTILS } from './coreutils/extra';
 import { APP_PROGRAMS } from './apps';
 
 const PROGRAMS: Record<string, Program> = {
@@ -16,6 +17,7 @@ const PROGRAMS: Record<string, Program> = {
   ...TEXT_UTILS,
   ...SYSTEM_UTILS,
   ...NET_UTILS,
+  ...EXTRA_UTILS,
   ...APP_PROGRAMS,
 };
 

@@ -15,7 +15,7 @@ export function fetchUrl(ctx: ProcCtx, url: Url, method: string, headers: Record
   const ips = ctx.sys.resolveHost(url.host);
   if (!ips || ips.length === 0) return { kind: 'badaddress' };
   const ip = ips[0];
-  const req: HttpRequest = { method, path: url.path, headers: { Host: url.hostHeader, ...headers }, body, remoteAddr: ctx.sys.podIP };
+  const req: HttpRequest = { method, path: url.path, headers: { Host: url.hostHeader, ...headers }, body, remoteAddr: ip === '127.0.0.1' ? '127.0.0.1' : ctx.sys.podIP };
   const r = ctx.sys.httpRequest(ip, url.port, req);
   return r.kind === 'response' ? { kind: 'response', ip, response: r.response } : { kind: r.kind, ip };
 }
