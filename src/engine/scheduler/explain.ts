@@ -4,7 +4,7 @@
 //
 // Memory stays bounded: full per-node detail for the most recent attempts only (an LRU), a one-line
 // summary for many more pods; both drop the oldest first.
-import type { NodeToStatus, PluginScores, Status } from './framework';
+import type { NodeInfo, NodeToStatus, PluginScores, Status } from './framework';
 import { CODE_NAMES } from './framework';
 
 /** One node's verdict in an attempt. */
@@ -46,9 +46,10 @@ export interface SchedulingAttempt {
 /** What the scheduler hands in after an attempt (compact; expanded on demand). */
 export interface RawAttempt {
   summary: Omit<SchedulingAttempt, 'nodes'>;
-  feasible: readonly string[];
+  /** The feasible nodes, in scoring order (names are read when explained). */
+  feasible: readonly NodeInfo[];
   statuses?: NodeToStatus;
-  scores?: { nodes: readonly string[]; totals: readonly number[]; plugins: readonly PluginScores[] };
+  scores?: { totals: readonly number[]; plugins: readonly PluginScores[] };
 }
 
 function verdictOf(s: Status): NodeVerdict['filter'] {
@@ -88,18 +89,16 @@ export class ExplainRecorder {
     const nodes: NodeVerdict[] = [];
     raw.statuses?.forEachExplicit((n, s) => nodes.push({ node: n, filter: verdictOf(s) }));
     const sc = raw.scores;
-    const byNode = new Map<string, number>();
-    sc?.nodes.forEach((n, i) => byNode.set(n, i));
-    for (const n of raw.feasible) {
+    raw.feasible.forEach((ni, i) => {
+      const n = ni.name;
       const v: NodeVerdict = { node: n };
-      const i = byNode.get(n);
-      if (sc && i !== undefined) {
+      if (sc) {
         v.scores = sc.plugins.map((p) => ({ plugin: p.plugin, raw: p.raw[i], weighted: p.weighted[i], weight: p.weight }));
         v.total = sc.totals[i];
       }
       if (n === raw.summary.node || n === raw.summary.nominatedNode) v.selected = true;
       nodes.push(v);
-    }
+    });
     nodes.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
     return { ...raw.summary, nodes };
   }

@@ -5,10 +5,10 @@
 import type { Pod, PodCondition } from '../api';
 import { R, type Lister } from '../client';
 import { rfc3339, type Clock } from '../clock';
-import { Code, CycleState, FitError, PodInfo, Status, addPluginStatus, newDiagnosis, type NominatingInfo, type QueuedPodInfo,
+import { Code, CycleState, FitError, Status, addPluginStatus, newDiagnosis, type NominatingInfo, type QueuedPodInfo,
   type SchedulerEventRecorder } from './framework';
 import type { Cache } from './cache';
-import { EVENTS, type SchedulingQueue } from './queue';
+import { EVENTS, setPod, type SchedulingQueue } from './queue';
 import { ScheduleError, schedulePod, type GenericScheduler, type ScheduleResult } from './schedule-pod';
 import type { ExplainRecorder, RawAttempt } from './explain';
 import type { Client } from '../client';
@@ -141,7 +141,7 @@ function handleSchedulingFailure(s: SchedulerCore, q: QueuedPodInfo, st: Status,
   }
   const cached = s.pods.get(pod.metadata?.namespace, pod.metadata?.name ?? '');
   if (cached && !cached.spec?.nodeName) {
-    q.podInfo = new PodInfo(cached);
+    setPod(q, cached);
     s.queue.addUnschedulableIfNotPresent(q);
   }
   s.queue.addNominatedPod(q.podInfo, nominating);
@@ -192,7 +192,7 @@ function recordAttempt(s: SchedulerCore, state: CycleState, q: QueuedPodInfo, r:
     const a = d.nodeToStatus.absentNodesStatus();
     summary.preFilter = { plugin: a.plugin, reasons: [...a.reasons] };
   }
-  const raw: RawAttempt = { summary, feasible: r ? r.feasible.map((n) => n.name) : [], statuses: d?.nodeToStatus };
-  if (r?.scores) raw.scores = { nodes: raw.feasible, totals: r.scores.totals, plugins: r.scores.plugins };
+  const raw: RawAttempt = { summary, feasible: r ? r.feasible : [], statuses: d?.nodeToStatus };
+  if (r?.scores) raw.scores = { totals: r.scores.totals, plugins: r.scores.plugins };
   s.explain.record(q.podInfo.key, raw);
 }

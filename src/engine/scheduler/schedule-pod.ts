@@ -7,6 +7,8 @@ import type { Rng } from '../clock';
 import { Code, FitError, Status, addPluginStatus, newDiagnosis, type CycleState, type Diagnosis, type Framework, type NodeInfo,
   type NodeInfoLister, type PluginScores } from './framework';
 
+const ERROR = Code.Error;
+
 /** minFeasibleNodesToFind, minFeasibleNodesPercentageToFind. */
 export const MIN_FEASIBLE_NODES_TO_FIND = 100;
 export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
@@ -127,7 +129,7 @@ function findNodesThatPassFilters(g: GenericScheduler, state: CycleState, pod: P
       if (feasible.length >= want) break;
       continue;
     }
-    if (s.code === Code.Error) throw new ScheduleError(s);
+    if (s.code === ERROR) throw new ScheduleError(s);
     diagnosis.nodeToStatus.set(ni.name, s);
     addPluginStatus(diagnosis, s);
   }

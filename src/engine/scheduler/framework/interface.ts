@@ -17,6 +17,8 @@ export interface Plugin {
 /** A pod waiting in the scheduling queue (QueuedPodInfo). */
 export interface QueuedPodInfo {
   podInfo: PodInfo;
+  /** The pod's priority (spec.priority, 0 when unset), kept with podInfo for the queue's ordering. */
+  priority: number;
   /** When the pod was last added to a queue (activeQ ordering and back-off start). */
   timestamp: number;
   /** Scheduling attempts so far. */

@@ -138,12 +138,23 @@ function containerRequests(c: Container, nonMissing: boolean): Resource {
   return r;
 }
 
+// Pod objects are immutable (a change is a new object), so their requests can be cached per object.
+const requestsCache = new WeakMap<Pod, Resource>();
+const podResourceCache = new WeakMap<Pod, PodResource>();
+
 /**
  * resourcehelper.PodRequests. Worked example: containers a=100m, b=200m; init containers
  * sidecar s=50m (restartPolicy Always) then job i=500m. Sidecars run beside everything that follows:
  * sum = a+b+s = 350m; init step i runs with s: 550m; the pod requests max(350m, 550m) = 550m.
  */
 export function podRequests(pod: Pod, nonMissing = false): Resource {
+  if (nonMissing) return computeRequests(pod, true);
+  let r = requestsCache.get(pod);
+  if (!r) requestsCache.set(pod, (r = computeRequests(pod, false)));
+  return r;
+}
+
+function computeRequests(pod: Pod, nonMissing: boolean): Resource {
   const spec = pod.spec!;
   const reqs = newResource();
   for (const c of spec.containers ?? []) addInto(reqs, containerRequests(c, nonMissing));
@@ -174,8 +185,14 @@ export interface PodResource {
   non0Mem: number;
 }
 
-/** Computes a pod's PodResource. */
+/** Computes a pod's PodResource (cached per pod object; treat the result as read-only). */
 export function computePodResource(pod: Pod): PodResource {
+  let r = podResourceCache.get(pod);
+  if (!r) podResourceCache.set(pod, (r = calculatePodResource(pod)));
+  return r;
+}
+
+function calculatePodResource(pod: Pod): PodResource {
   const requests = podRequests(pod);
   // Only recompute with defaults when some container lacks a cpu or memory request.
   const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];

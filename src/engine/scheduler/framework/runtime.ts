@@ -12,6 +12,12 @@ import {
   type PreFilterPlugin, type PreScorePlugin, type QueueSortPlugin, type ReservePlugin, type ScorePlugin,
 } from './interface';
 
+// Read once: under CommonJS transpilation every use of an imported binding is a getter call, and
+// these are used per node per plugin.
+const SUCCESS = Code.Success;
+const MAX_SCORE = MAX_NODE_SCORE;
+const MIN_SCORE = MIN_NODE_SCORE;
+
 const has = <K extends string>(p: Plugin, m: K): boolean => typeof (p as unknown as Record<string, unknown>)[m] === 'function';
 
 /** Scores of one plugin over the cycle's feasible nodes. */
@@ -123,7 +129,7 @@ export class Framework implements PluginsRunner {
     for (let i = 0; i < filters.length; i++) {
       const pl = filters[i];
       const s = pl.filter(state, pod, nodeInfo);
-      if (s !== undefined && s.code !== Code.Success) {
+      if (s !== undefined && s.code !== SUCCESS) {
         if (!s.isRejected()) return new Status(Code.Error, [`running "${pl.name}" filter plugin: ${s.message()}`]).withPlugin(pl.name);
         // Statuses may be shared constants; the plugin name goes on a copy.
         return s.plugin === pl.name ? s : new Status(s.code, s.reasons, s.err).withPlugin(pl.name);
@@ -227,16 +233,17 @@ export class Framework implements PluginsRunner {
       if (state.skipScorePlugins.has(pl.name)) continue;
       const scores = new Array<number>(nodes.length);
       for (let i = 0; i < nodes.length; i++) scores[i] = pl.score(state, pod, nodes[i]);
-      const raw = scores.slice();
+      const w = this.weights.get(pl.name) ?? 1;
+      // The raw scores are kept for explain; without normalization and weight they are the final ones.
+      const raw = pl.normalizeScore || w !== 1 ? scores.slice() : scores;
       if (pl.normalizeScore) {
         const s = pl.normalizeScore(state, pod, scores, nodes);
-        if (s && s.code !== Code.Success) throw new Error(`running Normalize on Score plugins: plugin "${pl.name}" failed with: ${s.message()}`);
+        if (s && s.code !== SUCCESS) throw new Error(`running Normalize on Score plugins: plugin "${pl.name}" failed with: ${s.message()}`);
       }
-      const w = this.weights.get(pl.name) ?? 1;
       for (let i = 0; i < scores.length; i++) {
         const v = scores[i];
-        if (v > MAX_NODE_SCORE || v < MIN_NODE_SCORE) {
-          throw new Error(`applying score defaultWeights on Score plugins: plugin "${pl.name}" returns an invalid score ${v}, it should in the range of [${MIN_NODE_SCORE}, ${MAX_NODE_SCORE}] after normalizing`);
+        if (v > MAX_SCORE || v < MIN_SCORE) {
+          throw new Error(`applying score defaultWeights on Score plugins: plugin "${pl.name}" returns an invalid score ${v}, it should in the range of [${MIN_SCORE}, ${MAX_SCORE}] after normalizing`);
         }
         scores[i] = v * w;
         totals[i] += scores[i];

@@ -214,22 +214,17 @@ export class NodeInfo {
    */
   private labelIndex = new Map<string, Set<PodInfo>>();
 
-  /** The node's name ("" for a node not yet seen, whose pods arrived first). */
-  get name(): string {
-    return this.node?.metadata?.name ?? '';
-  }
-
-  get labels(): Readonly<Record<string, string>> {
-    return this.node?.metadata?.labels ?? EMPTY;
-  }
-
-  get taints(): readonly Taint[] {
-    return this.node?.spec?.taints ?? NO_TAINTS;
-  }
+  /** The node's name ("" for a node not yet seen, whose pods arrived first). Plain fields: read per node per pod. */
+  name = '';
+  labels: Readonly<Record<string, string>> = EMPTY;
+  taints: readonly Taint[] = NO_TAINTS;
 
   /** SetNode: records the node and its allocatable. */
   setNode(node: Node): void {
     this.node = node;
+    this.name = node.metadata?.name ?? '';
+    this.labels = node.metadata?.labels ?? EMPTY;
+    this.taints = node.spec?.taints ?? NO_TAINTS;
     this.allocatable = resourceFromList(node.status?.allocatable as Record<string, string> | undefined);
     this.generation = nextGeneration();
   }
@@ -317,6 +312,9 @@ export class NodeInfo {
   clone(): NodeInfo {
     const c = new NodeInfo();
     c.node = this.node;
+    c.name = this.name;
+    c.labels = this.labels;
+    c.taints = this.taints;
     c.pods = [...this.pods];
     c.podsWithAffinity = [...this.podsWithAffinity];
     c.podsWithRequiredAntiAffinity = [...this.podsWithRequiredAntiAffinity];

@@ -78,35 +78,42 @@ export class KeyedHeap<T> {
     if (!this.down(i)) this.up(i);
   }
 
-  private swap(a: number, b: number): void {
-    [this.items[a], this.items[b]] = [this.items[b], this.items[a]];
-    [this.keys[a], this.keys[b]] = [this.keys[b], this.keys[a]];
-    this.index.set(this.keys[a], a);
-    this.index.set(this.keys[b], b);
+  private place(i: number, x: T, k: string): void {
+    this.items[i] = x;
+    this.keys[i] = k;
+    this.index.set(k, i);
   }
 
-  private up(i: number): void {
+  // Sifting moves a hole instead of swapping, so each level costs one index update.
+  private up(i0: number): void {
+    const x = this.items[i0];
+    const k = this.keys[i0];
+    let i = i0;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(this.items[i], this.items[p])) break;
-      this.swap(i, p);
+      if (!this.less(x, this.items[p])) break;
+      this.place(i, this.items[p], this.keys[p]);
       i = p;
     }
+    if (i !== i0) this.place(i, x, k);
   }
 
   private down(i0: number): boolean {
-    let i = i0;
+    const x = this.items[i0];
+    const k = this.keys[i0];
     const n = this.items.length;
+    let i = i0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       let m = l;
       const r = l + 1;
       if (r < n && this.less(this.items[r], this.items[l])) m = r;
-      if (!this.less(this.items[m], this.items[i])) break;
-      this.swap(i, m);
+      if (!this.less(this.items[m], x)) break;
+      this.place(i, this.items[m], this.keys[m]);
       i = m;
     }
+    if (i !== i0) this.place(i, x, k);
     return i > i0;
   }
 }

@@ -38,6 +38,12 @@ export interface SchedulingQueueOptions {
 const keyOf = (q: QueuedPodInfo) => q.podInfo.key;
 const podKey = (pod: Pod) => `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
 
+/** Replaces a queued pod's object (and its cached priority). */
+export function setPod(q: QueuedPodInfo, pod: Pod): void {
+  q.podInfo = new PodInfo(pod);
+  q.priority = pod.spec?.priority ?? 0;
+}
+
 /** isPodUpdated: a change other than status, resourceVersion, generation, managedFields or finalizers. */
 export function isPodUpdated(oldPod: Pod, newPod: Pod): boolean {
   const strip = (p: Pod) => {
@@ -77,7 +83,7 @@ export class SchedulingQueue {
   }
 
   private newQueuedPodInfo(pod: Pod): QueuedPodInfo {
-    return { podInfo: new PodInfo(pod), timestamp: this.opts.clock.now(), attempts: 0, unschedulablePlugins: new Set(),
+    return { podInfo: new PodInfo(pod), priority: pod.spec?.priority ?? 0, timestamp: this.opts.clock.now(), attempts: 0, unschedulablePlugins: new Set(),
       pendingPlugins: new Set(), gated: false, seq: this.seq++ };
   }
 
@@ -143,7 +149,7 @@ export class SchedulingQueue {
     const k = podKey(newPod);
     const inQ = this.activeQ.get(k) ?? this.backoffQ.get(k);
     if (inQ) {
-      inQ.podInfo = new PodInfo(newPod);
+      setPod(inQ, newPod);
       this.nominator.update(oldPod, inQ.podInfo);
       if (this.activeQ.has(k)) this.activeQ.addOrUpdate(inQ);
       else this.backoffQ.addOrUpdate(inQ);
@@ -151,7 +157,7 @@ export class SchedulingQueue {
     }
     const us = this.unschedulable.get(k);
     if (us) {
-      us.podInfo = new PodInfo(newPod);
+      setPod(us, newPod);
       this.nominator.update(oldPod, us.podInfo);
       if (isPodUpdated(oldPod, newPod)) {
         this.unschedulable.delete(k);

@@ -9,6 +9,7 @@ import { MAX_NODE_SCORE, type CycleState, type Handle, type ImageStateSummary, t
 export const NAME = 'ImageLocality';
 
 const MB = 1024 * 1024;
+const MAX_SCORE = MAX_NODE_SCORE;
 const MIN_THRESHOLD = 23 * MB;
 const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
@@ -29,25 +30,33 @@ export function calculatePriority(sumScores: number, numContainers: number): num
   let s = sumScores;
   if (s < MIN_THRESHOLD) s = MIN_THRESHOLD;
   else if (s > maxThreshold) s = maxThreshold;
-  return Math.trunc((MAX_NODE_SCORE * (s - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+  return Math.trunc((MAX_SCORE * (s - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
 /** ImageLocality. */
 export class ImageLocality implements ScorePlugin {
   readonly name = NAME;
+  // Per cycle: the pod's normalized image names and the node count.
+  private cycle?: CycleState;
+  private images: string[] = [];
+  private total = 0;
 
   constructor(private readonly h: Handle) {}
 
-  score(_state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
-    if (nodeInfo.imageStates.size === 0) return calculatePriority(0, containers.length);
-    const total = this.h.nodeInfos.list().length;
-    let sum = 0;
-    for (const c of containers) {
-      const st = nodeInfo.imageStates.get(normalizedImageName(c.image ?? ''));
-      if (st) sum += scaledImageScore(st, total);
+  score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
+    if (state !== this.cycle) {
+      this.cycle = state;
+      this.images = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ''));
+      this.total = this.h.nodeInfos.list().length;
     }
-    return calculatePriority(sum, containers.length);
+    const images = this.images;
+    if (nodeInfo.imageStates.size === 0) return calculatePriority(0, images.length);
+    let sum = 0;
+    for (const img of images) {
+      const st = nodeInfo.imageStates.get(img);
+      if (st) sum += scaledImageScore(st, this.total);
+    }
+    return calculatePriority(sum, images.length);
   }
 }
 

@@ -13,6 +13,8 @@ const PRE_SCORE_KEY = `PreScore${BALANCED_ALLOCATION_NAME}`;
 /** BalancedAllocation. */
 export class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   readonly name = BALANCED_ALLOCATION_NAME;
+  private scoreState?: CycleState;
+  private scoreReqs?: number[];
 
   constructor(private readonly resources: readonly ResourceSpec[] = DEFAULT_RESOURCES) {}
 
@@ -22,8 +24,11 @@ export class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   }
 
   score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    const reqs = state.read<number[]>(PRE_SCORE_KEY) ?? podRequestList(pod, this.resources, true);
-    return balancedAllocationScore(nodeInfo, this.resources, reqs);
+    if (state !== this.scoreState) {
+      this.scoreState = state;
+      this.scoreReqs = state.read<number[]>(PRE_SCORE_KEY) ?? podRequestList(pod, this.resources, true);
+    }
+    return balancedAllocationScore(nodeInfo, this.resources, this.scoreReqs!);
   }
 }
 

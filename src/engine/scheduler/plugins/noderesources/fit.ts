@@ -71,6 +71,11 @@ function fitsEmptyNode(pod: Pod, node: Node): boolean {
 /** Fit. */
 export class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   readonly name = NAME;
+  // The cycle's state data, read once per cycle rather than once per node.
+  private filterState?: CycleState;
+  private filterReq?: Resource;
+  private scoreState?: CycleState;
+  private scoreReqs?: number[];
 
   constructor(private readonly resources: readonly ResourceSpec[] = DEFAULT_RESOURCES) {}
 
@@ -89,7 +94,16 @@ export class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, Score
   }
 
   filter(state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status | undefined {
-    const req = state.read<Resource>(PRE_FILTER_KEY) ?? podRequests(pod);
+    if (state !== this.filterState) {
+      this.filterState = state;
+      this.filterReq = state.read<Resource>(PRE_FILTER_KEY) ?? podRequests(pod);
+    }
+    const req = this.filterReq!;
+    // Fast path: fits (no allocation); the full list only on failure.
+    const a = nodeInfo.allocatable;
+    const u = nodeInfo.requested;
+    if (nodeInfo.pods.length + 1 <= a.allowedPodNumber && req.milliCPU <= a.milliCPU - u.milliCPU && req.memory <= a.memory - u.memory
+      && req.ephemeralStorage <= a.ephemeralStorage - u.ephemeralStorage && !req.scalar?.size) return undefined;
     const insufficient = fitsRequest(req, nodeInfo);
     if (insufficient.length === 0) return undefined;
     return Status.unschedulable(...insufficient.map((r) => r.reason));
@@ -101,8 +115,11 @@ export class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, Score
   }
 
   score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    const reqs = state.read<number[]>(PRE_SCORE_KEY) ?? podRequestList(pod, this.resources, false);
-    return leastAllocatedScore(nodeInfo, this.resources, reqs);
+    if (state !== this.scoreState) {
+      this.scoreState = state;
+      this.scoreReqs = state.read<number[]>(PRE_SCORE_KEY) ?? podRequestList(pod, this.resources, false);
+    }
+    return leastAllocatedScore(nodeInfo, this.resources, this.scoreReqs!);
   }
 }
 

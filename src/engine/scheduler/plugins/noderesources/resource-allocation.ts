@@ -3,6 +3,9 @@
 import type { Pod } from '../../../api';
 import { MAX_NODE_SCORE, podRequests, computePodResource, type NodeInfo } from '../../framework';
 
+// Read once (see framework/runtime.ts): used per node.
+const MAX_SCORE = MAX_NODE_SCORE;
+
 /** A scored resource and its weight (config.ResourceSpec). */
 export interface ResourceSpec {
   name: string;
@@ -55,11 +58,32 @@ export function allocatableAndRequested(ni: NodeInfo, name: string, podRequest: 
 /** leastRequestedScore: the share left free, 0..100 (integer division). */
 export function leastRequestedScore(requested: number, capacity: number): number {
   if (capacity === 0 || requested > capacity) return 0;
-  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+  return Math.trunc(((capacity - requested) * MAX_SCORE) / capacity);
+}
+
+/** True for the default cpu+memory resource list (scored without the generic per-resource lookup). */
+export function isCpuMemory(resources: readonly ResourceSpec[]): boolean {
+  return resources.length === 2 && resources[0].name === 'cpu' && resources[1].name === 'memory';
 }
 
 /** leastResourceScorer: the weighted average of the resources' least-requested scores. */
 export function leastAllocatedScore(ni: NodeInfo, resources: readonly ResourceSpec[], podReqs: readonly number[]): number {
+  if (isCpuMemory(resources)) {
+    // The same arithmetic as below, for cpu and memory without allocating per node.
+    const a = ni.allocatable;
+    const r = ni.nonZeroRequested;
+    let score = 0;
+    let weights = 0;
+    if (a.milliCPU !== 0) {
+      score += leastRequestedScore(r.milliCPU + podReqs[0], a.milliCPU) * resources[0].weight;
+      weights += resources[0].weight;
+    }
+    if (a.memory !== 0) {
+      score += leastRequestedScore(r.memory + podReqs[1], a.memory) * resources[1].weight;
+      weights += resources[1].weight;
+    }
+    return weights === 0 ? 0 : Math.trunc(score / weights);
+  }
   let score = 0;
   let weights = 0;
   for (let i = 0; i < resources.length; i++) {
@@ -76,6 +100,15 @@ export function leastAllocatedScore(ni: NodeInfo, resources: readonly ResourceSp
  * the deviation is |f₁ − f₂| / 2: a node at 50% cpu and 30% memory scores (1 − 0.1) × 100 = 90.
  */
 export function balancedAllocationScore(ni: NodeInfo, resources: readonly ResourceSpec[], podReqs: readonly number[]): number {
+  if (isCpuMemory(resources)) {
+    const a = ni.allocatable;
+    const r = ni.requested;
+    if (a.milliCPU !== 0 && a.memory !== 0) {
+      const f0 = Math.min(1, (r.milliCPU + podReqs[0]) / a.milliCPU);
+      const f1 = Math.min(1, (r.memory + podReqs[1]) / a.memory);
+      return Math.trunc((1 - Math.abs((f0 - f1) / 2)) * MAX_SCORE);
+    }
+  }
   const fractions: number[] = [];
   let total = 0;
   for (let i = 0; i < resources.length; i++) {
@@ -93,5 +126,5 @@ export function balancedAllocationScore(ni: NodeInfo, resources: readonly Resour
     for (const f of fractions) sum += (f - mean) * (f - mean);
     std = Math.sqrt(sum / fractions.length);
   }
-  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+  return Math.trunc((1 - std) * MAX_SCORE);
 }

@@ -3,7 +3,7 @@ import { PodInfo, makePod, type QueuedPodInfo } from '../../framework';
 import { PrioritySort } from './priority-sort';
 
 const q = (name: string, priority: number, timestamp: number, seq: number): QueuedPodInfo => ({ podInfo: new PodInfo(makePod(name, { priority })),
-  timestamp, attempts: 0, unschedulablePlugins: new Set(), pendingPlugins: new Set(), gated: false, seq });
+  priority, timestamp, attempts: 0, unschedulablePlugins: new Set(), pendingPlugins: new Set(), gated: false, seq });
 
 describe('PrioritySort', () => {
   it('orders by priority, then queue time, then arrival', () => {

@@ -1,7 +1,6 @@
 // Models pkg/scheduler/framework/plugins/queuesort/priority_sort.go: higher priority first, then the
 // pod queued earlier.
 import type { QueueSortPlugin, QueuedPodInfo, PluginFactory } from '../../framework';
-import { podPriority } from '../../framework';
 
 /** The plugin's name. */
 export const NAME = 'PrioritySort';
@@ -12,9 +11,7 @@ export class PrioritySort implements QueueSortPlugin {
 
   /** Less: priority, then timestamp; kubesim breaks exact ties by queue order (Go's heap leaves them open). */
   less(a: QueuedPodInfo, b: QueuedPodInfo): boolean {
-    const pa = podPriority(a.podInfo.pod);
-    const pb = podPriority(b.podInfo.pod);
-    if (pa !== pb) return pa > pb;
+    if (a.priority !== b.priority) return a.priority > b.priority;
     if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp;
     return a.seq < b.seq;
   }
