@@ -54,7 +54,9 @@ export class Store {
   private readonly counts = new Map<string, number>();
 
   constructor(opts: StoreOptions = {}) {
-    this.historySize = opts.historySize ?? 50_000;
+    // Enough for any informer to resume after a short disconnect; more would keep thousands of old
+    // object versions alive (upstream keeps about 100 events per resource in its watch cache).
+    this.historySize = opts.historySize ?? 10_000;
     this.freeze = opts.freeze ?? true;
   }
 
