@@ -168,8 +168,8 @@ function hasUntoleratedTaint(taints: readonly Taint[], tolerations: readonly Tol
 
 /** NewPod: the daemon pod as it would be on the node (template spec, node name, daemon tolerations). */
 function newPodSpec(ds: DaemonSet, nodeName: string): PodSpec {
-  const spec: PodSpec = structuredClone(ds.spec!.template.spec!);
-  spec.nodeName = nodeName;
+  // A shallow copy is enough: the toleration helpers build new arrays and never edit the template's.
+  const spec: PodSpec = { ...ds.spec!.template.spec!, nodeName };
   addOrUpdateDaemonPodTolerations(spec);
   return spec;
 }
