@@ -34,6 +34,16 @@ export function usableEndpoints(all: readonly EndpointInfo[], local: boolean, no
   return candidates.filter((e) => e.serving && e.terminating);
 }
 
+// The table hands out the same endpoint array until the Service's slices change: the usable
+// subset (cluster-wide policy) is computed once per array.
+const usableCache = new WeakMap<readonly EndpointInfo[], readonly EndpointInfo[]>();
+
+function usableCluster(all: readonly EndpointInfo[]): readonly EndpointInfo[] {
+  let u = usableCache.get(all);
+  if (!u) usableCache.set(all, (u = usableEndpoints(all, false, undefined)));
+  return u;
+}
+
 /** Routes connections to Service addresses. */
 export class Proxier {
   private readonly affinity = new Map<string, Stuck>();
@@ -51,7 +61,8 @@ export class Proxier {
     const sp = svc.ports.find((p) => (opts.byNodePort ? p.nodePort === port : p.port === port) && p.protocol === 'TCP');
     if (!sp) return { kind: 'drop' };
     const local = opts.external ? svc.externalTrafficPolicyLocal : svc.internalTrafficPolicyLocal;
-    const eps = usableEndpoints(this.table.endpoints(svc.key, sp.name), local, opts.node);
+    const all = this.table.endpoints(svc.key, sp.name);
+    const eps = local ? usableEndpoints(all, true, opts.node) : usableCluster(all);
     if (!eps.length) return { kind: 'reject' };
     this.routed++;
     if (svc.affinityTimeoutMs !== undefined) {
