@@ -41,7 +41,8 @@ export interface HealthResult {
  */
 export function tryUpdateNodeHealth(nodeIn: Node, saved: NodeHealth | undefined, lease: Lease | undefined, now: number,
   monitorGraceMs: number, startupGraceMs: number): HealthResult {
-  const node: Node = structuredClone(nodeIn);
+  // Read the cached node; it is copied only when its conditions are about to change.
+  let node: Node = nodeIn;
   const created = parseTime(node.metadata?.creationTimestamp) ?? now;
   let current = nodeCondition(node, 'Ready');
   let observed: NodeCondition;
@@ -72,6 +73,7 @@ export function tryUpdateNodeHealth(nodeIn: Node, saved: NodeHealth | undefined,
     health = { ...health, leaseRenewTime: renew, probeTimestamp: now };
   }
   if (now > health.probeTimestamp + grace) {
+    node = structuredClone(nodeIn);
     const ts = rfc3339(now);
     const st = ((node as { status?: NodeStatus }).status ??= {});
     const conds: NodeCondition[] = (st.conditions ??= []);
