@@ -21,6 +21,12 @@ export const OUTPUT_PENDING_MAX = 2 * 1024 * 1024;
 export const CLOCK_BROADCAST_MS = 500;
 /** The loop's period. */
 export const TICK_MS = 16;
+/**
+ * How long before the learner's first prompt the cluster was started: `minikube start` returns once
+ * the system pods run (Cluster.waitForSystemPods, about ten simulated seconds), so the clock starts
+ * that much earlier and reads about the page's wall time when the prompt appears.
+ */
+export const MINIKUBE_START_MS = 10_000;
 /** The Kubernetes version the cluster reports. */
 export const KUBERNETES_VERSION = 'v1.32.0';
 
@@ -147,7 +153,8 @@ export class WorkerHost {
     this.terms.clear();
     this.termFs.clear();
     this.output.clear();
-    this.cluster = new Cluster({ seed: o.seed, nodes: o.nodes, epoch: o.epoch, freeze: this.env.freeze ?? false });
+    this.cluster = new Cluster({ seed: o.seed, nodes: o.nodes, epoch: o.epoch - MINIKUBE_START_MS, freeze: this.env.freeze ?? false });
+    this.cluster.waitForSystemPods();
     this.client = inProcessClient(this.cluster.api);
     this.fs = new MemFS(HOME);
     this.files = new FileTracker(this.fs);

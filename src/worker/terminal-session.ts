@@ -36,7 +36,9 @@ interface Running {
 
 /** A terminal tab's shell. */
 export class TerminalSession {
+  /** Lines waiting, read from `next` on (an index, not shift(): a pasted 200k-line file stays linear). */
   private queue: { line: string; echo: boolean }[] = [];
+  private next = 0;
   private processing = false;
   private running: Running | undefined;
   columns = 80;
@@ -55,13 +57,13 @@ export class TerminalSession {
 
   /** Queues input lines; the first `echoed` are already on screen. */
   input(lines: readonly string[], echoed: number): void {
-    lines.forEach((line, i) => this.queue.push({ line, echo: i >= echoed }));
+    for (let i = 0; i < lines.length; i++) this.queue.push({ line: lines[i], echo: i >= echoed });
     if (!this.processing) void this.process();
   }
 
   /** Ctrl-C. */
   interrupt(): void {
-    this.queue = [];
+    this.dropQueue();
     this.deps.shell.cancelInput();
     const r = this.running;
     if (r) {
@@ -74,21 +76,27 @@ export class TerminalSession {
 
   /** Stops what runs (the tab closed). */
   close(): void {
-    this.queue = [];
+    this.dropQueue();
     this.running?.ac.abort();
     this.running?.detach();
+  }
+
+  private dropQueue(): void {
+    this.queue = [];
+    this.next = 0;
   }
 
   private async process(): Promise<void> {
     this.processing = true;
     try {
-      while (this.queue.length) {
-        const { line, echo } = this.queue.shift()!;
+      while (this.next < this.queue.length) {
+        const { line, echo } = this.queue[this.next++];
         if (echo) this.deps.write(`${this.prompt()}${line}\n`);
         const text = this.deps.shell.feed(line);
         if (text !== undefined) await this.run(text);
       }
     } finally {
+      this.dropQueue();
       this.processing = false;
     }
     this.deps.ready(this.prompt(), this.deps.shell.prompt() === '> ');
@@ -108,7 +116,11 @@ export class TerminalSession {
     } finally {
       r.detached = true;
       this.running = undefined;
+    }
+    try {
       this.deps.afterCommand();
+    } catch (e) {
+      this.deps.write(`kubesim: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     }
   }
 }

@@ -31,6 +31,8 @@ export interface TimeDriverDeps {
 export class TimeDriver {
   private speedValue: Speed;
   private lastWall: number;
+  /** Fraction of a simulated millisecond not yet advanced (simulated time stays in whole ms). */
+  private carry = 0;
   /** True when the last tick could not reach its target within the budget. */
   lagging = false;
 
@@ -70,7 +72,11 @@ export class TimeDriver {
     this.lastWall = start;
     clock.flush();
     if (this.speedValue === 0) return;
-    const target = clock.now() + dt * this.speedValue;
+    // Whole milliseconds only: timestamps are converted to integers (and BigInt) downstream.
+    const exact = dt * this.speedValue + this.carry;
+    const whole = Math.floor(exact);
+    this.carry = exact - whole;
+    const target = clock.now() + whole;
     while (clock.now() < target) {
       if (wall() - start > TICK_BUDGET_MS) {
         this.lagging = true;

@@ -8,6 +8,7 @@ interface WorkerScope {
   close(): void;
   addEventListener(type: 'message', fn: (e: MessageEvent<ToWorker>) => void): void;
   addEventListener(type: 'error', fn: (e: ErrorEvent) => void): void;
+  addEventListener(type: 'unhandledrejection', fn: (e: PromiseRejectionEvent) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -37,4 +38,9 @@ const host = new WorkerHost({
 scope.addEventListener('message', (e) => host.receive(e.data));
 scope.addEventListener('error', (e) => {
   scope.postMessage({ type: 'fatal', message: e.message || 'uncaught error' });
+});
+// A rejected promise nobody awaited is a bug in a command or a component, not a reason to throw the
+// cluster away: it is logged for whoever debugs it.
+scope.addEventListener('unhandledrejection', (e) => {
+  console.error('kubesim worker: unhandled rejection', e.reason);
 });

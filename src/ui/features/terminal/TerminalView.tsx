@@ -7,7 +7,7 @@ import { getConnection, useCluster, useUi } from '../../store';
 import { TerminalController, type ShellLink } from './terminal-controller';
 import { tabHistory } from './history-store';
 import { TERMINAL_FONT, terminalFontSize, xtermTheme } from './xterm-theme';
-import { markInteractive, registerTerminal } from './test-hooks';
+import { markInteractive, noteOutput, noteSubmit, registerTerminal } from './test-hooks';
 
 /** The first lines of the first tab. */
 function banner(): string {
@@ -60,7 +60,10 @@ export function TerminalView({ tab, active, welcome }: TerminalViewProps) {
     const conn = getConnection();
     const link: ShellLink = {
       open: () => conn.send({ type: 'term-open', tab, cols: term.cols, rows: term.rows }),
-      input: (lines, echoed) => conn.send({ type: 'term-input', tab, lines, echoed }),
+      input: (lines, echoed) => {
+        noteSubmit();
+        conn.send({ type: 'term-input', tab, lines, echoed });
+      },
       interrupt: () => conn.send({ type: 'term-interrupt', tab }),
       complete: (line, cursor) => conn.client.complete(tab, line, cursor),
       ack: (bytes) => conn.send({ type: 'term-ack', tab, bytes }),
@@ -68,7 +71,10 @@ export function TerminalView({ tab, active, welcome }: TerminalViewProps) {
     const controller = new TerminalController(term, link, tabHistory());
     let greeted = !welcome;
     const detach = conn.attachTerminal(tab, {
-      output: (d) => controller.output(d),
+      output: (d) => {
+        noteOutput();
+        controller.output(d);
+      },
       ready: (prompt, continuation) => {
         controller.ready(prompt, continuation);
         markInteractive();

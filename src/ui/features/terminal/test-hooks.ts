@@ -12,13 +12,15 @@ export interface TerminalHook {
 
 interface KubesimHooks {
   terminals: Record<string, TerminalHook>;
+  /** Milliseconds from Enter to the first output of each command (the benchmark's ui.command_ms). */
+  commandLatencies: number[];
   [k: string]: unknown;
 }
 
 /** The page's hooks object (window.__kubesim). */
 export function hooks(): KubesimHooks {
   const w = globalThis as unknown as { __kubesim?: KubesimHooks };
-  w.__kubesim ??= { terminals: {} };
+  w.__kubesim ??= { terminals: {}, commandLatencies: [] };
   return w.__kubesim;
 }
 
@@ -50,4 +52,20 @@ export function markInteractive(): void {
   interactive = true;
   performance.mark('kubesim:interactive');
   document.documentElement.dataset.interactive = 'true';
+}
+
+let submittedAt: number | undefined;
+
+/** A line went to the shell. */
+export function noteSubmit(): void {
+  submittedAt = performance.now();
+}
+
+/** Output arrived: the first after a submit closes a latency sample. */
+export function noteOutput(): void {
+  if (submittedAt === undefined) return;
+  const samples = hooks().commandLatencies;
+  samples.push(performance.now() - submittedAt);
+  if (samples.length > 100) samples.shift();
+  submittedAt = undefined;
 }

@@ -1,0 +1,136 @@
+// The terminal as a learner uses it: kubectl, heredocs, Ctrl-C, completion, tabs, time speeds.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ageSeconds, launch, openApp, promptCount, run, screenshot, terminalText, waitForTerminal } from './harness';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+describe('terminal', () => {
+  it('runs kubectl get nodes and shows the node', async () => {
+    const { page, errors, close } = await openApp(browser, baseUrl);
+    const out = await run(page, 'kubectl get nodes');
+    expect(out).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\nminikube\s+Ready\s+control-plane\s+\S+\s+v1\.32\.0\n$/);
+    await screenshot(page, 'terminal-get-nodes-1280x720-dark');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('applies a file written with a typed heredoc, then lists the pod', async () => {
+    const { page, errors, close } = await openApp(browser, baseUrl, { theme: 'light' });
+    const lines = ['cat <<EOF > pod.yaml', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', '  labels:', '    app: web',
+      'spec:', '  containers:', '  - name: nginx', '    image: nginx:1.27', '    ports:', '    - containerPort: 80', 'EOF'];
+    for (const l of lines) {
+      await page.keyboard.type(l);
+      await page.keyboard.press('Enter');
+    }
+    await waitForTerminal(page, /> EOF\nlearner@kubesim:~\$$/);
+    // The heredoc's body got the continuation prompt, line by line.
+    expect(await terminalText(page)).toContain('> apiVersion: v1\n> kind: Pod\n');
+    expect(await run(page, 'kubectl apply -f pod.yaml')).toBe('pod/web created\n');
+    expect(await run(page, 'kubectl get pods')).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb\s+\d\/1\s+\S+\s+\d+\s+\S+\n$/);
+    // The file shows in the files pane and the pod in the cluster view.
+    await page.getByRole('button', { name: 'pod.yaml' }).click();
+    await page.waitForSelector('.pod-chip:has-text("web")');
+    await page.click('.pod-chip:has-text("web")');
+    await page.waitForSelector('.inspector-title:has-text("web")');
+    await screenshot(page, 'terminal-heredoc-apply-1280x720-light');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('runs pasted lines one by one, with "> " inside the heredoc', async () => {
+    const { page, close } = await openApp(browser, baseUrl);
+    const paste = 'cat <<EOF > cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: demo\nEOF\nkubectl apply -f cm.yaml\n';
+    await page.evaluate((t) => (window as any).__kubesim.terminals.t1.paste(t), paste);
+    const text = await waitForTerminal(page, /configmap\/settings created\nlearner@kubesim:~\$$/);
+    expect(text).toContain('learner@kubesim:~$ cat <<EOF > cm.yaml\n> apiVersion: v1\n> kind: ConfigMap\n');
+    expect(text).toContain('> EOF\nlearner@kubesim:~$ kubectl apply -f cm.yaml\nconfigmap/settings created');
+    expect(await run(page, 'kubectl get configmap settings')).toMatch(/^NAME\s+DATA\s+AGE\nsettings\s+1\s+\S+\n$/);
+    await close();
+  });
+
+  it('Ctrl-C stops kubectl get pods -w and sleep', async () => {
+    const { page, close } = await openApp(browser, baseUrl);
+    for (const command of ['kubectl get pods -A -w', 'sleep 600']) {
+      const before = await promptCount(page);
+      await page.keyboard.type(command);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1_500);
+      expect(await promptCount(page), `${command} should still be running`).toBe(before);
+      await page.keyboard.press('Control+C');
+      await waitForTerminal(page, new RegExp(`\\^C\\nlearner@kubesim:~\\$$`));
+      expect(await promptCount(page)).toBe(before + 1);
+    }
+    // The shell is usable again.
+    expect(await run(page, 'echo still here')).toBe('still here\n');
+    await close();
+  });
+
+  it('completes verbs, kinds and names with Tab', async () => {
+    const { page, close } = await openApp(browser, baseUrl);
+    await page.keyboard.type('kubectl get no');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('mini');
+    await page.keyboard.press('Tab');
+    await waitForTerminal(page, /\$ kubectl get nodes minikube$/);
+    await page.keyboard.press('Enter');
+    await waitForTerminal(page, /minikube\s+Ready/);
+    // Ambiguous: the candidates are listed with kubectl's descriptions, then the line again.
+    await page.keyboard.type('kubectl rollout ');
+    await page.keyboard.press('Tab');
+    await waitForTerminal(page, /restart\s+\(Restart a resource\)[\s\S]*\$ kubectl rollout$/);
+    await screenshot(page, 'terminal-completion-1280x720-dark');
+    await close();
+  });
+
+  it('recalls history with ↑ and clears with Ctrl-L', async () => {
+    const { page, close } = await openApp(browser, baseUrl);
+    await run(page, 'echo first');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await waitForTerminal(page, /first\n[^\n]*\$ echo first\nfirst\n[^\n]*\$$/);
+    await page.keyboard.type('echo typed');
+    await page.keyboard.press('Control+L');
+    await waitForTerminal(page, /^learner@kubesim:~\$ echo typed$/);
+    await close();
+  });
+
+  it('opens more terminal tabs, each with its own shell over the same files', async () => {
+    const { page, close } = await openApp(browser, baseUrl, { width: 1920, height: 1080 });
+    await run(page, 'mkdir demo && cd demo && echo hello > note.txt');
+    await page.getByRole('button', { name: 'New terminal' }).click();
+    await waitForTerminal(page, /learner@kubesim:~\$$/, 't2');
+    expect(await run(page, 'pwd', { tab: 't2' })).toBe('/home/learner\n');
+    expect(await run(page, 'cat demo/note.txt', { tab: 't2' })).toBe('hello\n');
+    await page.getByRole('tab', { name: 'Terminal 1' }).click();
+    await page.click('.terminal-host:not([hidden])');
+    expect(await run(page, 'pwd')).toBe('/home/learner/demo\n');
+    await page.getByRole('tab', { name: 'Terminal 2' }).click();
+    await screenshot(page, 'terminal-tabs-1920x1080-dark');
+    await close();
+  });
+
+  it('speed controls change how fast ages grow', async () => {
+    const { page, close } = await openApp(browser, baseUrl);
+    const age = async () => ageSeconds((await run(page, 'kubectl get nodes --no-headers')).trim().split(/\s+/)[3]);
+    const a0 = await age();
+    await page.waitForTimeout(2_000);
+    const a1 = await age();
+    expect(a1 - a0).toBeGreaterThanOrEqual(1);
+    expect(a1 - a0).toBeLessThanOrEqual(5);
+    await page.getByRole('radio', { name: '60×' }).click();
+    await page.waitForTimeout(2_000);
+    const a2 = await age();
+    expect(a2 - a1).toBeGreaterThanOrEqual(80);
+    await page.getByRole('radio', { name: 'Pause' }).click();
+    const p0 = await age();
+    await page.waitForTimeout(1_500);
+    expect(await age()).toBe(p0);
+    await screenshot(page, 'time-paused-1280x720-dark');
+    await close();
+  });
+});
