@@ -11,6 +11,7 @@ import { checkRequiredFlags, flagsOfPath, resolveCommand, runHelpCommand, runWit
   warnDeprecatedFlags } from './command-tree';
 import { getCommand } from './cmd/get';
 import { describeCommand } from './cmd/describe';
+import { configCommand } from './cmd/config';
 import { clusterInfoCommand } from './cmd/cluster-info';
 import { versionCommand } from './cmd/version';
 import { apiVersionsCommand } from './cmd/api-versions';
@@ -33,6 +34,7 @@ import { setCommand } from './cmd/set';
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   describeCommand,
+  configCommand,
   clusterInfoCommand,
   versionCommand,
   apiVersionsCommand,

@@ -24,9 +24,15 @@ export interface FileSystem {
 /** The parts of a kubeconfig kubectl uses. */
 export interface KubeConfig {
   currentContext: string;
-  contexts: { name: string; cluster: string; user: string; namespace?: string }[];
-  clusters: { name: string; server: string; certificateAuthority?: string }[];
-  users: { name: string }[];
+  contexts: { name: string; cluster: string; user: string; namespace?: string; extensions?: KubeConfigExtension[] }[];
+  clusters: { name: string; server: string; certificateAuthority?: string; extensions?: KubeConfigExtension[] }[];
+  users: { name: string; clientCertificate?: string; clientKey?: string; token?: string; username?: string; password?: string }[];
+}
+
+/** A named extension of a kubeconfig cluster or context (minikube writes cluster_info and context_info). */
+export interface KubeConfigExtension {
+  name: string;
+  extension: Record<string, unknown>;
 }
 
 /** Output streams. */
