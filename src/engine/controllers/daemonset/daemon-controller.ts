@@ -51,6 +51,8 @@ export class DaemonSetsController {
   readonly queue: WorkQueue<string>;
   readonly expectations: Expectations;
   private readonly backoff = new Map<string, { delay: number; last: number }>();
+  /** NodeShouldRunDaemonPod answers of the current sync (nodes from the cache are immutable). */
+  private shouldRunMemo = new WeakMap<Node, [boolean, boolean]>();
 
   constructor(private readonly deps: DaemonSetsControllerDeps) {
     this.expectations = new Expectations(deps.clock);
@@ -180,8 +182,14 @@ export class DaemonSetsController {
   }
 
   /** podsShouldBeOnNode: a missing pod to create, or pods to delete (misplaced, failed, surplus). */
+  private shouldRun(node: Node, ds: DaemonSet): [boolean, boolean] {
+    let r = this.shouldRunMemo.get(node);
+    if (!r) this.shouldRunMemo.set(node, (r = nodeShouldRunDaemonPod(node, ds)));
+    return r;
+  }
+
   private podsShouldBeOnNode(ds: DaemonSet, node: Node, podsByNode: Map<string, Pod[]>, hash: string): { create: boolean; remove: string[] } {
-    const [shouldRun, shouldContinue] = nodeShouldRunDaemonPod(node, ds);
+    const [shouldRun, shouldContinue] = this.shouldRun(node, ds);
     const name = node.metadata!.name!;
     const pods = podsByNode.get(name);
     const remove: string[] = [];
@@ -291,7 +299,7 @@ export class DaemonSetsController {
     const gen = getTemplateGeneration(ds);
     let desired = 0, current = 0, misscheduled = 0, ready = 0, updated = 0, available = 0;
     for (const node of nodes) {
-      const [shouldRun] = nodeShouldRunDaemonPod(node, ds);
+      const [shouldRun] = this.shouldRun(node, ds);
       const pods = podsByNode.get(node.metadata!.name!);
       if (shouldRun) {
         desired++;
@@ -347,6 +355,7 @@ export class DaemonSetsController {
     }
     const ds = withTypeMeta(shared, CONTROLLER_KIND.apiVersion, CONTROLLER_KIND.kind) as DaemonSet;
     const nodes = this.deps.nodes.lister.list();
+    this.shouldRunMemo = new WeakMap();
     const sel = ds.spec?.selector;
     if (sel && !sel.matchLabels && !sel.matchExpressions) {
       this.deps.recorder.event(ds as KubeObject, 'Warning', 'SelectingAll', 'This daemon set is selecting all pods. A non-empty selector is required.');
