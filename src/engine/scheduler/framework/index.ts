@@ -3,8 +3,8 @@ export { Code, CODE_NAMES, Status, SKIP, isSuccess } from './status';
 export { CycleState } from './cycle-state';
 export type { StateData } from './cycle-state';
 export { PodInfo, NodeInfo, HostPortInfo, MAX_NODE_SCORE, MIN_NODE_SCORE, MATCH_NOTHING, termMatches, podPriority, hostPortsOf,
-  nextGeneration } from './types';
-export type { AffinityTerm, WeightedAffinityTerm, ImageStateSummary } from './types';
+  nextGeneration, podMatcher } from './types';
+export type { AffinityTerm, WeightedAffinityTerm, ImageStateSummary, PodMatcher } from './types';
 export { newResource, cloneResource, podRequests, computePodResource, resourceFromList, isScalarResourceName, milli, value,
   DEFAULT_MILLI_CPU_REQUEST, DEFAULT_MEMORY_REQUEST } from './resource';
 export type { Resource, PodResource } from './resource';

@@ -287,24 +287,23 @@ export class NodeInfo {
 
   /**
    * countPodsMatchSelector: non-terminating pods of the namespace whose labels match. An empty
-   * selector counts nothing (upstream's rule).
+   * selector counts nothing (upstream's rule). Build the matcher once per cycle with podMatcher().
    */
-  countMatching(selector: Selector, namespace: string): number {
-    if (selector.empty() || selector.nothing) return 0;
-    const r = indexableRequirement(selector);
-    if (!r) {
+  countMatching(m: PodMatcher): number {
+    if (m.none) return 0;
+    if (m.indexKey === undefined) {
       let n = 0;
       for (const p of this.pods) {
-        if (p.pod.metadata?.deletionTimestamp || p.namespace !== namespace) continue;
-        if (selector.matches(p.pod.metadata?.labels)) n++;
+        if (p.pod.metadata?.deletionTimestamp || p.namespace !== m.namespace) continue;
+        if (m.selector.matches(p.pod.metadata?.labels)) n++;
       }
       return n;
     }
-    const s = this.labelIndex.get(labelIndexKey(namespace, r.key, r.values[0]));
+    const s = this.labelIndex.get(m.indexKey);
     if (!s) return 0;
-    if (selector.requirements.length === 1) return s.size;
+    if (m.single) return s.size;
     let n = 0;
-    for (const p of s) if (selector.matches(p.pod.metadata?.labels)) n++;
+    for (const p of s) if (m.selector.matches(p.pod.metadata?.labels)) n++;
     return n;
   }
 
@@ -339,6 +338,26 @@ function removeByKey(list: PodInfo[], key: string): void {
     list[i] = list[list.length - 1];
     list.pop();
   }
+}
+
+/** A selector prepared for counting a namespace's matching pods on many nodes (NodeInfo.countMatching). */
+export interface PodMatcher {
+  selector: Selector;
+  namespace: string;
+  /** Matches nothing (an empty or "nothing" selector). */
+  none: boolean;
+  /** The label-index key of one equality requirement, when the selector has one. */
+  indexKey?: string;
+  /** That requirement is the whole selector: the index set's size is the count. */
+  single: boolean;
+}
+
+/** podMatcher: prepares a selector for NodeInfo.countMatching. */
+export function podMatcher(selector: Selector, namespace: string): PodMatcher {
+  const none = selector.empty() || !!selector.nothing;
+  const r = none ? undefined : indexableRequirement(selector);
+  return { selector, namespace, none, indexKey: r ? labelIndexKey(namespace, r.key, r.values[0]) : undefined,
+    single: !!r && selector.requirements.length === 1 };
 }
 
 /** The selector nothing matches (re-exported for plugins). */

@@ -55,5 +55,6 @@ export function normalize(scores: number[]): void {
     if (s < min) min = s;
   }
   const diff = max - min;
-  for (let i = 0; i < scores.length; i++) scores[i] = diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((scores[i] - min) / diff)) : 0;
+  const top = MAX_NODE_SCORE;
+  for (let i = 0; i < scores.length; i++) scores[i] = diff > 0 ? Math.trunc(top * ((scores[i] - min) / diff)) : 0;
 }

@@ -2,7 +2,7 @@
 // A node fits when placing the pod there keeps (matching pods in its domain + 1) − (fewest in any
 // eligible domain) within maxSkew; a node without the topology label never fits.
 import type { Pod } from '../../../api';
-import { Status, getRequiredNodeAffinity, type CycleState, type NodeInfo } from '../../framework';
+import { Status, getRequiredNodeAffinity, podMatcher, type CycleState, type NodeInfo } from '../../framework';
 import { matchNodeInclusionPolicies, nodeLabelsMatchSpreadConstraints, type SpreadConstraint } from './common';
 
 /** ErrReasonConstraintsNotMatch. */
@@ -81,13 +81,14 @@ export function calPreFilterState(pod: Pod, constraints: SpreadConstraint[], all
   const s = new PreFilterState(constraints);
   const req = getRequiredNodeAffinity(pod);
   const ns = pod.metadata?.namespace ?? '';
+  const matchers = constraints.map((c) => podMatcher(c.selector, ns));
   for (const ni of allNodes) {
     if (!nodeLabelsMatchSpreadConstraints(ni.labels, constraints)) continue;
-    for (const c of constraints) {
-      if (!matchNodeInclusionPolicies(c, pod, ni.node!, req)) continue;
+    constraints.forEach((c, i) => {
+      if (!matchNodeInclusionPolicies(c, pod, ni.node!, req)) return;
       const k = pairKey(c.topologyKey, ni.labels[c.topologyKey]);
-      s.pairToMatchNum.set(k, (s.pairToMatchNum.get(k) ?? 0) + ni.countMatching(c.selector, ns));
-    }
+      s.pairToMatchNum.set(k, (s.pairToMatchNum.get(k) ?? 0) + ni.countMatching(matchers[i]));
+    });
   }
   for (const k of s.pairToMatchNum.keys()) {
     const key = k.slice(0, k.indexOf('\u0000'));

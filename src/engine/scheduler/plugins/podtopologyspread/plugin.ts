@@ -19,6 +19,8 @@ const PRE_SCORE_KEY = `PreScore${NAME}`;
 export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions, PreFilterExtensions {
   readonly name = NAME;
   private readonly listers: SpreadListers;
+  private scoreCycle?: CycleState;
+  private scoreState?: PreScoreState;
 
   constructor(private readonly h: Handle) {
     this.listers = {
@@ -109,8 +111,12 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     return undefined;
   }
 
-  score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    return scoreNode(state.read<PreScoreState>(PRE_SCORE_KEY)!, pod, nodeInfo);
+  score(state: CycleState, _pod: Pod, nodeInfo: NodeInfo): number {
+    if (state !== this.scoreCycle) {
+      this.scoreCycle = state;
+      this.scoreState = state.read<PreScoreState>(PRE_SCORE_KEY);
+    }
+    return scoreNode(this.scoreState!, nodeInfo);
   }
 
   normalizeScore(state: CycleState, _pod: Pod, scores: number[], nodes: readonly NodeInfo[]): Status | undefined {

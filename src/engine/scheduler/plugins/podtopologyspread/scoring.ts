@@ -2,19 +2,23 @@
 // score a node by the matching pods already in its domains (fewer is better), each constraint
 // weighted by log(number of domains + 2); normalized so the emptiest node scores 100.
 import type { Pod } from '../../../api';
-import { MAX_NODE_SCORE, getRequiredNodeAffinity, type NodeInfo } from '../../framework';
+import { MAX_NODE_SCORE, getRequiredNodeAffinity, podMatcher, type NodeInfo, type PodMatcher } from '../../framework';
 import { LABEL_HOSTNAME, matchNodeInclusionPolicies, nodeLabelsMatchSpreadConstraints, type SpreadConstraint } from './common';
 
 /** preScoreState. */
 export interface PreScoreState {
   constraints: SpreadConstraint[];
+  /** Each constraint's selector prepared for counting in the pod's namespace. */
+  matchers: PodMatcher[];
   ignoredNodes: Set<string>;
-  /** Matching pods per "key\0value" domain (hostname domains are counted per node in Score). */
-  pairToPodCounts: Map<string, number>;
+  /** Per constraint: matching pods per topology value (hostname domains are counted per node in Score). */
+  counts: Map<string, number>[];
   normalizingWeight: number[];
 }
 
-const pairKey = (k: string, v: string) => `${k}\u0000${v}`;
+// Read once (imported bindings are getters under CommonJS; these are used per node).
+const HOSTNAME = LABEL_HOSTNAME;
+const MAX_SCORE = MAX_NODE_SCORE;
 
 /** topologyNormalizingWeight: log(size + 2). */
 export function topologyNormalizingWeight(size: number): number {
@@ -33,56 +37,61 @@ export function scoreForCount(cnt: number, maxSkew: number, weight: number): num
  */
 export function buildPreScoreState(pod: Pod, constraints: SpreadConstraint[], filtered: readonly NodeInfo[],
   allNodes: readonly NodeInfo[], requireAll: boolean): PreScoreState {
-  const s: PreScoreState = { constraints, ignoredNodes: new Set(), pairToPodCounts: new Map(), normalizingWeight: [] };
-  const topoSize = new Array<number>(constraints.length).fill(0);
-  const needed = new Set<string>();
+  const ns = pod.metadata?.namespace ?? '';
+  const n = constraints.length;
+  const s: PreScoreState = { constraints, matchers: constraints.map((c) => podMatcher(c.selector, ns)), ignoredNodes: new Set(),
+    counts: constraints.map(() => new Map()), normalizingWeight: [] };
+  const needed: Set<string>[] = constraints.map(() => new Set());
+  let anyNeeded = false;
   for (const ni of filtered) {
     const labels = ni.labels;
     if (requireAll && !nodeLabelsMatchSpreadConstraints(labels, constraints)) {
       s.ignoredNodes.add(ni.name);
       continue;
     }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === LABEL_HOSTNAME) return;
-      const v = labels[c.topologyKey];
-      const k = pairKey(c.topologyKey, v ?? '');
-      if (!s.pairToPodCounts.has(k)) {
-        s.pairToPodCounts.set(k, 0);
-        topoSize[i]++;
+    for (let i = 0; i < n; i++) {
+      const key = constraints[i].topologyKey;
+      if (key === HOSTNAME) continue;
+      const v = labels[key];
+      // A node without the label still makes the "" domain count towards the number of domains.
+      if (!s.counts[i].has(v ?? '')) s.counts[i].set(v ?? '', 0);
+      if (v !== undefined) {
+        needed[i].add(v);
+        anyNeeded = true;
       }
-      if (v !== undefined) needed.add(k);
-    });
+    }
   }
   s.normalizingWeight = constraints.map((c, i) =>
-    topologyNormalizingWeight(c.topologyKey === LABEL_HOSTNAME ? filtered.length - s.ignoredNodes.size : topoSize[i]));
-  if (needed.size === 0) return s;
+    topologyNormalizingWeight(c.topologyKey === HOSTNAME ? filtered.length - s.ignoredNodes.size : s.counts[i].size));
+  if (!anyNeeded) return s;
   const req = getRequiredNodeAffinity(pod);
-  const ns = pod.metadata?.namespace ?? '';
   for (const ni of allNodes) {
     if (requireAll && !nodeLabelsMatchSpreadConstraints(ni.labels, constraints)) continue;
-    for (const c of constraints) {
-      if (c.topologyKey === LABEL_HOSTNAME) continue;
-      const k = pairKey(c.topologyKey, ni.labels[c.topologyKey] ?? '');
-      if (!needed.has(k)) continue;
+    for (let i = 0; i < n; i++) {
+      const c = constraints[i];
+      if (c.topologyKey === HOSTNAME) continue;
+      const v = ni.labels[c.topologyKey] ?? '';
+      if (!needed[i].has(v)) continue;
       if (!matchNodeInclusionPolicies(c, pod, ni.node!, req)) continue;
-      s.pairToPodCounts.set(k, s.pairToPodCounts.get(k)! + ni.countMatching(c.selector, ns));
+      s.counts[i].set(v, s.counts[i].get(v)! + ni.countMatching(s.matchers[i]));
     }
   }
   return s;
 }
 
 /** Score of one node (rounded as upstream's math.Round). */
-export function scoreNode(s: PreScoreState, pod: Pod, ni: NodeInfo): number {
-  if (s.ignoredNodes.has(ni.name)) return 0;
+export function scoreNode(s: PreScoreState, ni: NodeInfo): number {
+  if (s.ignoredNodes.size && s.ignoredNodes.has(ni.name)) return 0;
   let score = 0;
-  const ns = pod.metadata?.namespace ?? '';
   const labels = ni.labels;
-  s.constraints.forEach((c, i) => {
+  const cs = s.constraints;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i];
     const v = labels[c.topologyKey];
-    if (v === undefined) return;
-    const cnt = c.topologyKey === LABEL_HOSTNAME ? ni.countMatching(c.selector, ns) : (s.pairToPodCounts.get(pairKey(c.topologyKey, v)) ?? 0);
-    score += scoreForCount(cnt, c.maxSkew, s.normalizingWeight[i]);
-  });
+    if (v === undefined) continue;
+    const cnt = c.topologyKey === HOSTNAME ? ni.countMatching(s.matchers[i]) : (s.counts[i].get(v) ?? 0);
+    score += cnt * s.normalizingWeight[i] + (c.maxSkew - 1);
+  }
   return goRound(score);
 }
 
@@ -101,8 +110,8 @@ export function normalize(s: PreScoreState, scores: number[], nodes: readonly No
   }
   for (let i = 0; i < scores.length; i++) {
     if (invalid[i]) scores[i] = 0;
-    else if (max === 0) scores[i] = MAX_NODE_SCORE;
-    else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i])) / max);
+    else if (max === 0) scores[i] = MAX_SCORE;
+    else scores[i] = Math.trunc((MAX_SCORE * (max + min - scores[i])) / max);
   }
 }
 
