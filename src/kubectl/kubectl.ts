@@ -30,6 +30,7 @@ import { patchCommand } from './cmd/patch';
 import { scaleCommand } from './cmd/scale';
 import { rolloutCommand } from './cmd/rollout';
 import { setCommand } from './cmd/set';
+import { editCommand } from './cmd/edit';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -51,6 +52,7 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   scaleCommand,
   rolloutCommand,
   setCommand,
+  editCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */

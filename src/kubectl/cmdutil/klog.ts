@@ -12,3 +12,10 @@ export function klogLine(severity: 'I' | 'W' | 'E', ms: number, where: string, m
   const head = `${severity}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${micros}`;
   return `${head} ${String(KLOG_PID).padStart(7)} ${where}] ${msg}\n`;
 }
+
+/** The random digits os.CreateTemp puts in a temporary file name; from a seed so transcripts repeat. */
+export function randomSuffixDigits(seed: number): string {
+  let x = (Math.floor(seed) ^ 0x5bd1e995) >>> 0;
+  x = Math.imul(x ^ (x >>> 13), 0x9e3779b1) >>> 0;
+  return String(x);
+}
