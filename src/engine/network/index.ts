@@ -12,7 +12,9 @@ export type { ServiceInfo, ServicePortInfo, EndpointInfo } from './proxy/service
 export { Proxier, usableEndpoints } from './proxy/proxier';
 export type { ProxyDecision } from './proxy/proxier';
 export { LocalPorts, AddressInUseError } from './host/local-ports';
-export type { LocalListener } from './host/local-ports';
+export type { LocalListener, LocalResult } from './host/local-ports';
+export { forwardPorts, LOST_CONNECTION_TO_POD } from './host/port-forward';
+export type { ForwardOptions, ForwardedPort, PortForwardHandle, PortForwardTarget } from './host/port-forward';
 export { performRequest, requestHeaders, searchCandidates, HOST_CURL_USER_AGENT, HOST_IP, CONNECT_TIMEOUT_MS, NO_ROUTE_MS } from './request';
 export type { NetworkRequest, NetworkResponse, RequestFrom, RequestError, ClientPath } from './request';
 export { parseUrl, statusText, httpDate } from './http-util';

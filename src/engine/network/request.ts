@@ -26,7 +26,7 @@ export interface NetworkRequest {
 }
 
 /** Why a request got no answer. */
-export type RequestError = 'bad-url' | 'resolve' | 'dns-timeout' | 'refused' | 'timeout' | 'unreachable' | 'tls';
+export type RequestError = 'bad-url' | 'resolve' | 'dns-timeout' | 'refused' | 'timeout' | 'unreachable' | 'tls' | 'empty';
 
 /** A response, or a failure, with the simulated time the client spent. */
 export type NetworkResponse =
@@ -46,8 +46,8 @@ export const NO_ROUTE_MS = 3_000;
 export interface ClientPath {
   /** Resolves a name: addresses, 'nx' or 'timeout'. */
   resolve(host: string): string[] | 'nx' | 'timeout';
-  /** Sends one exchange to ip:port. */
-  send(ip: string, port: number, req: HttpRequest): NetResult;
+  /** Sends one exchange to ip:port (`empty`: a local listener closed the connection without a reply). */
+  send(ip: string, port: number, req: HttpRequest): NetResult | { kind: 'empty' };
   /** Opens (and closes) a connection to ip:port. */
   connect(ip: string, port: number): ConnectResult;
   /** The client's own address (remoteAddr the server sees without NAT). */
@@ -84,7 +84,7 @@ export function performRequest(r: NetworkRequest, path: ClientPath): NetworkResp
   const method = r.method ?? (r.body !== undefined ? 'POST' : 'GET');
   const req: HttpRequest = { method, path: u.path, headers: requestHeaders(u.hostHeader, r), remoteAddr: path.ip };
   if (r.body !== undefined) req.body = r.body;
-  const fail = (kind: 'refused' | 'timeout' | 'unreachable'): NetworkResponse => ({ ok: false, error: kind, host: u.host, port: u.port, address,
+  const fail = (kind: 'refused' | 'timeout' | 'unreachable' | 'empty'): NetworkResponse => ({ ok: false, error: kind, host: u.host, port: u.port, address,
     elapsedMs: kind === 'timeout' ? CONNECT_TIMEOUT_MS : kind === 'unreachable' ? NO_ROUTE_MS : 0 });
   // TLS is not simulated: https needs -k, since every certificate in the cluster is self-signed;
   // without it the handshake fails once connected, before any request is sent.

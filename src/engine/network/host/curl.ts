@@ -164,7 +164,8 @@ export async function runCurl(argv: string[], env: CurlEnv): Promise<number> {
         else if (r.error === 'tls') {
           exit = fail(60, 'SSL certificate problem: self-signed certificate');
           if (!quietErr) env.err(TLS_HELP);
-        } else {
+        } else if (r.error === 'empty') exit = fail(52, 'Empty reply from server');
+        else {
           const code = r.error === 'timeout' ? 28 : 7;
           exit = fail(code, `Failed to connect to ${r.host} port ${r.port} after ${r.elapsedMs} ms: Couldn't connect to server`);
         }

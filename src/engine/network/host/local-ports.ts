@@ -3,10 +3,13 @@
 import type { HttpRequest } from '../../runtime/cri';
 import type { NetResult } from '../dataplane';
 
+/** How a local exchange ends: as on the network, or accepted then closed without a reply. */
+export type LocalResult = NetResult | { kind: 'empty' };
+
 /** Something listening on a local port. */
 export interface LocalListener {
-  /** Answers one HTTP exchange (kubectl port-forward relays it into the pod). */
-  http(req: HttpRequest): NetResult;
+  /** Answers one HTTP exchange (kubectl port-forward relays it into the pod); `empty` closes without a reply. */
+  http(req: HttpRequest): LocalResult;
 }
 
 /** `bind: address already in use`. */
