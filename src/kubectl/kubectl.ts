@@ -31,6 +31,8 @@ import { scaleCommand } from './cmd/scale';
 import { rolloutCommand } from './cmd/rollout';
 import { setCommand } from './cmd/set';
 import { editCommand } from './cmd/edit';
+import { replaceCommand } from './cmd/replace';
+import { exposeCommand } from './cmd/expose';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -53,6 +55,8 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   rolloutCommand,
   setCommand,
   editCommand,
+  replaceCommand,
+  exposeCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */
