@@ -46,6 +46,35 @@ export function createSimulatorWorker(): WorkerLike {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'kubesim' }) as unknown as WorkerLike;
 }
 
+interface Prespawned {
+  worker: WorkerLike;
+  options: BootOptions;
+  /** What the worker said before the client took it over. */
+  buffered: FromWorker[];
+  error: string | undefined;
+}
+
+let prespawned: Prespawned | undefined;
+
+/**
+ * Starts the simulator and boots its cluster before the rest of the page has loaded (a tiny entry
+ * script calls this first), so the cluster boots while the UI's code is still being parsed. The
+ * WorkerClient adopts this worker on start().
+ */
+export function prespawnSimulator(options: BootOptions, create: () => WorkerLike = createSimulatorWorker): void {
+  if (prespawned) return;
+  const p: Prespawned = { worker: create(), options, buffered: [], error: undefined };
+  p.worker.onmessage = (e) => p.buffered.push(e.data);
+  p.worker.onerror = (e) => { p.error = e.message || 'uncaught error'; };
+  p.worker.postMessage({ type: 'boot', options });
+  prespawned = p;
+}
+
+/** The boot options the prespawned simulator was started with, if any. */
+export function prespawnedOptions(): BootOptions | undefined {
+  return prespawned?.options;
+}
+
 /** The page's connection to the simulator. */
 export class WorkerClient {
   private worker: WorkerLike | undefined;
@@ -130,7 +159,9 @@ export class WorkerClient {
   }
 
   private spawn(): void {
-    const w = this.opts.createWorker();
+    const early = prespawned;
+    prespawned = undefined;
+    const w = early?.worker ?? this.opts.createWorker();
     this.worker = w;
     this.booted = false;
     this.lastHeard = Date.now();
@@ -144,7 +175,14 @@ export class WorkerClient {
       e.preventDefault?.();
       this.restart(`The simulator crashed (${e.message || 'uncaught error'}).`);
     };
-    w.postMessage({ type: 'boot', options: this.opts.boot() });
+    if (!early) {
+      w.postMessage({ type: 'boot', options: this.opts.boot() });
+      return;
+    }
+    for (const m of early.buffered) {
+      if (this.worker === w) this.onMessage(m);
+    }
+    if (early.error && this.worker === w) this.restart(`The simulator crashed (${early.error}).`);
   }
 
   private onMessage(msg: FromWorker): void {

@@ -1,8 +1,9 @@
 // The page's one connection to the simulator: starts the worker, feeds the mirror store (batches
 // applied once per animation frame, then acknowledged so the worker sends the next), and routes
 // terminal traffic to the terminal tab it belongs to.
-import { WorkerClient, type BootOptions, type ClockState, type FromWorker, type MirrorChange, type Speed, type ToWorker } from '../../worker';
+import { WorkerClient, prespawnedOptions, type BootOptions, type ClockState, type FromWorker, type MirrorChange, type Speed, type ToWorker } from '../../worker';
 import { applyBatches, applyFiles, applySnapshot, useCluster } from './cluster-store';
+import { bootParams } from './boot-params';
 
 /** What a terminal tab hears from its shell. */
 export interface TerminalHandlers {
@@ -10,21 +11,6 @@ export interface TerminalHandlers {
   ready(prompt: string, continuation: boolean): void;
   /** A (new) cluster booted: open the shell (again). */
   booted(restartReason: string | undefined): void;
-}
-
-/** Boot parameters from the page's URL: ?seed=42&nodes=3&speed=10. */
-export function bootParams(search: string, random: () => number = Math.random): { seed: number; nodes: number; speed: Speed } {
-  const q = new URLSearchParams(search);
-  const int = (k: string) => {
-    const v = Number.parseInt(q.get(k) ?? '', 10);
-    return Number.isFinite(v) ? v : undefined;
-  };
-  const seedParam = int('seed');
-  const seed = seedParam !== undefined && seedParam >= 0 ? seedParam : Math.floor(random() * 100_000);
-  const nodes = Math.min(Math.max(int('nodes') ?? 1, 1), 1000);
-  const speedParam = int('speed');
-  const speed = ([0, 1, 10, 60] as const).find((s) => s === speedParam) ?? 1;
-  return { seed, nodes, speed };
 }
 
 /** The connection: a WorkerClient plus the routing the UI needs. */
@@ -37,7 +23,9 @@ export class Connection {
   private readonly params: { seed: number; nodes: number; speed: Speed };
 
   constructor(search: string, makeClient?: (boot: () => BootOptions) => WorkerClient) {
-    this.params = bootParams(search);
+    // The page's first script may have started the simulator already (preboot.ts): same seed.
+    const early = prespawnedOptions();
+    this.params = early ? { seed: early.seed, nodes: early.nodes, speed: early.speed } : bootParams(search);
     const boot = (): BootOptions => ({
       ...this.params,
       // The speed survives a restart; ages start from the wall clock so they look natural.
@@ -91,6 +79,7 @@ export class Connection {
   private onMessage(m: FromWorker): void {
     switch (m.type) {
       case 'booted': {
+        performance.mark('kubesim:booted');
         const reason = this.restartReason;
         this.restartReason = undefined;
         useCluster.setState({ booted: true, seed: m.seed, nodeCount: m.nodes, kubernetesVersion: m.kubernetesVersion,

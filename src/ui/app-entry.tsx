@@ -1,5 +1,5 @@
-// The page's entry: theme first (no flash), then the worker starts booting the cluster while React
-// renders the shell, so the first prompt appears as soon as both are done.
+// The UI proper, loaded by main.ts once the simulator is already booting: theme, the connection
+// (which adopts the running worker) and React.
 import { createRoot } from 'react-dom/client';
 import './theme/theme.css';
 import { getConnection, useUi, useCluster } from './store';

@@ -1,0 +1,78 @@
+// UI figures on the built app in headless chromium: time to an interactive terminal, JavaScript the
+// page loads before Monaco, the engine's (worker's) size, and kubectl latency from Enter to output.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, ROOT, startPreview } from '../browser/preview';
+import { median, round, type Figure } from './util';
+
+const kb = (bytes: number) => round(bytes / 1024, 1);
+const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** Builds the app (the figures are of the current code). */
+function build(): void {
+  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** The simulator's worker chunk: the asset the page starts with `new Worker`. */
+function engineChunk(): string {
+  const assets = resolve(ROOT, 'dist/assets');
+  const f = readdirSync(assets).find((n) => /^worker-[\w-]+\.js$/.test(n));
+  if (!f) throw new Error('no worker chunk in dist/assets');
+  return resolve(assets, f);
+}
+
+async function firstLoad(browser: Browser, url: string): Promise<{ interactiveMs: number; scripts: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${url}?seed=1`);
+  await page.waitForSelector('html[data-interactive="true"]', { timeout: 60_000 });
+  const r = await page.evaluate(() => ({
+    interactiveMs: performance.getEntriesByName('kubesim:interactive')[0]?.startTime ?? NaN,
+    scripts: performance.getEntriesByType('resource').filter((e) => /\.js(\?|$)/.test(e.name)).map((e) => e.name),
+  }));
+  await context.close();
+  return r;
+}
+
+/** ui.first_interactive_ms, ui.initial_js_gzip_kb, engine.gzip_kb, ui.command_ms. */
+export async function benchUI(): Promise<Figure[]> {
+  build();
+  const preview = await startPreview();
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    const loads = [];
+    for (let i = 0; i < 5; i++) loads.push(await firstLoad(browser, preview.url));
+    const engine = engineChunk();
+    // The page's own scripts (the worker's is the engine, counted apart); Monaco is never among them.
+    const pageScripts = [...new Set(loads[0].scripts.map((s) => basename(new URL(s).pathname)))]
+      .filter((n) => n !== basename(engine)).map((n) => resolve(ROOT, 'dist/assets', n));
+    const initialJs = pageScripts.reduce((n, f) => n + gzipSize(f), 0);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${preview.url}?seed=1`);
+    await page.waitForSelector('html[data-interactive="true"]');
+    await page.focus('.terminal-host textarea');
+    for (let i = 0; i < 21; i++) {
+      const before = await page.evaluate(() => (window as any).__kubesim.commandLatencies.length);
+      await page.keyboard.type('kubectl get pods -A');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => (window as any).__kubesim.commandLatencies.length > n, before);
+      await page.waitForTimeout(20);
+    }
+    const latencies: number[] = (await page.evaluate(() => (window as any).__kubesim.commandLatencies)).slice(1);
+    await context.close();
+    return [
+      { name: 'ui.first_interactive_ms', value: round(median(loads.map((l) => l.interactiveMs)), 0), unit: 'ms' },
+      { name: 'ui.initial_js_gzip_kb', value: kb(initialJs), unit: 'kB' },
+      { name: 'engine.gzip_kb', value: kb(gzipSize(engine)), unit: 'kB' },
+      { name: 'ui.command_ms', value: round(median(latencies), 1), unit: 'ms' },
+    ];
+  } finally {
+    await browser.close();
+    await preview.stop();
+  }
+}
