@@ -69,7 +69,10 @@ export class Scheduler {
       lister: <T extends KubeObject>(r: ResourceRef) => this.lister<T>(r),
     };
     const { plugins, weights } = buildPlugins(opts.plugins ?? DEFAULT_PLUGINS, handle);
-    const fwk = new Framework(DEFAULT_SCHEDULER_NAME, plugins, weights, { nominatedPodsForNode: (n) => late.queue!.nominator.nominatedPodsForNode(n) });
+    const fwk = new Framework(DEFAULT_SCHEDULER_NAME, plugins, weights, {
+      nominatedPodsForNode: (n) => late.queue!.nominator.nominatedPodsForNode(n),
+      isEmpty: () => late.queue!.nominator.isEmpty(),
+    });
     this.framework = late.fwk = fwk;
     const queue = new SchedulingQueue({ clock, framework: fwk, onActive: () => this.kick() });
     this.queue = late.queue = queue;

@@ -172,6 +172,8 @@ export interface PluginsRunner {
 /** Pods nominated to nodes by preemption (PodNominator). */
 export interface PodNominator {
   nominatedPodsForNode(nodeName: string): readonly PodInfo[];
+  /** True when no pod is nominated anywhere (lets filtering skip the per-node lookup). */
+  isEmpty?(): boolean;
 }
 
 /** Records events.k8s.io-style events (EventRecorder.Eventf(regarding, related, type, reason, action, note)). */

@@ -143,6 +143,7 @@ export class Framework implements PluginsRunner {
    * added (they will take its room), then, if that passed and some were added, without them.
    */
   runFilterPluginsWithNominatedPods(state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status | undefined {
+    if (this.nominator.isEmpty?.()) return this.runFilterPlugins(state, pod, nodeInfo);
     const nominated = this.nominator.nominatedPodsForNode(nodeInfo.name);
     if (nominated.length === 0) return this.runFilterPlugins(state, pod, nodeInfo);
     const added = this.addNominatedPods(state, pod, nodeInfo, nominated);

@@ -9,6 +9,8 @@ import { DEFAULT_RESOURCES, balancedAllocationScore, podRequestList, type Resour
 export const BALANCED_ALLOCATION_NAME = 'NodeResourcesBalancedAllocation';
 
 const PRE_SCORE_KEY = `PreScore${BALANCED_ALLOCATION_NAME}`;
+// Captured once (see fit.ts): called per node.
+const scoreBalanced = balancedAllocationScore;
 
 /** BalancedAllocation. */
 export class BalancedAllocation implements PreScorePlugin, ScorePlugin {
@@ -28,7 +30,7 @@ export class BalancedAllocation implements PreScorePlugin, ScorePlugin {
       this.scoreState = state;
       this.scoreReqs = state.read<number[]>(PRE_SCORE_KEY) ?? podRequestList(pod, this.resources, true);
     }
-    return balancedAllocationScore(nodeInfo, this.resources, this.scoreReqs!);
+    return scoreBalanced(nodeInfo, this.resources, this.scoreReqs!);
   }
 }
 

@@ -13,6 +13,9 @@ import { buildPreScoreState, normalize, scoreNode, type PreScoreState } from './
 export const NAME = 'PodTopologySpread';
 
 const PRE_FILTER_KEY = `PreFilter${NAME}`;
+// Captured once (see noderesources/fit.ts): called per node.
+const scoreOne = scoreNode;
+const filterOne = filterNode;
 const PRE_SCORE_KEY = `PreScore${NAME}`;
 
 /** PodTopologySpread. */
@@ -92,7 +95,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   filter(state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status | undefined {
     const s = state.read<PreFilterState>(PRE_FILTER_KEY);
     if (!s) return Status.error(`reading "${PRE_FILTER_KEY}" from cycleState: not found`);
-    return filterNode(s, pod, nodeInfo);
+    return filterOne(s, pod, nodeInfo);
   }
 
   preScore(state: CycleState, pod: Pod, filtered: readonly NodeInfo[]): Status | undefined {
@@ -116,7 +119,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       this.scoreCycle = state;
       this.scoreState = state.read<PreScoreState>(PRE_SCORE_KEY);
     }
-    return scoreNode(this.scoreState!, nodeInfo);
+    return scoreOne(this.scoreState!, nodeInfo);
   }
 
   normalizeScore(state: CycleState, _pod: Pod, scores: number[], nodes: readonly NodeInfo[]): Status | undefined {

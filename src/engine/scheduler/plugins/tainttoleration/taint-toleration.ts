@@ -14,6 +14,9 @@ export const ERR_REASON_NOT_MATCH = "node(s) had taints that the pod didn't tole
 export const untoleratedReason = (t: Taint) => `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
 
 const PRE_SCORE_KEY = `PreScore${NAME}`;
+// Captured once (see noderesources/fit.ts): called per tainted node.
+const findUntolerated = findMatchingUntoleratedTaint;
+const doNotSchedule = isDoNotScheduleTaint;
 
 /** getAllTolerationPreferNoSchedule: tolerations that can tolerate PreferNoSchedule taints. */
 function preferNoScheduleTolerations(ts: readonly Toleration[] | undefined): Toleration[] {
@@ -40,7 +43,7 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
   filter(_state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status | undefined {
     const taints = nodeInfo.taints;
     if (taints.length === 0) return undefined;
-    const t = findMatchingUntoleratedTaint(taints, pod.spec?.tolerations, isDoNotScheduleTaint);
+    const t = findUntolerated(taints, pod.spec?.tolerations, doNotSchedule);
     return t ? Status.unresolvable(untoleratedReason(t)) : undefined;
   }
 
