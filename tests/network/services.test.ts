@@ -221,3 +221,41 @@ describe('kube-proxy', () => {
     expect(c.get<Service>(R.services, 'default', 'web').status!.loadBalancer).toEqual({});
   });
 });
+
+describe('a Service without a selector', () => {
+  it('routes to the Endpoints the user writes, mirrored into an EndpointSlice', async () => {
+    const s = session();
+    await apply(s, CLIENT_POD);
+    await apply(s, deployment(1));
+    await run(s, 'sleep 30');
+    const target = s.cluster.client('t').list(R.pods, 'default', { labelSelector: 'app=web' }).items[0].status.podIP as string;
+    await apply(s, `apiVersion: v1
+kind: Service
+metadata:
+  name: external-web
+spec:
+  ports:
+  - name: http
+    port: 80
+    targetPort: 80
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: external-web
+subsets:
+- addresses:
+  - ip: ${target}
+  ports:
+  - name: http
+    port: 80
+`);
+    await run(s, 'sleep 2');
+    const sl = s.cluster.client('t').list<EndpointSlice>(R.endpointslices, 'default', { labelSelector: 'kubernetes.io/service-name=external-web' }).items;
+    expect(sl).toHaveLength(1);
+    expect(sl[0].metadata!.labels!['endpointslice.kubernetes.io/managed-by']).toBe('endpointslicemirroring-controller.k8s.io');
+    expect(sl[0].metadata!.ownerReferences![0]).toMatchObject({ kind: 'Endpoints', name: 'external-web' });
+    expect(sl[0].endpoints).toEqual([{ addresses: [target], conditions: { ready: true } }]);
+    expectNginxPage(s, fromPod(s, 'client', 'http://external-web'));
+  });
+});

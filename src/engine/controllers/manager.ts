@@ -27,6 +27,7 @@ import { descriptor as podgc } from './podgc';
 // ---- controllers-network imports ----
 import { descriptor as endpoint } from './endpoint';
 import { descriptor as endpointslice } from './endpointslice';
+import { descriptor as endpointslicemirroring } from './endpointslicemirroring';
 // ---- end controllers-network imports ----
 
 /** The controller manager's user agent (client-go's default for the binary). */
@@ -58,6 +59,7 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   // ---- controllers-network: endpoint, endpointslice, endpointslicemirroring (one line each) ----
   endpoint,
   endpointslice,
+  endpointslicemirroring,
   // ---- end controllers-network ----
 ];
 
