@@ -2,6 +2,7 @@
 // mirror of the cluster the UI draws, and the loop that lets simulated time pass. It only sees
 // messages (ToWorker in, FromWorker out), so node tests drive it exactly as the page does.
 import { Cluster } from '../engine/cluster';
+import { runCurl } from '../engine/network';
 import type { ResourceInfo } from '../engine/api';
 import { inProcessClient, minikubeKubeConfig, type KubectlEnv, type RestClient } from '../kubectl';
 import { Shell, MemFS, BUILTINS } from '../shell';
@@ -159,6 +160,7 @@ export class WorkerHost {
     this.fs = new MemFS(HOME);
     this.files = new FileTracker(this.fs);
     for (const f of o.files ?? []) this.fs.write(f.path, f.content);
+    this.cluster.network.setHostsFile(() => this.fs.read('/etc/hosts'));
     this.driver = new TimeDriver({ clock: this.cluster.clock, wall: () => this.env.wall(), busy: () => this.anyBusy(),
       yieldTask: () => this.env.yieldTask() }, o.speed);
     this.mirror = new Mirror(this.cluster.api);
@@ -177,17 +179,25 @@ export class WorkerHost {
     const fs = withOwnCwd(this.fs);
     const cluster = this.cluster!;
     const api = this.client!;
+    const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(new Error('interrupted'));
+      const cancel = cluster.clock.after(ms, resolve);
+      signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
+    });
+    // The same wiring as src/server/session.ts (the node session), so a transcript and the browser
+    // terminal behave alike: kubectl's sleep, `kubectl edit` through $KUBE_EDITOR, the host's curl.
+    const shell: Shell = new Shell({
+      fs,
+      kubectlEnv: (signal): KubectlEnv => ({ api, fs, config: this.kubeconfig, now: () => cluster.clock.now(), signal, sleep,
+        columns: session.columns, editor: (text, fileName) => editWithShellEditor(shell, fs, text, fileName) }),
+      sleep,
+      programs: {
+        curl: (io) => runCurl(io.args, { request: (r) => cluster.network.request(r), sleep, out: io.out, err: io.err,
+          signal: io.signal, writeFile: (p, c) => { fs.write(p, c); return true; } }),
+      },
+    });
     const session: TerminalSession = new TerminalSession(tab, {
-      shell: new Shell({
-        fs,
-        kubectlEnv: (signal): KubectlEnv => ({ api, fs, config: this.kubeconfig, now: () => cluster.clock.now(), signal,
-          columns: session.columns }),
-        sleep: (ms, signal) => new Promise<void>((resolve, reject) => {
-          if (signal?.aborted) return reject(new Error('interrupted'));
-          const cancel = cluster.clock.after(ms, resolve);
-          signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
-        }),
-      }),
+      shell,
       cwd: () => fs.cwd,
       write: (data) => this.write(tab, data),
       ready: (prompt, continuation) => {
@@ -341,6 +351,23 @@ export class WorkerHost {
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     this.env.post({ type: 'fatal', message });
   }
+}
+
+/**
+ * `kubectl edit`'s editor, as the node session runs it: `$KUBE_EDITOR FILE` (else `$EDITOR FILE`)
+ * through the shell on a temporary file, read back afterwards; with neither set the text comes back
+ * unchanged, as if saved without edits. TODO(ui): open the editor pane instead. #8
+ */
+async function editWithShellEditor(shell: Shell, fs: MemFS, text: string, fileName: string): Promise<string | undefined> {
+  const editor = shell.vars.KUBE_EDITOR || shell.vars.EDITOR;
+  if (!editor) return text;
+  const path = `/tmp/${fileName}`;
+  fs.write(path, text);
+  const code = await shell.run(`${editor} ${path}`, { stdout: () => undefined, stderr: () => undefined });
+  const edited = fs.read(path);
+  fs.remove(path);
+  if (code !== 0) throw new Error(`there was a problem with the editor "${editor}"`);
+  return edited;
 }
 
 /** "1.5 MB", "320 kB". */
