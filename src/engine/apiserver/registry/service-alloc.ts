@@ -92,17 +92,22 @@ export class ServiceAllocator {
   }
 
   /**
-   * Allocates for a new Service (in place). Returns an undo for when a later step fails, and does
-   * nothing permanent on a dry run.
+   * Allocates for a new or updated Service (in place). On update, fields the new type no longer
+   * needs are dropped first (dropTypeDependentFields) and what the old Service held but the new one
+   * does not is released. Returns an undo for when a later step fails; nothing permanent on a dry run.
    */
   allocate(obj: KubeObject, old: KubeObject | undefined, dryRun: boolean): () => void {
     this.load();
     const s = obj as Service;
     const spec = (s.spec ?? {}) as NonNullable<Service['spec']>;
+    if (old) dropTypeDependentFields(spec, (old as Service).spec ?? {});
     const taken: { ips: number[]; ports: number[] } = { ips: [], ports: [] };
+    const released: { ips: number[]; ports: number[] } = { ips: [], ports: [] };
     const undo = () => {
       for (const n of taken.ips) this.ips.delete(n);
       for (const p of taken.ports) this.ports.delete(p);
+      for (const n of released.ips) this.ips.add(n);
+      for (const p of released.ports) this.ports.add(p);
     };
     const errs: FieldError[] = [];
     const oldSpec = (old as Service | undefined)?.spec;
@@ -158,6 +163,55 @@ export class ServiceAllocator {
       undo();
       throw newInvalid({ group: '', kind: 'Service' }, obj.metadata?.name ?? '', errs);
     }
+    // Release what the old Service held and the new one no longer does (storage.go's update txn).
+    if (oldSpec && !dryRun) {
+      const keepIPs = new Set((spec.clusterIPs ?? []).map(ipNumber));
+      for (const ip of oldSpec.clusterIPs ?? []) {
+        const n = ipNumber(ip);
+        if (n !== undefined && !keepIPs.has(n) && this.ips.delete(n)) released.ips.push(n);
+      }
+      const keepPorts = new Set([...(spec.ports ?? []).map((p) => p.nodePort), spec.healthCheckNodePort].filter(Boolean));
+      for (const p of [...(oldSpec.ports ?? []).map((x) => x.nodePort), oldSpec.healthCheckNodePort]) {
+        if (p && !keepPorts.has(p) && this.ports.delete(p)) released.ports.push(p);
+      }
+    }
     return undo;
+  }
+}
+
+type Spec = NonNullable<Service['spec']>;
+const needsClusterIP = (s: Spec) => s.type !== 'ExternalName';
+const needsNodePort = (s: Spec) => s.type === 'NodePort' || (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts !== false);
+const externallyAccessible = (s: Spec) => s.type === 'LoadBalancer' || s.type === 'NodePort' || !!s.externalIPs?.length;
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * dropTypeDependentFields (pkg/registry/core/service/strategy.go): on a type change, clear what the
+ * new type does not use and the user did not also change — cluster IPs (to ExternalName), node
+ * ports (to ClusterIP), the health-check node port, allocateLoadBalancerNodePorts,
+ * loadBalancerClass and externalTrafficPolicy — so `kubectl patch svc web -p '{"spec":{"type":"ClusterIP"}}'`
+ * works on a NodePort Service.
+ */
+export function dropTypeDependentFields(spec: Spec, old: Spec): void {
+  if (needsClusterIP(old) && !needsClusterIP(spec)) {
+    if (same(spec.clusterIP, old.clusterIP) && same(spec.clusterIPs, old.clusterIPs)) {
+      delete spec.clusterIP;
+      delete spec.clusterIPs;
+    }
+    if (same(spec.ipFamilies, old.ipFamilies)) delete spec.ipFamilies;
+    if (same(spec.ipFamilyPolicy, old.ipFamilyPolicy)) delete spec.ipFamilyPolicy;
+  }
+  const sameNodePorts = (spec.ports ?? []).every((p, i) => !p.nodePort || p.nodePort === (old.ports ?? [])[i]?.nodePort);
+  if (needsNodePort(old) && !needsNodePort(spec) && sameNodePorts) for (const p of spec.ports ?? []) delete p.nodePort;
+  const needsHC = (s: Spec) => s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local';
+  if (needsHC(old) && !needsHC(spec) && same(spec.healthCheckNodePort, old.healthCheckNodePort)) delete spec.healthCheckNodePort;
+  if (old.type === 'LoadBalancer' && spec.type !== 'LoadBalancer') {
+    if (spec.allocateLoadBalancerNodePorts !== undefined && spec.allocateLoadBalancerNodePorts === old.allocateLoadBalancerNodePorts) {
+      delete spec.allocateLoadBalancerNodePorts;
+    }
+    if (same(spec.loadBalancerClass, old.loadBalancerClass)) delete spec.loadBalancerClass;
+  }
+  if (externallyAccessible(old) && !externallyAccessible(spec) && same(spec.externalTrafficPolicy, old.externalTrafficPolicy)) {
+    delete spec.externalTrafficPolicy;
   }
 }
