@@ -11,6 +11,7 @@ import { checkRequiredFlags, flagsOfPath, resolveCommand, runHelpCommand, runWit
   warnDeprecatedFlags } from './command-tree';
 import { getCommand } from './cmd/get';
 import { describeCommand } from './cmd/describe';
+import { authCommand } from './cmd/auth';
 import { configCommand } from './cmd/config';
 import { clusterInfoCommand } from './cmd/cluster-info';
 import { versionCommand } from './cmd/version';
@@ -33,10 +34,13 @@ import { setCommand } from './cmd/set';
 import { editCommand } from './cmd/edit';
 import { replaceCommand } from './cmd/replace';
 import { exposeCommand } from './cmd/expose';
+import { autoscaleCommand } from './cmd/autoscale';
+import { cordonCommand, uncordonCommand, drainCommand, taintCommand } from './cmd/drain';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   describeCommand,
+  authCommand,
   configCommand,
   clusterInfoCommand,
   versionCommand,
@@ -57,6 +61,11 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   editCommand,
   replaceCommand,
   exposeCommand,
+  autoscaleCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  taintCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */

@@ -13,7 +13,7 @@ import { usageError } from '../usage';
 import { visitResources, type VisitedInfo } from '../resource/visit';
 import { target } from '../request-util';
 import { parseLabels } from './run';
-import { validationDirective, withSaveConfig } from './create';
+import { withSaveConfig } from './create';
 import { finishWithErrors } from './label';
 
 const SERVICES = resourceFor('', 'services') as ResourceInfo;
@@ -144,7 +144,7 @@ async function runExpose(p: ParsedArgs, ctx: CmdContext): Promise<number> {
         continue;
       }
       svc = withSaveConfig(JSON.parse(JSON.stringify(svc)) as KubeObject, f['save-config'] as boolean, true);
-      const query: Record<string, string> = { fieldManager: (f['field-manager'] as string) || 'kubectl-expose', fieldValidation: validationDirective(p) };
+      const query: Record<string, string> = { fieldManager: (f['field-manager'] as string) || 'kubectl-expose' };
       if (dryRun === 'server') query.dryRun = 'All';
       const created = await ctx.call<KubeObject>({ verb: 'create', ...target(SERVICES, ctx.namespace), body: svc, query });
       printer.print(created, SERVICES);

@@ -1,0 +1,4 @@
+// kubectl cordon, uncordon, drain and taint.
+export { cordonCommandDef as cordonCommand, uncordonCommandDef as uncordonCommand } from './cordon';
+export { drainCommand } from './drain';
+export { taintCommand, taintString } from './taint';
