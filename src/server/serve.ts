@@ -13,6 +13,8 @@ import { route, patchTypeOf, wantsTable, type Route } from './serve-routes';
 import { AGGREGATED_CONTENT_TYPE, SERVER_VERSION, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList,
   apiVersions, wantsAggregated } from './serve-discovery';
 import { goJson, warningHeader, wireObject } from './serve-wire';
+import { PROTOBUF_CONTENT_TYPE, ProtobufDecodeError, decodeKubernetesProtobuf, isKubernetesProtobuf } from './serve-proto';
+import { MINIKUBE_USER, answerSelfReview, impersonatedUser, loadPolicy, type UserInfo } from '../kubectl/auth/rbac';
 
 /** Options of `kubesim serve`. */
 export interface ServeOptions {
@@ -54,21 +56,37 @@ function sendJson(res: ServerResponse, code: number, body: unknown, contentType 
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
-function decodeBody(text: string, contentType: string | undefined): unknown {
-  if (text.trim() === '') return undefined;
+function decodeBody(buf: Buffer, contentType: string | undefined): unknown {
   const t = (contentType ?? '').toLowerCase();
+  if (t.startsWith(PROTOBUF_CONTENT_TYPE) || isKubernetesProtobuf(buf)) return decodeKubernetesProtobuf(buf);
+  const text = buf.toString('utf8');
+  if (text.trim() === '') return undefined;
   if (t.includes('yaml')) return yaml.load(text, { schema: yaml.CORE_SCHEMA });
   return JSON.parse(text) as unknown;
 }
+
+/** The requesting user: the kubeconfig's admin, or whom the Impersonate-* headers name. */
+function requestUser(req: IncomingMessage): UserInfo {
+  const h = req.headersDistinct;
+  const as = h['impersonate-user']?.[0];
+  if (!as) return MINIKUBE_USER;
+  return impersonatedUser(as, h['impersonate-group'] ?? [], h['impersonate-uid']?.[0]);
+}
+
+const SELF_REVIEWS: Record<string, string> = {
+  'authorization.k8s.io/selfsubjectaccessreviews': 'SelfSubjectAccessReview',
+  'authorization.k8s.io/selfsubjectrulesreviews': 'SelfSubjectRulesReview',
+  'authentication.k8s.io/selfsubjectreviews': 'SelfSubjectReview',
+};
 
 /** Starts `kubesim serve`; resolves once it listens. */
 export async function startServe(opts: ServeOptions = {}): Promise<ServeHandle> {
@@ -135,14 +153,25 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServeHandle> 
       const pt = patchTypeOf(req.headers['content-type']);
       if (pt) apiReq.patchType = pt;
     }
-    const text = await readBody(req);
+    const raw = await readBody(req);
     try {
-      const body = decodeBody(text, req.headers['content-type']);
+      const body = decodeBody(raw, req.headers['content-type']);
       if (body !== undefined) apiReq.body = body;
     } catch (e) {
-      return sendJson(res, 400, status(400, 'BadRequest', `json: ${(e as Error).message}`));
+      const msg = e instanceof ProtobufDecodeError ? e.message : `json: ${(e as Error).message}`;
+      return sendJson(res, 400, status(400, 'BadRequest', msg));
     }
     if (r.watch) return serveWatch(req, res, apiReq);
+    const review = apiReq.verb === 'create' && !apiReq.subresource ? SELF_REVIEWS[`${apiReq.group}/${apiReq.resource}`] : undefined;
+    if (review) {
+      const list = (resource: string) => {
+        const out = cluster.api.handle({ verb: 'list', group: 'rbac.authorization.k8s.io', version: 'v1', resource });
+        return out.code < 400 ? ((out.body as { items?: KubeObject[] }).items ?? []) : [];
+      };
+      const now = new Date(cluster.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+      const a = answerSelfReview(review, (apiReq.body ?? {}) as Record<string, unknown>, requestUser(req), await loadPolicy(list), now);
+      if (a) return sendJson(res, a.code, a.body);
+    }
     const out: ApiResponse = cluster.api.handle(apiReq);
     cluster.clock.flush();
     const body = out.body as unknown;

@@ -43,8 +43,8 @@ export function goJsonMarshal(v: unknown): string {
 }
 
 /** json.MarshalIndent(v, "", "    ") of an unstructured value. */
-export function goJsonIndent(v: unknown, prefix = '', indent = '    '): string {
-  const s = (JSON.stringify(sortKeys(v), null, indent) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function goJsonIndent(v: unknown, prefix = '', indent = '    ', sorted = true): string {
+  const s = (JSON.stringify(sorted ? sortKeys(v) : v, null, indent) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return prefix ? s.replace(/\n/g, `\n${prefix}`) : s;
 }
 

@@ -36,6 +36,11 @@ export interface PrintFlagValues {
   readFile?: (path: string) => string | undefined;
   /** The name printer's operation ("created"). */
   operation?: string;
+  /**
+   * The objects are typed (Go structs, in Go field order — fillZeroValues goOrder): -o json keeps their key
+   * order instead of sorting it as for unstructured objects.
+   */
+  typed?: boolean;
 }
 
 // "format=value" or --template: the template text, and the bare format.
@@ -119,7 +124,7 @@ export class GoTemplatePrinter implements ResourcePrinter {
 
 function jsonYamlPrinter(v: PrintFlagValues, output: string): ResourcePrinter | undefined {
   let p: ResourcePrinter;
-  if (output === 'json') p = new JSONPrinter();
+  if (output === 'json') p = new JSONPrinter(v.typed);
   else if (output === 'yaml') p = new YAMLPrinter();
   else return undefined;
   return v.showManagedFields ? p : new OmitManagedFieldsPrinter(p);

@@ -33,6 +33,9 @@ function missingGvk(o: Obj): boolean {
 
 /** printers.JSONPrinter: json.MarshalIndent with 4 spaces; watch events compact on one line. */
 export class JSONPrinter implements ResourcePrinter {
+  /** keepOrder: the object is typed and already in Go field order. */
+  constructor(private readonly keepOrder = false) {}
+
   printObj(obj: unknown, w: PrintWriter): void {
     if (isWatchEvent(obj)) {
       // metav1.WatchEvent is a struct: "type" before "object".
@@ -40,7 +43,7 @@ export class JSONPrinter implements ResourcePrinter {
       return;
     }
     if (missingGvk(obj as Obj)) throw new PrintError('missing apiVersion or kind; try GetObjectKind().SetGroupVersionKind() if you know the type');
-    w.write(`${goJsonIndent(obj)}\n`);
+    w.write(`${goJsonIndent(obj, '', '    ', !this.keepOrder)}\n`);
   }
 }
 
