@@ -143,7 +143,8 @@ export class SimRuntime implements ContainerRuntime {
     const job = () => {
       const started = clock.now();
       const resolved = this.catalog.resolve(ref);
-      const present = !('error' in resolved) && this.byRef.has(referenceString(resolved.ref));
+      // Layers already on the node (this image under another tag too) are not downloaded again.
+      const present = !('error' in resolved) && this.local.has(this.catalog.idOf(resolved.image));
       const ms = this.pullDuration(resolved, present);
       clock.after(ms, () => {
         let result: Parameters<typeof done>[0];

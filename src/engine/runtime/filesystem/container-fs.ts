@@ -42,24 +42,53 @@ interface MountPoint { path: string; volume: VolumeFS; sub: string; readOnly: bo
 
 interface UpperFile { content: string; mtime: number; mode: number }
 
-const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+/** Shared empty collections standing for a writable layer nothing was written to (never mutated). */
+const EMPTY_MAP: ReadonlyMap<string, unknown> = new Map();
+const EMPTY_SET: Set<string> = new Set();
+
+import { byteLength as utf8Length } from '../util/http-message';
 
 /** A container's filesystem view. All paths are absolute (callers resolve against their cwd). */
 export class ContainerFS {
   private readonly mounts: MountPoint[];
-  private readonly files = new Map<string, UpperFile>();
-  private readonly dirs = new Map<string, number>();
-  private readonly whiteouts = new Set<string>();
-  private readonly opaque = new Set<string>();
+  // The writable layer. Empty in most containers: the collections are created on first write
+  // (ten thousand containers must stay cheap).
+  private files: Map<string, UpperFile> = EMPTY_MAP as Map<string, UpperFile>;
+  private dirs: Map<string, number> = EMPTY_MAP as Map<string, number>;
+  private whiteouts: Set<string> = EMPTY_SET;
+  private opaque: Set<string> = EMPTY_SET;
+  /** Directories above a mount point (they exist, whatever the layers say). */
+  private readonly mountParents: string[] = [];
 
   constructor(private readonly tree: ImageTree, mounts: Mount[], private readonly now: () => number) {
     this.mounts = mounts
       .map((m) => ({ path: tree.canonical(normalizePath(m.containerPath)), volume: m.volume, sub: volumePath(m.subPath ?? ''), readOnly: m.readOnly }))
       .sort((a, b) => b.path.length - a.path.length);
+    for (const m of this.mounts) for (let d = dirname(m.path); ; d = dirname(d)) { if (!this.mountParents.includes(d)) this.mountParents.push(d); if (d === '/') break; }
     // Docker creates missing mount points (and their parents) in the writable layer.
     for (const m of this.mounts) {
-      for (let d = dirname(m.path); d !== '/' && !this.exists(d); d = dirname(d)) this.dirs.set(d, now());
+      for (let d = dirname(m.path); d !== '/' && !this.exists(d); d = dirname(d)) this.upperDirs().set(d, now());
     }
+  }
+
+  private upperFiles(): Map<string, UpperFile> {
+    if (this.files === EMPTY_MAP) this.files = new Map();
+    return this.files;
+  }
+
+  private upperDirs(): Map<string, number> {
+    if (this.dirs === EMPTY_MAP) this.dirs = new Map();
+    return this.dirs;
+  }
+
+  private upperWhiteouts(): Set<string> {
+    if (this.whiteouts === EMPTY_SET) this.whiteouts = new Set();
+    return this.whiteouts;
+  }
+
+  private upperOpaque(): Set<string> {
+    if (this.opaque === EMPTY_SET) this.opaque = new Set();
+    return this.opaque;
   }
 
   private mountOf(p: string): { m: MountPoint; inner: string } | undefined {
@@ -71,6 +100,7 @@ export class ContainerFS {
   }
 
   private lowerVisible(p: string): boolean {
+    if (this.whiteouts.size === 0 && this.opaque.size === 0) return true;
     for (let q = p; ; q = dirname(q)) {
       if (this.whiteouts.has(q)) return false;
       if (q !== p && this.opaque.has(q)) return false;
@@ -102,7 +132,7 @@ export class ContainerFS {
     if (f) return { type: 'file', size: utf8Length(f.content), mtime: f.mtime, mode: f.mode, exec: f.mode & 0o111 && f.content.startsWith('#!') ? 'script' : undefined };
     const d = this.dirs.get(p);
     if (d !== undefined) return { type: 'dir', size: 4096, mtime: d, mode: 0o755 };
-    if (this.mounts.some((m) => m.path.startsWith(p === '/' ? '/' : `${p}/`))) return { type: 'dir', size: 4096, mtime: this.now(), mode: 0o755 };
+    if (this.mountParents.includes(p)) return { type: 'dir', size: 4096, mtime: this.now(), mode: 0o755 };
     if (!this.lowerVisible(p)) return undefined;
     const e = this.tree.get(p);
     if (!e) return undefined;
@@ -163,7 +193,7 @@ export class ContainerFS {
     if (this.mountOf(dirname(p))?.m.readOnly) return new FsError('EROFS', path);
     if (p.startsWith('/proc/') || p.startsWith('/sys/')) return new FsError('EROFS', path);
     const prev = append && st ? (this.read(p) as string) : '';
-    this.files.set(p, { content: prev + content, mtime: this.now(), mode: this.files.get(p)?.mode ?? (st?.exec ? 0o755 : 0o644) });
+    this.upperFiles().set(p, { content: prev + content, mtime: this.now(), mode: this.files.get(p)?.mode ?? (st?.exec ? 0o755 : 0o644) });
     this.whiteouts.delete(p);
     return undefined;
   }
@@ -185,8 +215,8 @@ export class ContainerFS {
       mt.m.volume.mkdir(mt.inner);
       return undefined;
     }
-    this.dirs.set(p, this.now());
-    if (this.whiteouts.delete(p)) this.opaque.add(p);
+    this.upperDirs().set(p, this.now());
+    if (this.whiteouts.delete(p)) this.upperOpaque().add(p);
     return undefined;
   }
 
@@ -205,7 +235,7 @@ export class ContainerFS {
     const prefix = `${p}/`;
     for (const k of [...this.files.keys()]) if (k === p || k.startsWith(prefix)) this.files.delete(k);
     for (const k of [...this.dirs.keys()]) if (k === p || k.startsWith(prefix)) this.dirs.delete(k);
-    if (this.tree.get(p)) this.whiteouts.add(p);
+    if (this.tree.get(p)) this.upperWhiteouts().add(p);
     this.opaque.delete(p);
     return undefined;
   }
@@ -242,7 +272,7 @@ export class ContainerFS {
     if (mt) return mt.m.readOnly ? new FsError('EROFS', path) : undefined;
     if (st.type === 'file') {
       const content = this.read(p) as string;
-      this.files.set(p, { content, mtime: this.now(), mode });
+      this.upperFiles().set(p, { content, mtime: this.now(), mode });
     }
     return undefined;
   }

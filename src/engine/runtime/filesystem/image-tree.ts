@@ -11,6 +11,8 @@ export type ImageEntry =
 
 /** Normalises an absolute path: "/a//b/./c/../d" → "/a/b/d"; "" → "/". */
 export function normalizePath(p: string): string {
+  // Fast path: already absolute and clean (the common case by far).
+  if (p.charCodeAt(0) === 47 && !p.includes('//') && !p.includes('/.') && (p.length === 1 || p.charCodeAt(p.length - 1) !== 47)) return p;
   const out: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -41,6 +43,8 @@ export function resolvePath(cwd: string, p: string): string {
 export class ImageTree {
   private readonly entries = new Map<string, ImageEntry>();
   private readonly children = new Map<string, string[]>();
+  /** Number of directory symlinks (none: paths are already canonical). */
+  private links = 0;
   /** When the image was built (mtime of its files). */
   readonly builtAt: number;
 
@@ -51,6 +55,7 @@ export class ImageTree {
     for (const d of base.dirs) this.addDir(d);
     for (const d of img.dirs ?? []) this.addDir(d);
     for (const [l, t] of Object.entries(base.links)) this.add(l, { type: 'link', target: t });
+    this.links = Object.keys(base.links).length;
     for (const [p, c] of Object.entries(base.files)) this.add(p, { type: 'file', content: c });
     for (const [p, c] of Object.entries(img.files ?? {})) this.add(p, { type: 'file', content: c });
     for (const [p, prog] of Object.entries({ ...base.bins, ...img.bins })) this.add(p, { type: 'file', content: '', exec: prog });
@@ -80,8 +85,19 @@ export class ImageTree {
     this.children.set(parent, list);
   }
 
+  private readonly canonicalCache = new Map<string, string>();
+
   /** Follows directory symlinks in the path's components ("/bin/ls" → "/usr/bin/ls" on merged-/usr). */
   canonical(p: string): string {
+    if (this.links === 0) return p;
+    const hit = this.canonicalCache.get(p);
+    if (hit !== undefined) return hit;
+    const c = this.resolveLinks(p);
+    if (this.canonicalCache.size < 4096) this.canonicalCache.set(p, c);
+    return c;
+  }
+
+  private resolveLinks(p: string): string {
     const segs = p.split('/').filter(Boolean);
     let cur = '';
     for (let i = 0; i < segs.length; i++) {

@@ -85,6 +85,17 @@ function parse(s: string): ImageReference {
  * upstream's text ("invalid reference format: repository name (library/Nginx) must be lowercase").
  */
 export function parseNormalizedNamed(s: string): ImageReference {
+  const hit = normalizedCache.get(s);
+  if (hit) return hit;
+  const r = parseNormalizedUncached(s);
+  if (normalizedCache.size > 1024) normalizedCache.clear();
+  normalizedCache.set(s, r);
+  return r;
+}
+
+const normalizedCache = new Map<string, ImageReference>();
+
+function parseNormalizedUncached(s: string): ImageReference {
   if (ANCHORED_IDENTIFIER_RE.test(s)) {
     throw new ReferenceError(`invalid repository name (${s}), cannot specify 64-byte hexadecimal strings`);
   }

@@ -7,7 +7,7 @@ import type { Container, ContainerConfig, ContainerEvents, ExecIO, ExitStatus, H
 import type { CatalogImage } from '../images/catalog-types';
 import { ContainerFS } from '../filesystem/container-fs';
 import { imageTree, resolvePath } from '../filesystem/image-tree';
-import { MemoryVolume } from '../filesystem/memory-volume';
+import { EtcFiles } from '../filesystem/etc-files';
 import type { ConnectResult, NetResult, PodEndpoint, PodNetwork } from '../network';
 import { type Effect, type Proc, waitFor } from './effects';
 import { Fiber } from './fiber';
@@ -45,7 +45,7 @@ interface ProcRecord {
   argv: string[];
   startedAt: number;
   fiber?: Fiber;
-  catches: Set<Signal>;
+  catches: Signal[];
   queue: Signal[];
   wake?: (s: Signal) => void;
 }
@@ -53,18 +53,72 @@ interface ProcRecord {
 /** Lines to the container log: one per "\n", the rest when the process ends (json-file keeps partials). */
 class LineWriter {
   private buf = '';
-  constructor(private readonly emit: (line: string) => void) {}
+  constructor(private readonly events: ContainerEvents, private readonly stream: 'stdout' | 'stderr') {}
   write(s: string): void {
     this.buf += s;
     let i: number;
     while ((i = this.buf.indexOf('\n')) !== -1) {
-      this.emit(this.buf.slice(0, i));
+      this.events.log(this.buf.slice(0, i), this.stream);
       this.buf = this.buf.slice(i + 1);
     }
   }
   flush(): void {
-    if (this.buf) this.emit(this.buf);
+    if (this.buf) this.events.log(this.buf, this.stream);
     this.buf = '';
+  }
+}
+
+/** A process's signal disposition and queue (a class, not closures: there is one per process). */
+class ProcSignals implements SignalChannel {
+  constructor(private readonly rec: ProcRecord, private readonly clock: Clock) {}
+
+  catchSignals(sigs: Signal[]): void {
+    for (const s of sigs) if (!this.rec.catches.includes(s)) this.rec.catches.push(s);
+  }
+
+  resetSignals(): void {
+    this.rec.catches = [];
+  }
+
+  nextSignal(): Generator<Effect, Signal, unknown> {
+    const rec = this.rec;
+    return waitFor<Signal>((resume) => {
+      const s = rec.queue.shift();
+      if (s) return resume(s);
+      rec.wake = (sig) => {
+        rec.wake = undefined;
+        rec.queue.shift();
+        resume(sig);
+      };
+      return () => { rec.wake = undefined; };
+    });
+  }
+
+  pendingSignal(): Signal | undefined {
+    return this.rec.queue.shift();
+  }
+
+  sleepOrSignal(ms: number): Generator<Effect, Signal | undefined, unknown> {
+    const rec = this.rec;
+    return waitFor<Signal | undefined>((resume) => {
+      const s = rec.queue.shift();
+      if (s) return resume(s);
+      const cancel = this.clock.after(ms, () => { rec.wake = undefined; resume(undefined); });
+      rec.wake = (sig) => { rec.wake = undefined; rec.queue.shift(); cancel(); resume(sig); };
+      return () => { cancel(); rec.wake = undefined; };
+    });
+  }
+
+  raceSignal<T>(start: (resume: (value: T) => void) => (() => void) | void): Generator<Effect, { signal: Signal } | { value: T }, unknown> {
+    const rec = this.rec;
+    return waitFor<{ signal: Signal } | { value: T }>((resume) => {
+      const s = rec.queue.shift();
+      if (s) return resume({ signal: s });
+      let cancelEvent: (() => void) | void = undefined;
+      rec.wake = (sig) => { rec.wake = undefined; rec.queue.shift(); cancelEvent?.(); resume({ signal: sig }); };
+      cancelEvent = start((value) => { rec.wake = undefined; resume({ value }); });
+      return () => { cancelEvent?.(); rec.wake = undefined; };
+    });
   }
 }
 
@@ -80,8 +134,8 @@ export class SimContainer implements Container, Sys {
   readonly endpoint: PodEndpoint;
   private readonly procs = new Map<number, ProcRecord>();
   private readonly ports = new Map<number, PortHandler>();
-  private readonly memory = new Map<number, number>();
-  private readonly cpu = new Map<number, number>();
+  /** Per process: [memory bytes, cpu millicores]. */
+  private usageByPid: Map<number, [number, number]> | undefined;
   private readonly stdout: LineWriter;
   private readonly stderr: LineWriter;
   private lastPid = 1;
@@ -98,17 +152,14 @@ export class SimContainer implements Container, Sys {
     this.config = deps.config;
     this.node = deps.node;
     this.endpoint = { podIP: deps.config.podIP, namespace: deps.config.podNamespace, podName: deps.config.podName, nodeName: deps.node.name };
-    const etc = new MemoryVolume({
-      hosts: deps.config.etcHosts ?? defaultEtcHosts(deps.config.podIP, deps.config.hostname),
-      'resolv.conf': deps.config.resolvConf ?? defaultResolvConf(deps.config.podNamespace),
-      hostname: `${deps.config.hostname}\n`,
-    });
+    const etc = new EtcFiles(deps.config.etcHosts ?? defaultEtcHosts(deps.config.podIP, deps.config.hostname),
+      deps.config.resolvConf ?? defaultResolvConf(deps.config.podNamespace), `${deps.config.hostname}\n`);
     const given = new Set(deps.config.mounts.map((m) => m.containerPath));
     const managed = ['hosts', 'resolv.conf', 'hostname'].filter((f) => !given.has(`/etc/${f}`))
       .map((f) => ({ containerPath: `/etc/${f}`, readOnly: false, volume: etc, subPath: f }));
     this.fs = new ContainerFS(imageTree(deps.image), [...managed, ...deps.config.mounts], () => this.clock.now());
-    this.stdout = new LineWriter((l) => deps.events.log(l, 'stdout'));
-    this.stderr = new LineWriter((l) => deps.events.log(l, 'stderr'));
+    this.stdout = new LineWriter(deps.events, 'stdout');
+    this.stderr = new LineWriter(deps.events, 'stderr');
   }
 
   get containerId(): string {
@@ -153,6 +204,7 @@ export class SimContainer implements Container, Sys {
     const rec = this.newProc(1, argv);
     const ctx = this.ctx(rec, argv, env, cwd, NULL_STDIN,
       (s) => this.stdout.write(s), (s) => this.stderr.write(s), this.config.tty);
+    ctx.leader = true;
     rec.fiber = new Fiber(this.execProgram(target, ctx), this.clock, (code) => this.pid1Exited(code));
     rec.fiber.start();
   }
@@ -165,44 +217,13 @@ export class SimContainer implements Container, Sys {
   }
 
   private newProc(pid: number, argv: string[]): ProcRecord {
-    const rec: ProcRecord = { pid, argv, startedAt: this.clock.now(), catches: new Set(), queue: [] };
+    const rec: ProcRecord = { pid, argv, startedAt: this.clock.now(), catches: [], queue: [] };
     this.procs.set(pid, rec);
     return rec;
   }
 
   private signalChannel(rec: ProcRecord): SignalChannel {
-    const next = (): Generator<Effect, Signal, unknown> => waitFor<Signal>((resume) => {
-      const s = rec.queue.shift();
-      if (s) return resume(s);
-      rec.wake = (sig) => {
-        rec.wake = undefined;
-        rec.queue.shift();
-        resume(sig);
-      };
-      return () => { rec.wake = undefined; };
-    });
-    return {
-      catchSignals: (sigs) => sigs.forEach((s) => rec.catches.add(s)),
-      resetSignals: () => rec.catches.clear(),
-      nextSignal: next,
-      pendingSignal: () => rec.queue.shift(),
-      sleepOrSignal: (ms) => waitFor<Signal | undefined>((resume) => {
-        const s = rec.queue.shift();
-        if (s) return resume(s);
-        const cancel = this.clock.after(ms, () => { rec.wake = undefined; resume(undefined); });
-        rec.wake = (sig) => { rec.wake = undefined; rec.queue.shift(); cancel(); resume(sig); };
-        return () => { cancel(); rec.wake = undefined; };
-      }),
-      raceSignal: <T>(start: (resume: (value: T) => void) => (() => void) | void) =>
-        waitFor<{ signal: Signal } | { value: T }>((resume) => {
-          const s = rec.queue.shift();
-          if (s) return resume({ signal: s });
-          let cancelEvent: (() => void) | void = undefined;
-          rec.wake = (sig) => { rec.wake = undefined; rec.queue.shift(); cancelEvent?.(); resume({ signal: sig }); };
-          cancelEvent = start((value) => { rec.wake = undefined; resume({ value }); });
-          return () => { cancelEvent?.(); rec.wake = undefined; };
-        }),
-    };
+    return new ProcSignals(rec, this.clock);
   }
 
   /** A process context; children made by the shell copy it and change what they need. */
@@ -241,8 +262,7 @@ export class SimContainer implements Container, Sys {
     for (const rec of [...this.procs.values()]) if (rec.pid !== 1) rec.fiber?.kill(137);
     this.procs.get(1)?.fiber?.kill(status.exitCode);
     this.ports.clear();
-    this.memory.clear();
-    this.cpu.clear();
+    this.usageByPid = undefined;
     this.stdout.flush();
     this.stderr.flush();
     this.exitStatus = status;
@@ -260,7 +280,7 @@ export class SimContainer implements Container, Sys {
   deliver(pid: number, sig: Signal): boolean {
     const rec = this.procs.get(pid);
     if (!rec?.fiber || rec.fiber.done) return false;
-    if (sig !== 'SIGKILL' && rec.catches.has(sig)) {
+    if (sig !== 'SIGKILL' && rec.catches.includes(sig)) {
       rec.queue.push(sig);
       rec.wake?.(sig);
       return true;
@@ -294,6 +314,7 @@ export class SimContainer implements Container, Sys {
     const rec = this.newProc(this.newPid(), argv);
     const stdin: Stdin = io.readLine ? ioStdin(io) : NULL_STDIN;
     const ctx = this.ctx(rec, argv, env, cwd, stdin, (s) => io.stdout(s), (s) => io.stderr(s), !!io.tty);
+    ctx.leader = true;
     rec.fiber = new Fiber(this.execProgram(target, ctx), this.clock, (code) => {
       this.procs.delete(rec.pid);
       this.release(rec.pid);
@@ -319,8 +340,7 @@ export class SimContainer implements Container, Sys {
 
   usage(): { cpuMilli: number; memoryBytes: number } {
     let cpu = 0, mem = 0;
-    for (const v of this.cpu.values()) cpu += v;
-    for (const v of this.memory.values()) mem += v;
+    for (const [m, c] of this.usageByPid?.values() ?? []) { mem += m; cpu += c; }
     if (this.config.cpuLimitMilli !== undefined) cpu = Math.min(cpu, this.config.cpuLimitMilli);
     return { cpuMilli: Math.round(cpu), memoryBytes: Math.round(mem) };
   }
@@ -411,9 +431,16 @@ export class SimContainer implements Container, Sys {
     return this.deliver(pid, sig);
   }
 
+  private usage$(pid: number): [number, number] {
+    this.usageByPid ??= new Map();
+    let u = this.usageByPid.get(pid);
+    if (!u) this.usageByPid.set(pid, (u = [0, 0]));
+    return u;
+  }
+
   setMemory(pid: number, bytes: number): void {
     if (this.state !== 'running') return;
-    this.memory.set(pid, bytes);
+    this.usage$(pid)[0] = bytes;
     const limit = this.config.memoryLimitBytes;
     if (limit !== undefined && this.usage().memoryBytes > limit) {
       this.finish({ exitCode: 137, reason: 'OOMKilled', signal: 'SIGKILL' });
@@ -421,12 +448,11 @@ export class SimContainer implements Container, Sys {
   }
 
   setCpu(pid: number, milli: number): void {
-    this.cpu.set(pid, milli);
+    this.usage$(pid)[1] = milli;
   }
 
   release(pid: number): void {
-    this.memory.delete(pid);
-    this.cpu.delete(pid);
+    this.usageByPid?.delete(pid);
   }
 }
 

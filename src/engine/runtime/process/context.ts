@@ -193,6 +193,8 @@ export interface ProcCtx {
   pid: number;
   sys: Sys;
   signals: SignalChannel;
+  /** This program leads its process (PID 1, an exec session, a job): it may exec in place. */
+  leader?: boolean;
 }
 
 /** A program: what runs when an executable is exec'd. */

@@ -10,7 +10,12 @@ export type Effect =
    * Anything else: `start` arranges to call `resume` (maybe synchronously) and returns a cancel;
    * the value given to resume is what the yield evaluates to.
    */
-  | { kind: 'wait'; start: (resume: (value?: unknown) => void) => (() => void) | void };
+  | { kind: 'wait'; start: (resume: (value?: unknown) => void) => (() => void) | void }
+  /**
+   * execve(2): the process becomes `proc`. Only a fiber's leading program may yield it; the fiber
+   * drops the old program's frames (its memory), as the kernel drops the old image.
+   */
+  | { kind: 'exec'; proc: Proc };
 
 /** A running program: yields effects, returns its exit status. */
 export type Proc = Generator<Effect, number, unknown>;
@@ -33,6 +38,12 @@ export function* waitForever(): Generator<Effect, never, unknown> {
 /** Waits for a callback-style event; returns the value it was resumed with. */
 export function* waitFor<T>(start: (resume: (value: T) => void) => (() => void) | void): Generator<Effect, T, unknown> {
   return (yield { kind: 'wait', start: start as (resume: (v?: unknown) => void) => (() => void) | void }) as T;
+}
+
+/** Replaces the calling program (which must lead its fiber: ctx.leader) with `proc`; never returns. */
+export function* execInPlace(proc: Proc): Proc {
+  yield { kind: 'exec', proc };
+  throw new Error('exec: resumed after exec');
 }
 
 /** Runs a child program in-line and returns its status, absorbing its exit() (the parent lives on). */

@@ -9,7 +9,7 @@ export class Fiber {
   private finished = false;
   private running = false;
 
-  constructor(private readonly gen: Proc, private readonly clock: Clock, private readonly exit: (code: number) => void) {}
+  constructor(private gen: Proc, private readonly clock: Clock, private readonly exit: (code: number) => void) {}
 
   /** Has the process ended? */
   get done(): boolean {
@@ -42,6 +42,12 @@ export class Fiber {
           return;
         }
         const eff = r.value as import('./effects').Effect;
+        if (eff.kind === 'exec') {
+          // The old program's frames are dropped, not unwound: exec runs no finally blocks either.
+          this.gen = eff.proc;
+          value = undefined;
+          continue;
+        }
         if (eff.kind === 'sleep') {
           this.cancel = this.clock.after(eff.ms, () => {
             this.cancel = undefined;

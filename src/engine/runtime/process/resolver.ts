@@ -11,6 +11,17 @@ export function defaultEtcHosts(podIP: string, hostname: string): string {
 
 /** ClusterFirst resolv.conf on minikube (kube-dns Service 10.96.0.10, cluster domain cluster.local). */
 export function defaultResolvConf(namespace: string): string {
+  let r = resolvConfs.get(namespace);
+  if (r === undefined) {
+    r = resolvConfFor(namespace);
+    if (resolvConfs.size < 1024) resolvConfs.set(namespace, r);
+  }
+  return r;
+}
+
+const resolvConfs = new Map<string, string>();
+
+function resolvConfFor(namespace: string): string {
   return `nameserver 10.96.0.10\nsearch ${namespace}.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n`;
 }
 

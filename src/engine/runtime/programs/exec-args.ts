@@ -1,7 +1,7 @@
 // `exec "$@"`, the last line of most docker-entrypoint.sh scripts, and the small wrappers that do
 // only that (gosu USER CMD…, dumb-init -- CMD…, curlimages' /entrypoint.sh).
 import type { Program, ProcCtx } from '../process/context';
-import type { Proc } from '../process/effects';
+import { execInPlace, type Proc } from '../process/effects';
 
 /**
  * Replaces the current program with argv (same pid, same signals). `line` is the line of the
@@ -15,7 +15,8 @@ export function* execArgs(ctx: ProcCtx, argv: string[], line = 47): Proc {
     ctx.err(ash ? `${ctx.argv[0]}: exec: line ${line}: ${argv[0]}: not found\n` : `${ctx.argv[0]}: ${line}: exec: ${argv[0]}: not found\n`);
     return 127;
   }
-  return yield* ctx.sys.runProgram(target, { ...ctx, argv });
+  const next = ctx.sys.runProgram(target, { ...ctx, argv });
+  return ctx.leader ? yield* execInPlace(next) : yield* next;
 }
 
 /** A wrapper whose only job is to exec its arguments (after skipping its own options). */

@@ -87,7 +87,7 @@ export const httpdForeground: Program = function* (ctx) {
  */
 export const phpApache: Program = function* (ctx) {
   let busyUntil = 0;
-  return yield* apache(ctx, 'Apache/2.4.10 (Debian)', (req) => {
+  return yield* apache(ctx, 'Apache/2.4.10 (Debian)', () => {
     const now = ctx.sys.clock.now();
     // Each request computes a million square roots: ~200m of CPU for a fraction of a second.
     busyUntil = Math.max(busyUntil, now) + 200;

@@ -7,7 +7,7 @@ import { ArithError } from './arith';
 import { IncompleteInput, ShellSyntaxError, parseScript } from './parser';
 import { Lexer } from './lexer';
 import type { Dialect, ErrorSite } from './dialect';
-import { type Effect, ProcessExit, runChild } from '../process/effects';
+import { type Effect, ProcessExit, execInPlace, runChild } from '../process/effects';
 import { Env, detachedSignals, stringStdin, type ProcCtx, type Stdin } from '../process/context';
 import { FsError } from '../filesystem/container-fs';
 import { resolvePath } from '../filesystem/image-tree';
@@ -46,6 +46,8 @@ export class Shell {
   private condDepth = 0;
   loopDepth = 0;
   locals: Map<string, { v: string; x: boolean } | undefined>[] = [];
+  /** Status of the last command substitution of the current command (an assignment-only command's status). */
+  private substStatus: number | undefined;
   /** The last command of a `-c` script: run in place of the shell (exec), as ash, dash and bash do. */
   execTarget: Command | undefined;
 
@@ -128,10 +130,10 @@ export class Shell {
     let out = '';
     const sub = this.clone();
     try {
-      this.status = yield* sub.runScript(src, { out: (s) => { out += s; }, err: io.err, stdin: io.stdin });
+      this.substStatus = yield* sub.runScript(src, { out: (s) => { out += s; }, err: io.err, stdin: io.stdin });
     } catch (e) {
       if (!(e instanceof ProcessExit)) throw e;
-      this.status = e.code;
+      this.substStatus = e.code;
     }
     return out;
   }
@@ -373,7 +375,9 @@ export class Shell {
       const path = resolvePath(this.cwd, target);
       const err = append ? fs.write(path, '', true) : fs.write(path, '');
       if (err) {
-        cur.err(this.dialect.cannotCreate(this.site(), target, err.text));
+        // ash and dash word a missing parent directory their own way (ash.c / dash redir.c).
+        const text = err.code !== 'ENOENT' ? err.text : this.dialect.kind === 'ash' ? 'nonexistent directory' : this.dialect.kind === 'dash' ? 'Directory nonexistent' : err.text;
+        cur.err(this.dialect.cannotCreate(this.site(), target, text));
         return undefined;
       }
       writer = (s) => { fs.write(path, s, true); };
@@ -393,8 +397,7 @@ export class Shell {
     const xenv = this.expandEnv(io);
     let argv: string[];
     const assigns: [string, string][] = [];
-    const before = this.status;
-    this.status = 0;
+    this.substStatus = undefined;
     try {
       argv = yield* expandWords(c.words, xenv);
       for (const a of c.assigns) assigns.push([a.name, yield* expandToString(a.value, xenv)]);
@@ -406,9 +409,9 @@ export class Shell {
       }
       throw e;
     }
-    const substStatus = c.words.length || c.assigns.length ? this.status : before;
+    const substStatus = this.substStatus ?? 0;
     const rio = yield* this.redirect(c.redirects, io);
-    if (!rio) return 1;
+    if (!rio) return this.dialect.kind === 'dash' ? 2 : 1;
     if (argv.length === 0) {
       for (const [k, v] of assigns) this.set(k, v);
       return substStatus;
@@ -462,6 +465,8 @@ export class Shell {
       argv, env: this.exportedEnv(assigns), cwd: this.cwd, stdin: io.stdin, out: io.out, err: io.err, tty: this.ctx.tty,
       pid: replace ? this.ctx.pid : sys.newPid(), sys, signals: replace ? this.ctx.signals : detachedSignals(),
     };
+    // `exec cmd`, or the last command of `sh -c`: the program replaces the shell when the shell leads its process.
+    if (replace && this.ctx.leader && this.traps.size === 0) return yield* execInPlace(sys.runProgram(target, { ...child, leader: true }));
     const code = yield* runChild(sys.runProgram(target, child));
     if (!replace) sys.release(child.pid);
     return code;

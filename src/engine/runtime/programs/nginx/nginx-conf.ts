@@ -69,7 +69,21 @@ function tokenize(text: string, file: string): { t: string; line: number }[] {
   return out;
 }
 
+const parsed = new Map<string, Stmt[]>();
+
+/** Parses a file's text (memoized: thousands of containers share the image's nginx.conf). */
 function parse(text: string, file: string): Stmt[] {
+  const key = `${file}\0${text}`;
+  let r = parsed.get(key);
+  if (!r) {
+    r = parseUncached(text, file);
+    if (parsed.size > 256) parsed.clear();
+    parsed.set(key, r);
+  }
+  return r;
+}
+
+function parseUncached(text: string, file: string): Stmt[] {
   const toks = tokenize(text, file);
   let i = 0;
   const block = (depth: number): Stmt[] => {

@@ -12,10 +12,23 @@ const CONF = 'etc/nginx/conf.d/default.conf';
 
 /** sort -V order of the entrypoint scripts (10-…, 15-…, 20-…, 30-…). */
 function versionSort(names: string[]): string[] {
-  return [...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const key = (n: string) => { const m = /^(\d+)/.exec(n); return m ? Number(m[1]) : Infinity; };
+  return [...names].sort((a, b) => key(a) - key(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function* listenOnIpv6(ctx: ProcCtx, log: (s: string) => void): Gen<void> {
+const ipv6Done = new Map<string, string>();
+
+/** The sed of the script; the result is shared by every container with the same file (memory at scale). */
+function withIpv6(text: string): string {
+  let out = ipv6Done.get(text);
+  if (out === undefined) {
+    out = text.replace('listen       80;', 'listen       80;\n    listen  [::]:80;');
+    if (ipv6Done.size < 64) ipv6Done.set(text, out);
+  }
+  return out;
+}
+
+function listenOnIpv6(ctx: ProcCtx, log: (s: string) => void): void {
   const me = '10-listen-on-ipv6-by-default.sh';
   const fs = ctx.sys.fs;
   const st = fs.stat(`/${CONF}`);
@@ -27,9 +40,8 @@ function* listenOnIpv6(ctx: ProcCtx, log: (s: string) => void): Gen<void> {
   if (os !== 'debian' && os !== 'alpine') return log(`${me}: info: Unsupported distribution`);
   log(`${me}: info: Getting the checksum of /${CONF}`);
   if (text !== NGINX_DEFAULT_CONF) return log(`${me}: info: /${CONF} differs from the packaged version`);
-  fs.write(`/${CONF}`, text.replace('listen       80;', 'listen       80;\n    listen  [::]:80;'));
+  fs.write(`/${CONF}`, withIpv6(text));
   log(`${me}: info: Enabled listen on IPv6 in /${CONF}`);
-  yield* sleep(2);
 }
 
 function envsubst(text: string, ctx: ProcCtx): string {
@@ -39,7 +51,7 @@ function envsubst(text: string, ctx: ProcCtx): string {
   });
 }
 
-function* envsubstTemplates(ctx: ProcCtx, log: (s: string) => void): Gen<void> {
+function envsubstTemplates(ctx: ProcCtx, log: (s: string) => void): void {
   const me = '20-envsubst-on-templates.sh';
   const fs = ctx.sys.fs;
   const dir = ctx.env.get('NGINX_ENVSUBST_TEMPLATE_DIR') ?? '/etc/nginx/templates';
@@ -53,7 +65,6 @@ function* envsubstTemplates(ctx: ProcCtx, log: (s: string) => void): Gen<void> {
     log(`${me}: Running envsubst on ${dir}/${n} to ${out}`);
     fs.write(out, envsubst(fs.read(`${dir}/${n}`) as string, ctx));
   }
-  yield* sleep(1);
 }
 
 /** /docker-entrypoint.sh. */
@@ -77,15 +88,16 @@ export const nginxEntrypoint: Program = function* (ctx) {
         if (n.endsWith('.envsh') || n.endsWith('.sh')) {
           if (!executable) { log(`${me}: Ignoring ${path}, not executable`); continue; }
           log(`${me}: ${n.endsWith('.envsh') ? 'Sourcing' : 'Launching'} ${path}`);
-          if (n === '10-listen-on-ipv6-by-default.sh') yield* listenOnIpv6(ctx, log);
-          else if (n === '20-envsubst-on-templates.sh') yield* envsubstTemplates(ctx, log);
+          if (n === '10-listen-on-ipv6-by-default.sh') listenOnIpv6(ctx, log);
+          else if (n === '20-envsubst-on-templates.sh') envsubstTemplates(ctx, log);
           else if (!builtin) {
             const sh = ctx.sys.findExecutable('/bin/sh', undefined, '/');
             if (sh) yield* ctx.sys.runProgram(sh, { ...ctx, argv: ['/bin/sh', path] });
           }
-          yield* sleep(1 + ctx.sys.rng.int(4));
         } else log(`${me}: Ignoring ${path}`);
       }
+      // The scripts take a few milliseconds in all (one timer, not one per script: thousands of pods start at once).
+      yield* sleep(4 + ctx.sys.rng.int(12));
       log(`${me}: Configuration complete; ready for start up`);
     } else log(`${me}: No files found in /docker-entrypoint.d/, skipping configuration`);
   }
