@@ -11,6 +11,8 @@ import { checkRequiredFlags, flagsOfPath, resolveCommand, runHelpCommand, runWit
   warnDeprecatedFlags } from './command-tree';
 import { getCommand } from './cmd/get';
 import { describeCommand } from './cmd/describe';
+import { topCommand } from './cmd/top';
+import { eventsCommand } from './cmd/events';
 import { authCommand } from './cmd/auth';
 import { configCommand } from './cmd/config';
 import { clusterInfoCommand } from './cmd/cluster-info';
@@ -36,10 +38,13 @@ import { replaceCommand } from './cmd/replace';
 import { exposeCommand } from './cmd/expose';
 import { autoscaleCommand } from './cmd/autoscale';
 import { cordonCommand, uncordonCommand, drainCommand, taintCommand } from './cmd/drain';
+import { waitCommand } from './cmd/wait';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   describeCommand,
+  topCommand,
+  eventsCommand,
   authCommand,
   configCommand,
   clusterInfoCommand,
@@ -66,6 +71,7 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   uncordonCommand,
   drainCommand,
   taintCommand,
+  waitCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */
