@@ -259,3 +259,43 @@ subsets:
     expectNginxPage(s, fromPod(s, 'client', 'http://external-web'));
   });
 });
+
+describe('two nodes', () => {
+  it('a node port on the other node reaches the pod, masqueraded to that node’s IP', async () => {
+    const s = session(7, 2);
+    await apply(s, `apiVersion: v1
+kind: Pod
+metadata:
+  name: pinned
+  labels:
+    app: pinned
+spec:
+  nodeName: minikube
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: pinned
+spec:
+  type: NodePort
+  selector:
+    app: pinned
+  ports:
+  - port: 80
+    nodePort: 30090
+`);
+    await run(s, 'sleep 30');
+    const dp = s.cluster.network.dataplane;
+    const req = { method: 'GET', path: '/', headers: {}, remoteAddr: '' };
+    const viaOther = dp.deliver({ ip: '192.168.49.1' }, '192.168.49.3', 30090, req);
+    expect(viaOther.result.kind).toBe('response');
+    expect(viaOther.remoteAddr).toBe('192.168.49.3');
+    expect(dp.deliver({ ip: '192.168.49.1' }, '192.168.49.2', 30090, req).remoteAddr).toBe('10.244.0.1');
+    expect(s.cluster.network.nodeIPs()).toEqual(['192.168.49.2', '192.168.49.3']);
+  });
+});
