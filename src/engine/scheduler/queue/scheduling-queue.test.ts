@@ -129,3 +129,20 @@ describe('SchedulingQueue', () => {
     expect(kicks()).toBe(1);
   });
 });
+
+describe('UnschedulablePods index', () => {
+  it('an event visits only pods whose rejecting plugins registered it', () => {
+    const { q } = setup();
+    q.add(makePod('fake'));
+    fail(q, ['Fake']);
+    q.add(makePod('other'));
+    fail(q, ['Other']);
+    q.add(makePod('none'));
+    const p = q.pop()!;
+    p.unschedulablePlugins = new Set();
+    q.addUnschedulableIfNotPresent(p); // no rejecting plugin: backoffQ, not unschedulablePods
+    q.moveAllToActiveOrBackoffQueue(EVENTS.AssignedPodDelete, makePod('gone', { nodeName: 'n' }));
+    expect(q.where(makePod('fake'))).toBe('backoffQ');
+    expect(q.where(makePod('other'))).toBe('unschedulablePods');
+  });
+});

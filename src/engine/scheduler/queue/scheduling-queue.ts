@@ -12,6 +12,7 @@ import type { Pod, KubeObject } from '../../api';
 import type { Clock, Cancel } from '../../clock';
 import { type ClusterEvent, type ClusterEventWithHint, type Framework, type NominatingInfo, PodInfo, type QueuedPodInfo } from '../framework';
 import { KeyedHeap } from './heap';
+import { UnschedulablePods } from './unschedulable-pods';
 import { Nominator } from './nominator';
 
 /** DefaultPodInitialBackoffDuration, DefaultPodMaxBackoffDuration, DefaultPodMaxInUnschedulablePodsDuration. */
@@ -58,8 +59,9 @@ export class SchedulingQueue {
   readonly nominator = new Nominator();
   private readonly activeQ: KeyedHeap<QueuedPodInfo>;
   private readonly backoffQ: KeyedHeap<QueuedPodInfo>;
-  private readonly unschedulable = new Map<string, QueuedPodInfo>();
+  private readonly unschedulable = new UnschedulablePods();
   private readonly hints: Map<string, ClusterEventWithHint[]>;
+  private readonly interested = new Map<string, ReadonlySet<string>>();
   private readonly start: number;
   private seq = 0;
   private backoffTimer?: { due: number; cancel: Cancel };
@@ -123,8 +125,8 @@ export class SchedulingQueue {
   }
 
   private addUnschedulable(q: QueuedPodInfo): void {
-    this.unschedulable.set(q.podInfo.key, q);
-    this.armLeftoverTimer();
+    this.unschedulable.set(q);
+    if (!q.gated) this.armLeftoverTimer(q.timestamp);
   }
 
   /** Add: a new pending pod. */
@@ -262,9 +264,10 @@ export class SchedulingQueue {
     this.armBackoffTimer();
   }
 
-  private armLeftoverTimer(): void {
-    let earliest = Infinity;
-    for (const q of this.unschedulable.values()) if (!q.gated && q.timestamp < earliest) earliest = q.timestamp;
+  /** Arms the flush for the pod queued at `timestamp` (or, without one, for the earliest waiting pod). */
+  private armLeftoverTimer(timestamp?: number): void {
+    let earliest = timestamp ?? Infinity;
+    if (timestamp === undefined) for (const q of this.unschedulable.values()) if (!q.gated && q.timestamp < earliest) earliest = q.timestamp;
     if (earliest === Infinity) return;
     const due = this.nextTick(earliest + this.maxInUnschedulableMs, UNSCHEDULABLE_FLUSH_PERIOD_MS, true);
     if (this.leftoverTimer && this.leftoverTimer.due <= due) return;
@@ -311,8 +314,23 @@ export class SchedulingQueue {
   /** MoveAllToActiveOrBackoffQueue. */
   moveAllToActiveOrBackoffQueue(event: ClusterEvent, oldObj?: KubeObject, newObj?: KubeObject, preCheck?: (pod: Pod) => boolean): void {
     if (this.unschedulable.size === 0) return;
-    const list = [...this.unschedulable.values()].filter((q) => !preCheck || preCheck(q.podInfo.pod));
+    const base = event.resource === '*' ? [...this.unschedulable.values()] : this.unschedulable.candidates(this.interestedPlugins(event));
+    const list = preCheck ? base.filter((q) => preCheck(q.podInfo.pod)) : base;
     this.movePods(list, event, oldObj, newObj);
+  }
+
+  /** The plugins that registered an event matching this one (cached per resource and action bits). */
+  private interestedPlugins(event: ClusterEvent): ReadonlySet<string> {
+    const k = `${event.resource}/${event.actionType}`;
+    let s = this.interested.get(k);
+    if (!s) {
+      const found = new Set<string>();
+      for (const [plugin, regs] of this.hints) {
+        if (regs.some((r) => r.event.resource === event.resource && (r.event.actionType & event.actionType) !== 0)) found.add(plugin);
+      }
+      this.interested.set(k, (s = found));
+    }
+    return s;
   }
 
   /** AssignedPodAdded/Updated: pods whose required affinity terms the (new) assigned pod matches may now fit. */
