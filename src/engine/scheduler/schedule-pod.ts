@@ -9,8 +9,9 @@ import { Code, FitError, Status, addPluginStatus, newDiagnosis, type CycleState,
 
 const ERROR = Code.Error;
 
-/** minFeasibleNodesToFind, minFeasibleNodesPercentageToFind. */
+/** minFeasibleNodesToFind. */
 export const MIN_FEASIBLE_NODES_TO_FIND = 100;
+/** minFeasibleNodesPercentageToFind. */
 export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
 /** ErrNoNodesAvailable. */

@@ -17,8 +17,9 @@ import type { Client } from '../client';
 import { R } from '../resources';
 import { referenceTo } from './recorder';
 
-/** event_broadcaster.go finishTime and refreshTime. */
+/** event_broadcaster.go finishTime: a series quiet this long is written and forgotten. */
 export const SERIES_FINISH_MS = 6 * 60_000;
+/** event_broadcaster.go refreshTime: every live series is written this often. */
 export const SERIES_REFRESH_MS = 30 * 60_000;
 
 /** Who records. */

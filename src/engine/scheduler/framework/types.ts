@@ -7,8 +7,9 @@ import { type Resource, type PodResource, newResource, cloneResource, computePod
   subtractInto } from './resource';
 import { labelIndexKey, indexableRequirement } from './labels';
 
-/** MaxNodeScore / MinNodeScore (interface.go). */
+/** MaxNodeScore (interface.go). */
 export const MAX_NODE_SCORE = 100;
+/** MinNodeScore (interface.go). */
 export const MIN_NODE_SCORE = 0;
 
 /** A required or preferred (anti-)affinity term, parsed. */

@@ -15,9 +15,11 @@ import { KeyedHeap } from './heap';
 import { UnschedulablePods } from './unschedulable-pods';
 import { Nominator } from './nominator';
 
-/** DefaultPodInitialBackoffDuration, DefaultPodMaxBackoffDuration, DefaultPodMaxInUnschedulablePodsDuration. */
+/** DefaultPodInitialBackoffDuration. */
 export const POD_INITIAL_BACKOFF_MS = 1_000;
+/** DefaultPodMaxBackoffDuration. */
 export const POD_MAX_BACKOFF_MS = 10_000;
+/** DefaultPodMaxInUnschedulablePodsDuration. */
 export const POD_MAX_IN_UNSCHEDULABLE_PODS_MS = 5 * 60_000;
 const BACKOFF_FLUSH_PERIOD_MS = 1_000;
 const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;

@@ -8,8 +8,9 @@ import { Code, Evaluator, Status, moreImportantPod, podPriority, type CycleState
 
 /** The plugin's name. */
 export const NAME = 'DefaultPreemption';
-/** DefaultPreemptionArgs defaults. */
+/** DefaultPreemptionArgs minCandidateNodesPercentage default. */
 export const MIN_CANDIDATE_NODES_PERCENTAGE = 10;
+/** DefaultPreemptionArgs minCandidateNodesAbsolute default. */
 export const MIN_CANDIDATE_NODES_ABSOLUTE = 100;
 /** SelectVictimsOnNode's message when nothing on a node has lower priority. */
 export const NO_VICTIMS = 'No preemption victims found for incoming pod';

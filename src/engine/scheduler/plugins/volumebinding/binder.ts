@@ -6,10 +6,13 @@ import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass }
 import type { Lister } from '../../../client';
 import { nodeSelectorMatches, value } from '../../framework';
 
-/** ConflictReasons (binder.go), word for word. */
+/** ErrReasonBindConflict (binder.go). */
 export const ERR_REASON_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind";
+/** ErrReasonNodeConflict. */
 export const ERR_REASON_NODE_CONFLICT = 'node(s) had volume node affinity conflict';
+/** ErrReasonNotEnoughSpace. */
 export const ERR_REASON_NOT_ENOUGH_SPACE = 'node(s) did not have enough free storage';
+/** ErrReasonPVNotExist. */
 export const ERR_REASON_PV_NOT_EXIST = 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)';
 
 /** volume.AnnBindCompleted: the PV controller marks a claim fully bound. */
