@@ -39,6 +39,7 @@ import { exposeCommand } from './cmd/expose';
 import { autoscaleCommand } from './cmd/autoscale';
 import { cordonCommand, uncordonCommand, drainCommand, taintCommand } from './cmd/drain';
 import { waitCommand } from './cmd/wait';
+import { diffCommand } from './cmd/diff';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -72,6 +73,7 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   drainCommand,
   taintCommand,
   waitCommand,
+  diffCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */

@@ -7,3 +7,4 @@ export type { PrintOptions } from './print';
 export { untilWithSync } from './watch';
 export type { UntilEvent, UntilResult, UntilTarget } from './watch';
 export { getResourcesAndPairs, parsePairs } from './pairs';
+export { unifiedHunks } from './unified-diff';
