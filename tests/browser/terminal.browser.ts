@@ -134,3 +134,22 @@ describe('terminal', () => {
     await close();
   });
 });
+
+describe('accessibility', () => {
+  it('labels the panes, reaches the controls by keyboard, and turns on screen-reader mode', async () => {
+    const { page, close } = await openApp(browser, baseUrl);
+    for (const name of ['Terminal', 'Cluster', 'Events', 'Inspector', 'Files']) {
+      expect(await page.getByRole('region', { name }).count(), name).toBe(1);
+    }
+    expect(await page.getAttribute('.terminal-host:not([hidden]) textarea', 'aria-label')).toMatch(/^Terminal 1/);
+    // The speed buttons are reachable and work from the keyboard.
+    await page.getByRole('radio', { name: '10×' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as any).__kubesim.cluster.getState().clock.speed === 10);
+    await page.getByRole('button', { name: 'Screen reader' }).click();
+    await page.waitForSelector('.terminal-host:not([hidden]) .xterm-accessibility');
+    await run(page, 'echo read me');
+    await page.waitForFunction(() => document.querySelector('.xterm-accessibility')?.textContent?.includes('read me'));
+    await close();
+  });
+});

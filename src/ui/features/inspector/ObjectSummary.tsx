@@ -33,9 +33,12 @@ function Conditions({ obj }: { obj: Any }) {
   if (!conds.length) return null;
   return (
     <Field label="Conditions">
-      <ul className="plain-list">
-        {conds.map((c) => <li key={c.type}><span className={c.status === 'True' ? 'tone-text-ok' : 'muted'}>{c.type}</span>{c.reason ? <span className="muted"> · {c.reason}</span> : null}</li>)}
-      </ul>
+      <div className="conditions">
+        {conds.map((c) => (
+          <span key={c.type} className={`condition-chip ${c.status === 'True' ? 'is-true' : ''}`}
+            title={`${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`}>{c.type}</span>
+        ))}
+      </div>
     </Field>
   );
 }
