@@ -155,9 +155,10 @@ function breakPatterns(d: SortData, a: number, b: number): void {
   if (length < 8) return;
   let random = BigInt(length);
   const next = () => {
+    // go1.23 (kubectl v1.32.5's toolchain) shifts 13, 17, 5; later Go versions use 13, 7, 17.
     random ^= (random << 13n) & MASK64;
-    random ^= random >> 7n;
-    random ^= (random << 17n) & MASK64;
+    random ^= random >> 17n;
+    random ^= (random << 5n) & MASK64;
     return random;
   };
   const modulus = 2 ** bitsLen(length);
