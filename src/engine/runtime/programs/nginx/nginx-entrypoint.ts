@@ -2,12 +2,10 @@
 // /docker-entrypoint.d scripts when the command is nginx, logging each step, then execs the command.
 // The image's own scripts are modelled (IPv6 listen, envsubst templates); other scripts run in sh.
 import type { Program, ProcCtx } from '../../process/context';
-import type { Effect } from '../../process/effects';
 import { sleep } from '../../process/effects';
 import { NGINX_DEFAULT_CONF } from '../../images/library-nginx';
 import { execArgs } from '../exec-args';
 
-type Gen<T> = Generator<Effect, T, unknown>;
 const CONF = 'etc/nginx/conf.d/default.conf';
 
 /** sort -V order of the entrypoint scripts (10-…, 15-…, 20-…, 30-…). */
