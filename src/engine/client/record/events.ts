@@ -10,9 +10,9 @@
 // occurrence patches series {count: 2, lastObservedTime}; later ones only count in memory until the
 // series is flushed (6 minutes after its last occurrence, or the 30-minute refresh).
 import type { KubeObject, ObjectReference } from '../../api/types';
-import { isNotFound } from '../../api/errors';
+import { isAlreadyExists, isNotFound } from '../../api/errors';
 import type { Clock, Cancel } from '../../clock';
-import { rfc3339Micro, fnv1a32 } from '../../clock';
+import { rfc3339Micro } from '../../clock';
 import type { Client } from '../client';
 import { R } from '../resources';
 import { referenceTo } from './recorder';
@@ -42,16 +42,13 @@ interface Cached {
 /** The events.k8s.io-style recorder (EventRecorder.Eventf(regarding, related, type, reason, action, note)). */
 export class EventsRecorder {
   private readonly cache = new Map<string, Cached>();
-  private seq: number;
+  private seq = 0;
   private readonly start: number;
   private finishTimer?: Cancel;
   private refreshTimer?: Cancel;
 
   constructor(private readonly client: Client, private readonly clock: Clock, readonly opts: EventsRecorderOptions) {
     this.start = clock.now();
-    // Event names are "<object>.<hex nanos>"; a per-reporter offset in the sub-millisecond digits keeps
-    // two reporters' events on one object at one simulated instant from colliding.
-    this.seq = fnv1a32(opts.reportingInstance) % 500_000;
   }
 
   /** Eventf. `regarding` and `related` must carry apiVersion and kind. */
@@ -72,12 +69,24 @@ export class EventsRecorder {
       return;
     }
     const namespace = ref.namespace || 'default';
-    const nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-    const name = `${ref.name}.${nanos.toString(16)}`;
-    const event = this.build(ref, rel, type, reason, action, note, name, namespace, now);
-    this.cache.set(key, { name, namespace, eventTime: now, event });
-    this.armTimers();
-    this.create(event);
+    // "<object>.<hex UnixNano>": the sub-millisecond digits count this recorder's events.
+    let nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+    // Another recorder may have named an event about the same object alike in the same simulated
+    // millisecond (upstream's real nanoseconds practically never collide): take the next name.
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const name = `${ref.name}.${nanos.toString(16)}`;
+      const event = this.build(ref, rel, type, reason, action, note, name, namespace, now);
+      const res = this.create(event);
+      if (res === 'exists') {
+        nanos += 1n;
+        continue;
+      }
+      if (res === 'ok') {
+        this.cache.set(key, { name, namespace, eventTime: now, event });
+        this.armTimers();
+      }
+      return;
+    }
   }
 
   private build(ref: ObjectReference, rel: ObjectReference | undefined, type: string, reason: string, action: string, note: string,
@@ -92,11 +101,13 @@ export class EventsRecorder {
     return ev as KubeObject;
   }
 
-  private create(ev: KubeObject): void {
+  private create(ev: KubeObject): 'ok' | 'exists' | 'refused' {
     try {
       this.client.create(R.events, ev);
-    } catch {
-      // recordEvent: a refused event (AlreadyExists, invalid, namespace terminating) is dropped.
+      return 'ok';
+    } catch (e) {
+      // recordEvent: a refused event (invalid, namespace terminating) is dropped.
+      return isAlreadyExists(e) ? 'exists' : 'refused';
     }
   }
 
