@@ -1,0 +1,195 @@
+// The engine's front door: wires the clock, RNG, store, API server and the cluster's components.
+// Each component section below is owned by its folder's engineers; components meet only through
+// the API server (each gets its own Client, named by its user agent).
+import { SimClock, SeededRng, DEFAULT_EPOCH, type Rng } from './clock';
+import { Store } from './store';
+import { ApiServer } from './apiserver';
+import { Client, R } from './client';
+import type { Pod } from './api/types';
+import { bootstrapAddons, bootstrapControlPlane, DEFAULT_CAPACITY, type NodeCapacity } from './bootstrap';
+import { startControllerManager, CONTROLLER_MANAGER_USER_AGENT } from './controllers/manager';
+import { nodeName, nodeIP, nodeLabels, VERSIONS } from './bootstrap';
+import { startNodes, MemVolumeDataRegistry, type NodeSet } from './kubelet';
+import { startScheduler, SCHEDULER_USER_AGENT, type Scheduler } from './scheduler';
+import { startNetwork, KUBE_PROXY_USER_AGENT, type Network } from './network';
+import { FakeRuntime } from './kubelet/testing';
+
+/** Timings a class demo may shorten (defaults are Kubernetes v1.32's). */
+export interface ClusterTimings {
+  /** kube-controller-manager --node-monitor-grace-period: a silent node turns NotReady after this. */
+  nodeMonitorGracePeriodMs: number;
+  /** kube-apiserver --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds. */
+  podEvictionTolerationSeconds: number;
+  /** kubelet --node-status-update-frequency (and the lease renew interval). */
+  nodeStatusUpdateFrequencyMs: number;
+}
+
+/** v1.32's defaults. */
+export const DEFAULT_TIMINGS: ClusterTimings = {
+  nodeMonitorGracePeriodMs: 40_000,
+  podEvictionTolerationSeconds: 300,
+  nodeStatusUpdateFrequencyMs: 10_000,
+};
+
+/** Options of a simulated cluster. */
+export interface ClusterOptions {
+  /** Seed of every random choice (names, IPs, jitter). Same seed + same inputs = same cluster. */
+  seed?: number;
+  /** Number of nodes (minikube, minikube-m02, …). */
+  nodes?: number;
+  /** Capacity of each node. */
+  nodeCapacity?: Partial<NodeCapacity>;
+  /** Where simulated time starts (ms since the Unix epoch). */
+  epoch?: number;
+  /** Deep-freeze stored objects (on in development and tests; off for production speed). */
+  freeze?: boolean;
+  /** Watch history kept for resuming watches. */
+  historySize?: number;
+  /** Timings (node failure detection, eviction) — shorten them for demos. */
+  timings?: Partial<ClusterTimings>;
+}
+
+/** What every component is started with. */
+export interface ComponentDeps {
+  clock: SimClock;
+  /** A random stream of the component's own (forked by name, so components do not shift each other). */
+  rng: Rng;
+  /** A client with the component's user agent. */
+  client: Client;
+  timings: ClusterTimings;
+}
+
+/** A running simulated cluster. */
+export class Cluster {
+  readonly clock: SimClock;
+  readonly rng: Rng;
+  readonly store: Store;
+  readonly api: ApiServer;
+  readonly timings: ClusterTimings;
+  readonly options: { seed: number; nodes: number; nodeCapacity: NodeCapacity };
+  /** The nodes' kubelets by name (section nodes): `cluster.nodes.get('minikube-m02')!.stop()`. */
+  readonly nodes: NodeSet;
+  /** kube-scheduler (section scheduler): `cluster.scheduler.explain('default/web-1')` says why a pod is where it is. */
+  readonly scheduler: Scheduler;
+  /**
+   * The network (section network): kube-proxy, CoreDNS and the pod network; `network.request({ from, url })`,
+   * `network.localPorts` (kubectl port-forward), `network.startTunnel()`, `network.enableIngressAddon()`.
+   */
+  readonly network: Network;
+
+  constructor(opts: ClusterOptions = {}) {
+    const seed = opts.seed ?? 1;
+    this.options = { seed, nodes: opts.nodes ?? 1, nodeCapacity: { ...DEFAULT_CAPACITY, ...opts.nodeCapacity } };
+    this.timings = { ...DEFAULT_TIMINGS, ...opts.timings };
+    this.clock = new SimClock({ start: opts.epoch ?? DEFAULT_EPOCH });
+    this.rng = new SeededRng(seed);
+    this.store = new Store({ freeze: opts.freeze ?? true, historySize: opts.historySize });
+    this.api = new ApiServer({ store: this.store, clock: this.clock, rng: this.rng.fork('apiserver'),
+      defaultTolerationSeconds: this.timings.podEvictionTolerationSeconds });
+    bootstrapControlPlane(this.client('kubeadm/v1.32.0 (linux/amd64) kubernetes/70d3cc9'));
+
+    // ---- section: controllers (src/engine/controllers) ----
+    // kube-controller-manager: one shared informer factory; each controller its own client.
+    startControllerManager({ ...this.deps('kube-controller-manager', CONTROLLER_MANAGER_USER_AGENT),
+      clientForUserAgent: (ua) => this.client(ua) });
+    // ---- end section: controllers ----
+
+    // ---- section: scheduler (src/engine/scheduler) ----
+    // kube-scheduler, a static pod on the control-plane node: its events say "default-scheduler-minikube".
+    this.scheduler = startScheduler(this.deps('kube-scheduler', SCHEDULER_USER_AGENT), { hostname: nodeName(0) });
+    // ---- end section: scheduler ----
+
+    // ---- section: network (src/engine/network) ----
+    // kube-proxy's rules, CoreDNS and the pod network, reaching pods' containers through their node's
+    // kubelet; the API server's own endpoints; ingress-nginx (idle until its addon is enabled).
+    // A node's container runtime reaches the cluster through `this.network.pods` (runtime/network.ts
+    // PodNetwork: lookup, reverse, request, connect; plus resolve() with NXDOMAIN/no-answer/timeout).
+    this.network = startNetwork({ ...this.deps('network', KUBE_PROXY_USER_AGENT), clientFor: (ua) => this.client(ua),
+      apiserverIP: nodeIP(0), host: { podContainers: (node, uid) => {
+        const st = this.nodes?.get(node)?.podState(uid);
+        return st?.sandbox?.ready ? st.running().map((i) => i.handle) : undefined;
+      } } });
+    // ---- end section: network ----
+
+    // ---- section: nodes (src/engine/kubelet, src/engine/runtime) ----
+    // One kubelet per minikube node (the first runs the control plane's static pods); pods/log,
+    // pods/exec and pods/portforward are answered by the kubelet of the pod's node.
+    // TODO(runtime): the kubelet's FakeRuntime stands in until src/engine/runtime provides the real one.
+    const preloaded = [VERSIONS.etcd, VERSIONS.coredns, VERSIONS.storageProvisioner, 'registry.k8s.io/pause:3.10',
+      ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((c) => `registry.k8s.io/${c}:${VERSIONS.kubernetes}`)];
+    this.nodes = startNodes({
+      nodes: Array.from({ length: this.options.nodes }, (_, i) => ({ name: nodeName(i), ip: nodeIP(i),
+        labels: nodeLabels(i, this.clock.now()), capacity: { ...this.options.nodeCapacity } })),
+      versions: { kubernetes: VERSIONS.kubernetes, containerRuntime: VERSIONS.containerRuntime, kernel: VERSIONS.kernel,
+        osImage: VERSIONS.osImage, etcd: VERSIONS.etcd },
+      deps: (name, ua) => this.deps(name, ua),
+      runtimeFor: (_node, clock, rng) => new FakeRuntime({ clock, rng, preloaded }),
+      volumeData: new MemVolumeDataRegistry(),
+      registerConnector: (sub, c) => this.api.registerConnector(sub, c),
+    });
+    // ---- end section: nodes ----
+
+    // What `minikube start` applies once the control plane answers: CoreDNS, kube-proxy, the
+    // storage provisioner and the default StorageClass.
+    bootstrapAddons(this.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9'));
+
+    this.clock.flush();
+  }
+
+  /** Dependencies for a component named by its user agent ("kube-scheduler/v1.32.0 …"). */
+  deps(name: string, userAgent: string): ComponentDeps {
+    return { clock: this.clock, rng: this.rng.fork(name), client: this.client(userAgent), timings: this.timings };
+  }
+
+  /** A client for a component, named by its user agent. */
+  client(userAgent: string): Client {
+    return new Client(this.api, userAgent);
+  }
+
+  /** Runs everything due now. */
+  flush(): void {
+    this.clock.flush();
+  }
+
+  /** Advances simulated time, running what falls due. */
+  advance(ms: number): void {
+    this.clock.advance(ms);
+  }
+
+  /**
+   * Lets simulated time pass until every kube-system pod is Running and Ready, as `minikube start`
+   * waits for the system pods before it returns (at most `maxMs`, in one-second steps). Returns the
+   * simulated milliseconds it took.
+   */
+  waitForSystemPods(maxMs = 120_000): number {
+    const start = this.clock.now();
+    const c = this.client('minikube/v1.35.0');
+    const ready = () => {
+      const pods = c.list(R.pods, 'kube-system').items as Pod[];
+      return pods.length > 0 && pods.every((p) => p.status?.phase === 'Running'
+        && (p.status.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True'));
+    };
+    this.clock.flush();
+    while (!ready() && this.clock.now() - start < maxMs) this.clock.advance(1000);
+    return this.clock.now() - start;
+  }
+
+  // ---- section: network (members) ----
+  /** `minikube addons enable ingress`: the ingress-nginx addon's objects (see Network.enableIngressAddon). */
+  enableIngressAddon(): { images: string[]; created: string[] } {
+    const r = this.network.enableIngressAddon();
+    this.clock.flush();
+    return r;
+  }
+  // ---- end section: network (members) ----
+
+  /** A canonical dump of the whole store (determinism checks). */
+  dump(): string {
+    return this.store.dump();
+  }
+}
+
+/** Creates a cluster. */
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  return new Cluster(opts);
+}
