@@ -55,6 +55,7 @@ describe('host curl', () => {
   it('-f fails on HTTP errors, -w prints the status code', async () => {
     expect(await curl('-f http://x', () => ok('', 503))).toMatchObject({ code: 22, err: 'curl: (22) The requested URL returned error: 503\n' });
     expect((await curl('-s -o /dev/null -w %{http_code} http://x', () => ok('body'))).out).toBe('200');
+    expect((await curl('-s -w %{http_code} http://x', () => ({ ok: false, error: 'refused', host: 'x', port: 80, elapsedMs: 0 }))).out).toBe('000');
   });
 
   it('-L follows a redirect', async () => {

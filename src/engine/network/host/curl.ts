@@ -169,6 +169,8 @@ export async function runCurl(argv: string[], env: CurlEnv): Promise<number> {
           const code = r.error === 'timeout' ? 28 : 7;
           exit = fail(code, `Failed to connect to ${r.host} port ${r.port} after ${r.elapsedMs} ms: Couldn't connect to server`);
         }
+        // --write-out is still written when the transfer failed (the code is 000 then).
+        if (o.writeOut) env.out(writeOut(o.writeOut, { status: 0, url }));
         break;
       }
       const res: HttpResponse = { status: r.status, headers: r.headers, body: r.body };
