@@ -28,7 +28,7 @@ spec:
     targetPort: 80
 YAML
 kubectl apply -f webapp.yaml
-sleep 30
+sleep 120
 kubectl get svc,endpoints
 kubectl get endpointslices
 kubectl describe svc webapp-service
