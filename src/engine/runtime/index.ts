@@ -17,3 +17,8 @@ export { containerArgv } from './process/command';
 export { defaultEtcHosts, defaultResolvConf } from './process/resolver';
 export { testRuntime, runContainer, execIn, execInteractive } from './test-support';
 export type { TestRuntime, RunningContainer } from './test-support';
+export { RecordStore, containerFiles, volumeFiles, mongoStore, postgresStore, mysqlStore } from './programs/databases/records';
+export type { DataFiles, Row } from './programs/databases/records';
+export { readRedisDump } from './programs/databases/redis';
+export { programFor, programIds } from './programs/registry';
+export type { Program, ProcCtx, Sys } from './process/context';

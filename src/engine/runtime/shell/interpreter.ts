@@ -5,15 +5,14 @@ import type { AndOr, Command, List, Pipeline, Redirect } from './ast';
 import { ExpansionError, expandPattern, expandToString, expandWords, globRegex, type ExpandEnv } from './expand';
 import { ArithError } from './arith';
 import { IncompleteInput, ShellSyntaxError, parseScript } from './parser';
-import { Lexer } from './lexer';
 import type { Dialect, ErrorSite } from './dialect';
 import { type Effect, ProcessExit, execInPlace, runChild } from '../process/effects';
 import { Env, detachedSignals, stringStdin, type ProcCtx, type Stdin } from '../process/context';
-import { FsError } from '../filesystem/container-fs';
 import { resolvePath } from '../filesystem/image-tree';
 import { parseSignal, SIGNAL_NUMBERS, type Signal } from '../process/signals';
 import { BUILTINS, SPECIAL_BUILTINS } from './builtins';
 import { BreakLoop, ContinueLoop, ReturnFromFunction } from './control';
+import { applyRedirects } from './redirect';
 
 type Gen<T> = Generator<Effect, T, unknown>;
 
@@ -329,66 +328,8 @@ export class Shell {
   }
 
   /** Applies redirections; undefined when one fails (the message is printed). */
-  *redirect(rs: Redirect[], io: Io): Gen<Io | undefined> {
-    let cur: Io = io;
-    const fs = this.ctx.sys.fs;
-    for (const r of rs) {
-      if (r.heredoc) {
-        const body = r.heredoc.quoted ? r.heredoc.body
-          : yield* this.expandHeredoc(r.heredoc.body, cur);
-        cur = { ...cur, stdin: stringStdin(body) };
-        continue;
-      }
-      const target = yield* expandToString(r.target, this.expandEnv(cur));
-      if (r.op === '>&' || r.op === '<&') {
-        if (target === '-') cur = r.fd === 2 ? { ...cur, err: () => undefined } : r.fd === 1 ? { ...cur, out: () => undefined } : cur;
-        else if (target === '1' && r.fd === 2) cur = { ...cur, err: cur.out };
-        else if (target === '2' && r.fd === 1) cur = { ...cur, out: cur.err };
-        else if (r.op === '>&' && !/^\d+$/.test(target)) cur = this.fileOut(target, 1, false, cur) ?? cur;
-        continue;
-      }
-      if (r.op === '<' || r.op === '<>') {
-        const content = target === '/dev/stdin' ? undefined : fs.read(resolvePath(this.cwd, target));
-        if (content instanceof FsError) {
-          io.err(this.dialect.cannotOpen(this.site(), target, content.text));
-          return undefined;
-        }
-        if (content !== undefined) cur = { ...cur, stdin: stringStdin(content) };
-        continue;
-      }
-      const next = this.fileOut(target, r.fd, r.op === '>>', cur);
-      if (!next) {
-        return undefined;
-      }
-      cur = next;
-    }
-    return cur;
-  }
-
-  private fileOut(target: string, fd: number, append: boolean, cur: Io): Io | undefined {
-    const fs = this.ctx.sys.fs;
-    let writer: (s: string) => void;
-    if (target === '/dev/null') writer = () => undefined;
-    else if (target === '/dev/stdout') writer = cur.out;
-    else if (target === '/dev/stderr') writer = cur.err;
-    else {
-      const path = resolvePath(this.cwd, target);
-      const err = append ? fs.write(path, '', true) : fs.write(path, '');
-      if (err) {
-        // ash and dash word a missing parent directory their own way (ash.c / dash redir.c).
-        const text = err.code !== 'ENOENT' ? err.text : this.dialect.kind === 'ash' ? 'nonexistent directory' : this.dialect.kind === 'dash' ? 'Directory nonexistent' : err.text;
-        cur.err(this.dialect.cannotCreate(this.site(), target, text));
-        return undefined;
-      }
-      writer = (s) => { fs.write(path, s, true); };
-    }
-    return fd === 2 ? { ...cur, err: writer } : fd === 1 ? { ...cur, out: writer } : cur;
-  }
-
-  private *expandHeredoc(body: string, io: Io): Gen<string> {
-    const escaped = body.replace(/\\(?![$`\\\n])/g, '\\\\').replace(/"/g, '\\"');
-    const word = new Lexer(`"${escaped}"`).word(() => false);
-    return yield* expandToString(word, this.expandEnv(io));
+  redirect(rs: Redirect[], io: Io): Gen<Io | undefined> {
+    return applyRedirects(this, rs, io);
   }
 
   *runSimple(c: Extract<Command, { t: 'simple' }>, io: Io): Gen<number> {

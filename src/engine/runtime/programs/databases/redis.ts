@@ -18,6 +18,12 @@ const RDB_HEADER = 'REDIS0012';
 
 type Value = string | string[] | Record<string, string>;
 
+/** The keys of a dump.rdb written by the simulated redis (tests: what a volume at /data holds). */
+export function readRedisDump(text: string | undefined): Map<string, string | string[] | Record<string, string>> {
+  if (!text || !text.startsWith(RDB_HEADER)) return new Map();
+  return new Map((JSON.parse(text.slice(RDB_HEADER.length + 1)) as { data: [string, Value][] }).data);
+}
+
 function load(ctx: ProcCtx): { data: Map<string, Value>; savedAt?: number } | undefined {
   const text = ctx.sys.fs.read(RDB);
   if (typeof text !== 'string' || !text.startsWith(RDB_HEADER)) return undefined;
