@@ -37,12 +37,17 @@ export interface SchedulerCore extends GenericScheduler {
 
 const CLEAR_NOMINATED: NominatingInfo = { mode: 'Override', nominatedNodeName: '' };
 
+/** The pod as an event's regarding object: reference.GetReference fills apiVersion/kind from the scheme. */
+function asRef(pod: Pod): Pod {
+  return pod.kind && pod.apiVersion ? pod : { ...pod, apiVersion: 'v1', kind: 'Pod' };
+}
+
 /** scheduleOne: schedules the popped pod (its binding may finish later, when PreBind waits). */
 export function scheduleOne(s: SchedulerCore, q: QueuedPodInfo): void {
   const pod = q.podInfo.pod;
   const fwk = s.fwk;
   if (pod.metadata?.deletionTimestamp) {
-    s.recorder.eventf(pod, undefined, 'Warning', 'FailedScheduling', 'Scheduling', `skip schedule deleting pod: ${pod.metadata.namespace}/${pod.metadata.name}`);
+    s.recorder.eventf(asRef(pod), undefined, 'Warning', 'FailedScheduling', 'Scheduling', `skip schedule deleting pod: ${pod.metadata.namespace}/${pod.metadata.name}`);
     return;
   }
   if (s.cache.isAssumedPod(pod)) return;
@@ -81,7 +86,7 @@ export function scheduleOne(s: SchedulerCore, q: QueuedPodInfo): void {
 function bind(s: SchedulerCore, state: CycleState, assumed: Pod, host: string): Status | undefined {
   const st = s.fwk.runBindPlugins(state, assumed, host);
   if (st) return st;
-  s.recorder.eventf(assumed, undefined, 'Normal', 'Scheduled', 'Binding',
+  s.recorder.eventf(asRef(assumed), undefined, 'Normal', 'Scheduled', 'Binding',
     `Successfully assigned ${assumed.metadata?.namespace}/${assumed.metadata?.name} to ${host}`);
   return undefined;
 }
@@ -146,7 +151,7 @@ function handleSchedulingFailure(s: SchedulerCore, q: QueuedPodInfo, st: Status,
   }
   s.queue.addNominatedPod(q.podInfo, nominating);
   const msg = st.message();
-  s.recorder.eventf(pod, undefined, 'Warning', 'FailedScheduling', 'Scheduling', truncateMessage(msg));
+  s.recorder.eventf(asRef(pod), undefined, 'Warning', 'FailedScheduling', 'Scheduling', truncateMessage(msg));
   updatePod(s, pod, { type: 'PodScheduled', status: 'False', reason, message: msg }, nominating);
 }
 

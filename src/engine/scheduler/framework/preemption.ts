@@ -148,7 +148,7 @@ export class Evaluator {
       } catch (e) {
         if (!isNotFound(e)) return Status.error(e as Error);
       }
-      this.h.recorder.eventf(victim, pod, 'Normal', 'Preempted', 'Preempting', `Preempted by pod ${pod.metadata?.uid} on node ${c.name}`);
+      this.h.recorder.eventf(asRef(victim), asRef(pod), 'Normal', 'Preempted', 'Preempting', `Preempted by pod ${pod.metadata?.uid} on node ${c.name}`);
     }
     const prio = podPriority(pod);
     for (const pi of this.h.nominator.nominatedPodsForNode(c.name)) {
@@ -161,6 +161,10 @@ export class Evaluator {
     }
     return undefined;
   }
+}
+
+function asRef(p: Pod): Pod {
+  return p.kind && p.apiVersion ? p : { ...p, apiVersion: 'v1', kind: 'Pod' };
 }
 
 function earliestStartOfHighest(victims: readonly Pod[]): number {
