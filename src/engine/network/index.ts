@@ -25,7 +25,7 @@ export { IngressNginxController, isControllerPod, INGRESS_NGINX_NAMESPACE, CONTR
 export { IngressRouter } from './ingress/router';
 export type { Route } from './ingress/router';
 export { errorPage, errorResponse, nginxReason } from './ingress/pages';
-export { applyIngressAddon, CertgenEmulator, INGRESS_ADDON_IMAGES } from './ingress/addon';
+export { applyIngressAddon, CertgenEmulator, CERTGEN_USER_AGENT, INGRESS_ADDON_IMAGES } from './ingress/addon';
 export { INGRESS_ADDON_MANIFEST } from './ingress/addon-manifest';
 export { ipToNumber, numberToIP, isIPv4, parseCidr, cidrContains, gatewayOf, dashed, undashed, fromReverseName } from './ip';
 export type { Cidr } from './ip';

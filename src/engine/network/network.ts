@@ -4,10 +4,10 @@ import type { Pod } from '../api';
 import { R, type Client } from '../client';
 import type { Clock, Rng } from '../clock';
 import { ClusterNetwork, type ClusterNetworkDeps } from './cluster-network';
-import { reconcileKubernetesEndpoints } from './control-plane-endpoints';
+import { KUBE_APISERVER_USER_AGENT, reconcileKubernetesEndpoints } from './control-plane-endpoints';
 import type { PodHost } from './dataplane';
-import { applyIngressAddon, CertgenEmulator, INGRESS_ADDON_IMAGES } from './ingress/addon';
-import { IngressNginxController } from './ingress/controller';
+import { applyIngressAddon, CertgenEmulator, CERTGEN_USER_AGENT, INGRESS_ADDON_IMAGES } from './ingress/addon';
+import { IngressNginxController, INGRESS_NGINX_USER_AGENT } from './ingress/controller';
 
 /** What the network is started with. */
 export interface NetworkOptions {
@@ -30,12 +30,12 @@ export class Network extends ClusterNetwork {
 
   constructor(private readonly o: NetworkOptions) {
     super({ clock: o.clock, rng: o.rng, client: o.client, host: o.host, hostsFile: o.hostsFile });
-    reconcileKubernetesEndpoints(o.clientFor('kube-apiserver/v1.32.0 (linux/amd64) kubernetes/70d3cc9'), o.apiserverIP);
+    reconcileKubernetesEndpoints(o.clientFor(KUBE_APISERVER_USER_AGENT), o.apiserverIP);
     this.ingress = new IngressNginxController({ clock: o.clock, rng: o.rng.fork('ingress-nginx'),
-      client: o.clientFor('nginx-ingress-controller/v1.11.3 (linux/amd64) ingress-nginx/0f7ed5e9'), informers: this.informerFactory,
+      client: o.clientFor(INGRESS_NGINX_USER_AGENT), informers: this.informerFactory,
       table: this.table, dataplane: this.dataplane });
     this.certgen = new CertgenEmulator({ informers: this.informerFactory, clock: o.clock, rng: o.rng.fork('certgen'),
-      client: o.clientFor('kube-webhook-certgen/v0.0.0 (linux/amd64) kubernetes/$Format') });
+      client: o.clientFor(CERTGEN_USER_AGENT) });
     this.start();
   }
 

@@ -14,8 +14,9 @@ import { countAddresses, MAX_CAPACITY, repackSubsets, truncateEndpoints } from '
 
 /** The controller's name in kube-controller-manager. */
 export const NAME = 'endpoints-controller';
-/** Its service account (the user agent suffix) and event source. */
+/** Its service account (the user agent's suffix). */
 export const SERVICE_ACCOUNT = 'endpoint-controller';
+/** Its events' source component. */
 export const EVENT_COMPONENT = 'endpoint-controller';
 /** resourcelock.LeaderElectionRecordAnnotationKey: leader-election Endpoints are never cleaned up. */
 const LEADER_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
