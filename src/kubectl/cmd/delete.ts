@@ -26,7 +26,7 @@ function cascadingStrategy(ctx: CmdContext, value: string): string {
       ctx.err('warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n');
       return 'Orphan';
     default:
-      throw new CmdError(`error: invalid cascade value (${value}). Must be "background", "foreground", or "orphan".`);
+      throw new CmdError(`error: invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`);
   }
 }
 
@@ -95,8 +95,8 @@ async function runDelete(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   const cascade = cascadingStrategy(ctx, f.cascade as string);
   const output = f.output as string;
   if (output && output !== 'name') throw new CmdError(`error: unexpected -o output mode: ${output}. We only support '-o name'`);
-  if (f.all && sel) throw new CmdError('error: cannot set --all and --selector at the same time');
-  if (f.all && fieldSel) throw new CmdError('error: cannot set --all and --field-selector at the same time');
+  // The builder refuses --all with a selector (the trailing space is kubectl's).
+  if (f.all && (sel || fieldSel)) throw new CmdError("error: setting 'all' parameter but found a non empty selector. ");
   if (grace === 0 && force) {
     ctx.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
   } else if (grace > 0 && force) {

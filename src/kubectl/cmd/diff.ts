@@ -8,7 +8,7 @@ import { createThreeWayMergePatch } from '../../engine/api/patch';
 import { patchMetaFor } from '../../engine/api/schema';
 import type { Command, CmdContext } from '../command';
 import type { ParsedArgs } from '../flags';
-import { CmdError, ExitError, addSourceToErr } from '../errors';
+import { CmdError, ExitError, addSourceToErr, formatError } from '../errors';
 import { flagsFor } from '../help/flag-defs';
 import { randomSuffixDigits, sortDeep, unifiedHunks } from '../cmdutil';
 import { marshalYaml } from '../printers';
@@ -117,5 +117,13 @@ export const diffCommand: Command = {
   name: 'diff',
   short: 'Diff the live version against a would-be applied version',
   flags: flagsFor('diff'),
-  run: runDiff,
+  // CheckDiffErr: errors exit 2, since 1 means "there are differences".
+  async run(p, ctx) {
+    try {
+      return await runDiff(p, ctx);
+    } catch (e) {
+      if (e instanceof ExitError) throw e;
+      throw new CmdError(formatError(e).text, 2);
+    }
+  },
 };

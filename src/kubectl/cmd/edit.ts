@@ -69,9 +69,9 @@ async function runEdit(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   const editor = ctx.env.editor;
   const printer = (op: string) => new ObjectPrinter(ctx, { output: f.output as string, template: f.template as string, operation: op,
     dryRun: 'none', showManagedFields: f['show-managed-fields'] as boolean });
-  printer('edited');
   const visited = await visitResources(ctx, p.args, { filenames: f.filename as string[], recursive: f.recursive as boolean });
   if (visited.errors.length) throw visited.errors[0];
+  printer('edited');
   const infos = visited.infos;
   if (!infos.length) throw new CmdError('error: edit cancelled, no objects found');
   if (!editor) throw new CmdError('error: no editor is available in this environment');

@@ -8,7 +8,7 @@ import type { ParsedArgs } from '../flags';
 import { CmdError } from '../errors';
 import { flagsFor } from '../help/flag-defs';
 import { ObjectPrinter, untilWithSync } from '../cmdutil';
-import { JSONPath } from '../printers';
+import { JSONPath, relaxedJSONPathExpression } from '../printers';
 import { visitResources, type VisitedInfo } from '../resource/visit';
 import { target } from '../request-util';
 import { finishWithErrors } from './label';
@@ -35,19 +35,19 @@ function conditionCheck(name: string, value: string): Check {
   };
 }
 
-// JSONPathWait: the expression's value printed as Go's %v, compared with the wanted one; no value: it exists.
+// processJSONPathInput + JSONPathWait: "EXPR[=VALUE]" split at "=", the expression relaxed
+// ({.a.b}, .a.b or a.b); the expression's printed value compared with VALUE, or, without one, its presence.
 function jsonPathCheck(spec: string): Check {
-  let expr = spec;
-  let want: string | undefined;
-  const close = spec.lastIndexOf('}');
-  if (close >= 0 && close < spec.length - 1) {
-    if (spec[close + 1] !== '=') {
-      throw new CmdError("error: jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'");
-    }
-    expr = spec.slice(0, close + 1);
-    want = spec.slice(close + 2);
-    if (want === '') throw new CmdError("error: jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3");
+  const parts = spec.split('=');
+  let expr: string;
+  try {
+    expr = relaxedJSONPathExpression(parts[0]);
+  } catch (e) {
+    throw new CmdError(`error: ${(e as Error).message}`);
   }
+  if (!expr) throw new CmdError("error: jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'");
+  const want = parts.length > 1 ? parts.slice(1).join('=') : undefined;
+  if (want === '') throw new CmdError("error: jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3");
   let jp: JSONPath;
   try {
     jp = new JSONPath(expr);

@@ -107,15 +107,17 @@ async function attachAndWait(ctx: CmdContext, p: ParsedArgs, pod: Pod, restart: 
   const running = current.status?.phase === 'Running';
   if (running && !p.flags.quiet && p.flags.stdin) ctx.err("If you don't see a command prompt, try pressing enter.\n");
   await streamLogs(ctx, name, running);
+  if (ctx.env.signal?.aborted) return 130;
   let code = 0;
   if (!p.flags['leave-stdin-open'] && (restart === 'Never' || restart === 'OnFailure')) {
     let final: Pod | undefined;
-    await untilWithSync(ctx, { info: PODS, namespace: ns, name }, 0, (ev) => {
+    const waited = await untilWithSync(ctx, { info: PODS, namespace: ns, name }, 0, (ev) => {
       if (ev.type === 'SYNC') return false;
       final = ev.obj as Pod;
       const phase = final.status?.phase;
       return phase === 'Succeeded' || (restart === 'Never' && phase === 'Failed');
     });
+    if (waited === 'aborted') return 130;
     code = exitCodeOf(ctx, final);
   }
   if (p.flags.rm) {

@@ -29,10 +29,11 @@ async function runSetResources(p: ParsedArgs, ctx: CmdContext): Promise<number> 
   if (f.all && f.selector) throw new CmdError('error: cannot set --all and --selector at the same time');
   const limitsText = f.limits as string;
   const requestsText = f.requests as string;
+  // Complete builds the objects first; Validate then asks for an update.
+  const infos = await setTargets(ctx, p, p.args);
   if (!limitsText && !requestsText) throw new CmdError('error: you must specify an update to requests or limits (in the form of --requests/--limits)');
   const limits = resourceList(limitsText);
   const requests = resourceList(requestsText);
-  const infos = await setTargets(ctx, p, p.args);
   const selector = f.containers as string;
   return runSetLoop(ctx, p, infos, (obj) => {
     const spec = podSpecOf(obj);
