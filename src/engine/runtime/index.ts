@@ -4,7 +4,7 @@ export type { ImageInfo, PullError, Mount, VolumeFS, ContainerConfig, HttpReques
 export { SimRuntime, createRuntime, MINIKUBE_PRELOADED } from './runtime';
 export type { RuntimeOptions } from './runtime';
 export { NO_NETWORK } from './network';
-export type { PodNetwork, PodEndpoint, NetResult, ConnectResult } from './network';
+export type { PodNetwork, PodEndpoint, NetResult, ConnectResult, DnsAnswer } from './network';
 export { ImageCatalog, defaultCatalog, DAEMON_ERROR_PREFIX } from './images/catalog';
 export type { ResolvedImage } from './images/catalog';
 export type { CatalogImage, ImageConfig, OsRelease, OsFlavor } from './images/catalog-types';

@@ -11,6 +11,13 @@ export interface PodEndpoint {
   nodeName: string;
 }
 
+/** A DNS answer as the cluster's DNS gives it. */
+export type DnsAnswer =
+  | { rcode: 'NOERROR'; addresses: string[]; cnames?: string[] }
+  | { rcode: 'NXDOMAIN' }
+  | { rcode: 'NODATA' }
+  | { rcode: 'TIMEOUT' };
+
 /** How a TCP connection attempt ends. */
 export type ConnectResult = 'open' | 'refused' | 'timeout' | 'unreachable';
 
@@ -30,6 +37,11 @@ export interface PodNetwork {
   lookup(fqdn: string, from: PodEndpoint): string[] | undefined;
   /** PTR: the name of an address (busybox 1.28 nslookup prints it), if any. */
   reverse?(ip: string): string | undefined;
+  /**
+   * The full answer for nslookup and dig: NXDOMAIN, a name without A records (NODATA), or no DNS
+   * server reachable (TIMEOUT). Optional: without it lookup() decides found / NXDOMAIN.
+   */
+  resolve?(fqdn: string, from: PodEndpoint): DnsAnswer;
   /** Sends an HTTP request to ip:port. */
   request(from: PodEndpoint, ip: string, port: number, req: HttpRequest): NetResult;
   /** Opens (and closes) a TCP connection to ip:port (nc -z, tcp probes from pods). */

@@ -8,7 +8,7 @@ import type { CatalogImage } from '../images/catalog-types';
 import { ContainerFS } from '../filesystem/container-fs';
 import { imageTree, resolvePath } from '../filesystem/image-tree';
 import { EtcFiles } from '../filesystem/etc-files';
-import type { ConnectResult, NetResult, PodEndpoint, PodNetwork } from '../network';
+import type { ConnectResult, DnsAnswer, NetResult, PodEndpoint, PodNetwork } from '../network';
 import { type Effect, type Proc, waitFor } from './effects';
 import { Fiber } from './fiber';
 import { Env, NULL_STDIN, type ExecTarget, type NodeFacts, type PortHandler, type ProcCtx, type Program, type SignalChannel,
@@ -292,6 +292,13 @@ export class SimContainer implements Container, Sys {
   resolveHost(host: string): string[] | undefined {
     const hosts = this.fs.read('/etc/hosts');
     return resolveName(host, typeof hosts === 'string' ? hosts : '', this.dnsConfig(), (fqdn) => this.deps.network.lookup(fqdn, this.endpoint));
+  }
+
+  dnsQuery(fqdn: string): DnsAnswer {
+    const net = this.deps.network;
+    if (net.resolve) return net.resolve(fqdn, this.endpoint);
+    const ips = net.lookup(fqdn, this.endpoint);
+    return ips?.length ? { rcode: 'NOERROR', addresses: ips } : { rcode: 'NXDOMAIN' };
   }
 
   reverseLookup(ip: string): string | undefined {

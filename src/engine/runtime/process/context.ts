@@ -120,6 +120,8 @@ export interface Sys {
   connect(ip: string, port: number): ConnectResult;
   /** The nameserver and search list of /etc/resolv.conf. */
   dnsConfig(): { nameserver: string; search: string[] };
+  /** One DNS query to the cluster's DNS (no search list, no /etc/hosts): what nslookup and dig see. */
+  dnsQuery(fqdn: string): import('../network').DnsAnswer;
   /** PTR lookup (for busybox 1.28's nslookup). */
   reverseLookup(ip: string): string | undefined;
   /** Finds a command: "/bin/ls" by path, "ls" on PATH. */

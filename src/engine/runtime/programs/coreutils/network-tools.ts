@@ -128,16 +128,25 @@ const nslookup: Program = function* (ctx) {
   const dns = ctx.sys.dnsConfig();
   const ns = dns.nameserver || '10.96.0.10';
   if (!name) { ctx.err('Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n'); return 1; }
+  let timedOut = false;
   const find = (): { fqdn: string; ips: string[] } | undefined => {
     if (isIPv4(name)) return { fqdn: name, ips: [name] };
     for (const fqdn of searchCandidates(name, dns.search, 5)) {
-      const ips = ctx.sys.resolveHost(`${fqdn}.`);
-      if (ips?.length) return { fqdn, ips };
+      const a = ctx.sys.dnsQuery(fqdn);
+      if (a.rcode === 'NOERROR' && a.addresses.length) return { fqdn, ips: a.addresses };
+      if (a.rcode === 'TIMEOUT') { timedOut = true; return undefined; }
     }
     return undefined;
   };
   const hit = find();
-  const old = flavor(ctx) === 'busybox' && ctx.sys.image.os.flavor === 'busybox' && (busyboxVersion(ctx)[1] ?? 99) <= 28;
+  const old = ctx.sys.image.os.flavor === 'busybox' && (busyboxVersion(ctx)[1] ?? 99) <= 28;
+  if (timedOut) {
+    // No DNS server answered: the client retries, then gives up.
+    yield* sleep(old ? 15_000 : 10_000);
+    if (old) { ctx.out(`Server:    ${ns}\nAddress 1: ${ns}\n\n`); ctx.err(`nslookup: can't resolve '${name}'\n`); }
+    else ctx.out(';; connection timed out; no servers could be reached\n\n');
+    return 1;
+  }
   if (old) {
     const nsName = ctx.sys.reverseLookup(ns);
     ctx.out(`Server:    ${ns}\nAddress 1: ${ns}${nsName ? ` ${nsName}` : ''}\n\n`);
@@ -149,7 +158,8 @@ const nslookup: Program = function* (ctx) {
   const bind = flavor(ctx) === 'gnu';
   ctx.out(`Server:\t\t${ns}\nAddress:\t${ns}${bind ? '#' : ':'}53\n\n`);
   if (!hit) {
-    ctx.out(bind ? `** server can't find ${name}: NXDOMAIN\n\n` : `** server can't find ${name}: NXDOMAIN\n\n** server can't find ${name}: NXDOMAIN\n\n`);
+    const shown = name;
+    ctx.out(bind ? `** server can't find ${shown}: NXDOMAIN\n\n` : `** server can't find ${shown}: NXDOMAIN\n\n** server can't find ${shown}: NXDOMAIN\n\n`);
     return 1;
   }
   for (const ip of hit.ips) ctx.out(`Name:\t${hit.fqdn}\nAddress: ${ip}\n`);
