@@ -132,7 +132,7 @@ async function runWait(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   const errors = cond.kind === 'delete' ? visited.errors.filter((e) => !isNotFound(e)) : [...visited.errors];
   if (errors.length) return finishWithErrors(ctx, errors);
   const printer = new ObjectPrinter(ctx, { output: f.output as string, template: f.template as string,
-    operation: cond.kind === 'delete' ? 'deleted' : 'condition met', dryRun: 'none', showManagedFields: f['show-managed-fields'] as boolean });
+    operation: 'condition met', dryRun: 'none', showManagedFields: f['show-managed-fields'] as boolean });
   for (const i of visited.infos) printer.print(await waitOne(ctx, i, cond, timeout), i.info);
   if (!visited.infos.length && cond.kind !== 'delete') throw new CmdError('error: no matching resources found');
   return 0;

@@ -35,12 +35,13 @@ async function runSetResources(p: ParsedArgs, ctx: CmdContext): Promise<number> 
   const limits = resourceList(limitsText);
   const requests = resourceList(requestsText);
   const selector = f.containers as string;
+  const errors: unknown[] = [];
   return runSetLoop(ctx, p, infos, (obj) => {
     const spec = podSpecOf(obj);
     if (!spec) throw notAPodError(obj);
     const containers = [...selectContainers(spec.initContainers, selector), ...selectContainers(spec.containers, selector)];
     if (!containers.length) {
-      ctx.err(`warning: ${obj.metadata?.name ?? ''}/${obj.kind ?? ''} does not have any containers matching ${JSON.stringify(selector)}\n`);
+      errors.push(new CmdError(`error: unable to find container named ${selector}`));
       return;
     }
     for (const c of containers) {
@@ -48,7 +49,7 @@ async function runSetResources(p: ParsedArgs, ctx: CmdContext): Promise<number> 
       if (Object.keys(limits).length) r.limits = { ...(r.limits ?? {}), ...limits };
       if (Object.keys(requests).length) r.requests = { ...(r.requests ?? {}), ...requests };
     }
-  }, { operation: 'resource requirements updated', dryRun, patchFailure: (m) => `failed to patch resources update to pod template ${m}` });
+  }, { operation: 'resource requirements updated', dryRun, errors, patchFailure: (m) => `failed to patch resources update to pod template ${m}` });
 }
 
 /** `kubectl set resources (-f FILENAME | TYPE NAME) ([--limits=LIMITS & --requests=REQUESTS]`. */
