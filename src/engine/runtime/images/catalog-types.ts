@@ -38,6 +38,8 @@ export interface CatalogImage {
   tags: string[];
   /** The application version the programs print ("1.27.3"). */
   version: string;
+  /** The registry's real manifest digest, when something pins it (minikube's addons pull tag@digest). */
+  digest?: string;
   os: OsRelease;
   /** Uncompressed size, as `docker images` and the kubelet's "Image size: … bytes." report it. */
   sizeBytes: number;

@@ -40,7 +40,7 @@ export class ImageCatalog {
       repo.images.push(img);
       // A manifest digest and an image (config) ID, derived from the repository and first tag so
       // they are the same on every node and in every run, like a registry's content addresses.
-      const digest = `sha256:${sha256Hex(`manifest ${img.repo}:${img.tags[0]}`)}`;
+      const digest = img.digest ?? `sha256:${sha256Hex(`manifest ${img.repo}:${img.tags[0]}`)}`;
       this.digests.set(img, digest);
       this.ids.set(img, `sha256:${sha256Hex(`config ${img.repo}:${img.tags[0]}`)}`);
       this.byDigest.set(`${img.repo}@${digest}`, img);

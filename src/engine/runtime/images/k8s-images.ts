@@ -8,9 +8,11 @@ import { OS, env, image } from './build';
 const K8S = 'registry.k8s.io';
 
 function sys(repo: string, version: string, tags: string[], sizeMb: number, bins: Record<string, string>,
-  o: { entrypoint?: string[]; cmd?: string[]; os?: OsRelease; stopSignal?: 'SIGTERM' | 'SIGQUIT'; env?: Record<string, string> } = {}): CatalogImage {
-  return image({ repo, version, tags, os: o.os ?? OS.distroless, sizeMb, ratio: 0.36,
+  o: { entrypoint?: string[]; cmd?: string[]; os?: OsRelease; stopSignal?: 'SIGTERM' | 'SIGQUIT'; env?: Record<string, string>;
+    digest?: string } = {}): CatalogImage {
+  const img = image({ repo, version, tags, os: o.os ?? OS.distroless, sizeMb, ratio: 0.36,
     config: { entrypoint: o.entrypoint, cmd: o.cmd, env: env(o.env), stopSignal: o.stopSignal }, bins });
+  return o.digest ? { ...img, digest: o.digest } : img;
 }
 
 /** The control plane and addon images of a minikube v1.35 / Kubernetes v1.32.0 cluster. */
@@ -30,9 +32,10 @@ function systemImages(): CatalogImage[] {
     sys('gcr.io/k8s-minikube/storage-provisioner', 'v5', ['v5'], 31.5, { '/storage-provisioner': 'storage-provisioner' }),
     sys(`${K8S}/ingress-nginx/controller`, 'v1.11.3', ['v1.11.3'], 287, { '/nginx-ingress-controller': 'ingress-nginx-controller',
       '/usr/bin/dumb-init': 'dumb-init', '/dbg': 'ingress-nginx-dbg' },
-    { entrypoint: ['/usr/bin/dumb-init', '--'], cmd: ['/nginx-ingress-controller'], os: OS.alpine('3.20.3'), stopSignal: 'SIGTERM' }),
+    { entrypoint: ['/usr/bin/dumb-init', '--'], cmd: ['/nginx-ingress-controller'], os: OS.alpine('3.20.3'), stopSignal: 'SIGTERM',
+      digest: 'sha256:d56f135b6462cfc476447cfe564b83a45e8bb7da2774963b00d12161112270b7' }),
     sys(`${K8S}/ingress-nginx/kube-webhook-certgen`, 'v1.4.4', ['v1.4.4'], 56.2, { '/kube-webhook-certgen': 'kube-webhook-certgen' },
-      { entrypoint: ['/kube-webhook-certgen'] }),
+      { entrypoint: ['/kube-webhook-certgen'], digest: 'sha256:a9f03b34a3cbfbb26d103a14046ab2c5130a80c3d69d526ff8063d2b37b9fd3f' }),
     sys(`${K8S}/metrics-server/metrics-server`, 'v0.7.2', ['v0.7.2'], 67.1, { '/metrics-server': 'metrics-server' }, { entrypoint: ['/metrics-server'] }),
     sys('docker.io/kubernetesui/dashboard', 'v2.7.0', ['v2.7.0'], 246, { '/dashboard': 'dashboard' },
       { entrypoint: ['/dashboard', '--insecure-bind-address=0.0.0.0', '--bind-address=0.0.0.0'], os: OS.scratch }),
