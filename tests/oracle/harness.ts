@@ -2,9 +2,9 @@
 // free port, the real binary talks to it over HTTP (fresh HOME, so no stale discovery cache), our kubectl talks
 // to the same cluster in-process, and a test compares both outputs byte for byte.
 //
-// Time: the cluster boots an hour in the past and is advanced to the wall clock once set up, then paused, so
-// objects are ~60 minutes old: server-side AGE columns are fixed and client-side ages (describe) change only
-// once a minute. A comparison that differs is run once more before failing (a minute boundary between the
+// Time: the cluster boots 15 minutes in the past (opts.ageMs) and is advanced to the wall clock once set up,
+// then paused, so objects are ~15 minutes old: server-side AGE columns are fixed and client-side ages
+// (describe) change only once a minute (HumanDuration shows seconds below 10 minutes). A comparison that differs is run once more before failing (a minute boundary between the
 // two runs is the one benign cause).
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, statSync, readdirSync, rmSync } from 'node:fs';
@@ -74,7 +74,12 @@ export interface Oracle {
   close(): Promise<void>;
 }
 
-const ONE_HOUR = 3_600_000;
+const DEFAULT_AGE = 15 * 60_000;
+
+/** Does the command line stream until interrupted (-w, --watch, --watch-only, -f)? */
+export function isWatch(line: string): boolean {
+  return /(^|\s)(-w|--watch|--watch-only|--follow|-f)(\s|=|$)/.test(line) && !/(^|\s)(apply|create|delete|replace|diff)(\s|$)/.test(line);
+}
 
 /** Fails loudly when the real kubectl is missing: the oracle suite must not silently pass. */
 export function requireRealKubectl(): void {
@@ -83,10 +88,10 @@ export function requireRealKubectl(): void {
 
 /** Starts an oracle; `setup` runs our kubectl lines (apply …) before the clock catches up with the wall. */
 export async function startOracle(opts: { seed?: number; nodes?: number; files?: Record<string, string>;
-  setup?: string[] } = {}): Promise<Oracle> {
+  setup?: string[]; ageMs?: number } = {}): Promise<Oracle> {
   requireRealKubectl();
   const wall = Date.now();
-  const serve = await startServe({ seed: opts.seed ?? 1, nodes: opts.nodes ?? 1, speed: 0, epoch: wall - ONE_HOUR });
+  const serve = await startServe({ seed: opts.seed ?? 1, nodes: opts.nodes ?? 1, speed: 0, epoch: wall - (opts.ageMs ?? DEFAULT_AGE) });
   const dir = mkdtempSync(join(tmpdir(), 'kubesim-oracle-'));
   mkdirSync(join(dir, 'home'));
   mkdirSync(join(dir, 'bin'));
@@ -113,15 +118,19 @@ export async function startOracle(opts: { seed?: number; nodes?: number; files?:
     const ac = new AbortController();
     const env = { api: inProcessClient(cluster.api), fs, config, now: () => Date.now(), signal: ac.signal };
     const p = runKubectl(shellWords(line), env, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, stdin });
-    // Commands that stream (-w) end when the real one is interrupted too: after a short while.
+    // Commands that stream (-w) end when the real one is interrupted too: after a short while. The clock is
+    // paused, so what it has queued (a watch's initial events) is delivered by flushing, as serve does.
     const t = setTimeout(() => ac.abort(), 1500);
+    const f = setInterval(() => cluster.flush(), 20);
     const code = await p;
     clearTimeout(t);
+    clearInterval(f);
     return { stdout, stderr, code };
   };
   const real = (line: string, stdin?: string): Promise<RunOutput> => new Promise((resolve) => {
     const child = execFile(REAL_KUBECTL, shellWords(line), {
-      cwd: dir, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGINT',
+      // A watch runs until interrupted: Ctrl-C (SIGINT) after a while, as a learner would.
+      cwd: dir, encoding: 'utf8', timeout: isWatch(line) ? 2500 : 20_000, killSignal: 'SIGINT',
       env: { HOME: join(dir, 'home'), PATH: join(dir, 'bin'), KUBECONFIG: join(dir, 'kubeconfig'), TZ: process.env.TZ ?? 'UTC' },
     }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
@@ -137,13 +146,15 @@ export async function startOracle(opts: { seed?: number; nodes?: number; files?:
   }
   // Let the cluster settle, then catch up with the wall clock and stay there.
   serve.advance(Math.max(0, Date.now() - cluster.clock.now()));
+  // A streaming command runs both at once (each until interrupted); others one after the other.
+  const run = async (line: string): Promise<[RunOutput, RunOutput]> => {
+    if (isWatch(line)) return Promise.all([real(line), ours(line)]);
+    const r = await real(line);
+    return [r, await ours(line)];
+  };
   const both = async (line: string) => {
-    let r = await real(line);
-    let o = await ours(line);
-    if (r.stdout !== o.stdout || r.stderr !== o.stderr || r.code !== o.code) {
-      r = await real(line);
-      o = await ours(line);
-    }
+    let [r, o] = await run(line);
+    if (r.stdout !== o.stdout || r.stderr !== o.stderr || r.code !== o.code) [r, o] = await run(line);
     return { real: r, ours: o };
   };
   return {

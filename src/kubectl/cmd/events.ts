@@ -9,6 +9,7 @@ import type { KubeObject, WatchEvent } from '../../engine/api/types';
 import { fillZeroValues } from '../../engine/api/schema';
 import { humanDuration, timestampMillis } from '../../engine/api/duration';
 import { resolveResource } from '../mapper';
+import { enhanceListError } from './get-builder';
 import { RESOURCES } from '../../engine/api/kinds';
 import { KUBECTL_TABWRITER, PrintError, TabWriter, genericPrinter, goSortArray, type PrintWriter, type ResourcePrinter } from '../printers';
 
@@ -124,12 +125,13 @@ export const eventsCommand: Command = {
     if (forTarget) {
       query.fieldSelector = `involvedObject.kind=${forTarget.kind},involvedObject.apiVersion=${forTarget.apiVersion},involvedObject.name=${forTarget.name}`;
     }
+    // events ignores PrintObj's errors (-o name refuses a typed EventList and prints nothing).
     const print = (obj: unknown, w: TabWriter) => {
+      if (output === 'name' && (obj as { kind?: string }).kind === 'EventList') return;
       try {
         printer.printObj(obj, w);
       } catch (e) {
-        if (e instanceof PrintError) throw new CmdError(`error: ${e.message}`);
-        throw e;
+        if (!(e instanceof PrintError)) throw e;
       }
     };
     if (watch) return runEventWatch(ctx, namespace, query, (ev, w) => { if (wanted(ev.type)) print(typed(ev), w); });
@@ -139,7 +141,8 @@ export const eventsCommand: Command = {
     const chunk = (p.flags['chunk-size'] as number | undefined) ?? 500;
     do {
       const list = await ctx.call<{ items?: Event[]; metadata?: { continue?: string } }>({ verb: 'list', group: '', version: 'v1', resource: 'events',
-        ...(namespace ? { namespace } : {}), query: { ...query, limit: String(chunk > 0 ? chunk : 500), ...(cont ? { continue: cont } : {}) } });
+        ...(namespace ? { namespace } : {}), query: { ...query, limit: String(chunk > 0 ? chunk : 500), ...(cont ? { continue: cont } : {}) } })
+        .catch((e: unknown) => { throw enhanceListError(e, query, 'events'); });
       items.push(...(list.items ?? []));
       cont = list.metadata?.continue ?? '';
     } while (cont);
@@ -160,7 +163,8 @@ async function runEventWatch(ctx: CmdContext, namespace: string | undefined, que
   print: (ev: Event, w: TabWriter) => void): Promise<number> {
   const w = new TabWriter(KUBECTL_TABWRITER, (t) => ctx.out(t));
   const signal = ctx.env.signal;
-  if (signal?.aborted) return 0;
+  // Interrupted (Ctrl-C), kubectl's interrupt handler exits 1 (k8s.io/kubectl/pkg/util/interrupt).
+  if (signal?.aborted) return 1;
   await new Promise<void>((resolve, reject) => {
     let handle: { stop(): void } | undefined;
     let finished = false;
@@ -192,5 +196,5 @@ async function runEventWatch(ctx: CmdContext, namespace: string | undefined, que
     }
     signal?.addEventListener('abort', done, { once: true });
   });
-  return 0;
+  return signal?.aborted ? 1 : 0;
 }

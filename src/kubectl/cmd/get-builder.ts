@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../engine/api/types';
 import { RESOURCES, apiVersionOf, type ResourceInfo } from '../../engine/api';
 import { fillZeroValues } from '../../engine/api/schema';
+import { StatusError } from '../../engine/api/errors';
 import type { CmdContext } from '../command';
 import { CmdError, NoMatchError } from '../errors';
 import { resolveResource, resourcesInCategory } from '../mapper';
@@ -237,7 +238,7 @@ async function list(ctx: CmdContext, mapping: ResourceInfo, namespace: string, o
     if (o.table && o.includeObject) query.includeObject = 'Object';
     const body = await ctx.call<{ kind: string; metadata?: { continue?: string; resourceVersion?: string }; items?: KubeObject[] }>({
       verb: 'list', ...target(mapping, namespace || undefined), query, ...(o.table ? { asTable: true } : {}),
-    });
+    }).catch((e: unknown) => { throw enhanceListError(e, query, `${mapping.group}/${mapping.version}, Resource=${mapping.resource}`); });
     cont = body.metadata?.continue ?? '';
     res.resourceVersion = body.metadata?.resourceVersion;
     if (o.table && body.kind === TABLE_KIND) res.infos.push({ mapping, namespace, name: '', object: body });
@@ -245,6 +246,20 @@ async function list(ctx: CmdContext, mapping: ResourceInfo, namespace: string, o
       res.infos.push({ mapping, namespace: it.metadata?.namespace ?? '', name: it.metadata?.name ?? '', object: asUnstructured(it, mapping) });
     }
   } while (cont);
+}
+
+/**
+ * resource.EnhanceListError: a BadRequest or NotFound answer to a list names what was listed (and the
+ * selectors) in its message.
+ */
+export function enhanceListError(e: unknown, query: { labelSelector?: string; fieldSelector?: string }, subject: string): unknown {
+  if (!(e instanceof StatusError) || (e.status.reason !== 'BadRequest' && e.status.reason !== 'NotFound')) return e;
+  const label = query.labelSelector ?? '';
+  const field = query.fieldSelector ?? '';
+  const message = !label && !field
+    ? `Unable to list ${JSON.stringify(subject)}: ${e.status.message}`
+    : `Unable to find ${JSON.stringify(subject)} that match label selector ${JSON.stringify(label)}, field selector ${JSON.stringify(field)}: ${e.status.message}`;
+  return new StatusError({ ...e.status, message });
 }
 
 /** The resources of a category, in discovery order (for tests and api-resources). */

@@ -62,7 +62,8 @@ export async function runWatch(p: ParsedArgs, ctx: CmdContext, o: GetOptions, bo
   if (bo.labelSelector) query.labelSelector = bo.labelSelector;
   const ns = o.allNamespaces ? undefined : ctx.namespace;
   const signal = ctx.env.signal;
-  if (signal?.aborted) return 0;
+  // Interrupted (Ctrl-C), kubectl's interrupt handler exits 1 (k8s.io/kubectl/pkg/util/interrupt).
+  if (signal?.aborted) return 1;
   await new Promise<void>((resolve, reject) => {
     let failed = false;
     let handle: { stop(): void } | undefined;
@@ -97,6 +98,6 @@ export async function runWatch(p: ParsedArgs, ctx: CmdContext, o: GetOptions, bo
     }
     signal?.addEventListener('abort', done, { once: true });
   });
-  return 0;
+  return signal?.aborted ? 1 : 0;
 }
 

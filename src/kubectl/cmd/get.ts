@@ -2,14 +2,13 @@
 // yaml/json/custom-columns), Validate, Run (human output: server-side Tables through one tab writer, a blank
 // line between resource kinds, "No resources found …"; other formats: printGeneric, a List when more than
 // one item was asked for), and watch (get-watch.ts). Errors met while fetching are printed after the output.
-import type { Table } from '../../engine/api/types';
 import { groupKind } from '../../engine/api';
 import type { Command, CmdContext } from '../command';
 import type { ParsedArgs } from '../flags';
 import { flagsFor } from '../help/flag-defs';
 import { AggregateError, CmdError, ExitError } from '../errors';
 import { getPrinter, PrintError, TabWriter, KUBECTL_TABWRITER, type PrintFlagValues, type ResourcePrinter } from '../printers';
-import { relaxedJSONPathExpression, sortTableRows, sortingPrinter } from '../printers';
+import { relaxedJSONPathExpression, sortObjects, sortingPrinter } from '../printers';
 import { planRequests, visit, type BuilderOptions, type BuilderInfo } from './get-builder';
 import { runWatch } from './get-watch';
 
@@ -160,7 +159,9 @@ function finish(errors: unknown[]): number {
 
 function printHuman(ctx: CmdContext, o: GetOptions, infos: BuilderInfo[], errors: unknown[]): number {
   const printWithKind = infos.length >= 2 && infos.some((i) => i.mapping !== infos[0].mapping);
-  if (o.sortBy) {
+  if (o.sortBy && infos.length > 1) {
+    // RuntimeSorter: the server's Tables arrive unstructured, so with several of them the field is looked up
+    // on the Table objects themselves (their rows are sorted by the SortingPrinter, one table at a time).
     const field = (() => {
       try {
         return relaxedJSONPathExpression(o.sortBy);
@@ -168,7 +169,12 @@ function printHuman(ctx: CmdContext, o: GetOptions, infos: BuilderInfo[], errors
         return o.sortBy;
       }
     })();
-    for (const i of infos) if (isTableObject(i.object)) i.object = sortTableRows(i.object, field);
+    try {
+      infos = sortObjects(infos, field, (i) => i.object);
+    } catch (e) {
+      if (e instanceof PrintError) throw new CmdError(`error: ${e.message}`);
+      throw e;
+    }
   }
   let written = 0;
   let ready = false;
@@ -194,17 +200,18 @@ function printHuman(ctx: CmdContext, o: GetOptions, infos: BuilderInfo[], errors
       printer = printerFor(ctx, o, groupKind(info.mapping), withNamespace, printWithKind);
       last = info.mapping;
     }
-    printer.printObj(info.object, w);
+    // get's human printing loop ignores PrintObj's errors (a --sort-by field no row has prints nothing).
+    try {
+      printer.printObj(info.object, w);
+    } catch (e) {
+      if (!(e instanceof PrintError)) throw e;
+    }
   }
   w.flush();
   if (written === 0 && !o.ignoreNotFound && errors.length === 0) {
     ctx.err(allNamespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
   }
   return finish(errors);
-}
-
-function isTableObject(o: unknown): o is Table {
-  return !!o && typeof o === 'object' && (o as Table).kind === 'Table';
 }
 
 function printGeneric(ctx: CmdContext, o: GetOptions, infos: BuilderInfo[], errors: unknown[], singleItemImplied: boolean): number {

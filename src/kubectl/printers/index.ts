@@ -19,5 +19,5 @@ export type { Column } from './custom-columns';
 export { getPrinter, genericPrinter, omitManagedFields, NoCompatiblePrinterError, GoTemplatePrinter, GET_OUTPUT_FORMATS,
   GENERIC_OUTPUT_FORMATS } from './print-flags';
 export type { PrintFlagValues, GetPrinterOptions } from './print-flags';
-export { sortingPrinter, sortTableRows, isLess } from './sorter';
+export { sortingPrinter, sortTableRows, sortObjects, isLess } from './sorter';
 export { toYaml, toJson, sortKeys } from './yaml';

@@ -63,6 +63,14 @@ function sortBy<T>(items: T[], field: string, objectOf: (x: T) => unknown, requi
   });
 }
 
+/**
+ * SortObjects: items sorted by the JSONPath (already relaxed) over objectOf(item); throws PrintError when no
+ * item has the field.
+ */
+export function sortObjects<T>(items: T[], field: string, objectOf: (x: T) => unknown): T[] {
+  return sortBy(items, field, objectOf, true);
+}
+
 /** TableSorter: a copy of the table with its rows sorted by the JSONPath over each row's object. */
 export function sortTableRows(table: Table, field: string): Table {
   return { ...table, rows: sortBy(table.rows, field, (r) => r.object, true) };

@@ -1,0 +1,5 @@
+// The real kubectl v1.32 as the oracle: see harness.ts and cases.ts.
+import { DISCOVERY_CASES } from './cases';
+import { oracleSuite } from './suite';
+
+oracleSuite('oracle: kubectl discovery', DISCOVERY_CASES);
