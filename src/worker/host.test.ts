@@ -78,11 +78,11 @@ describe('WorkerHost terminal', () => {
   });
 
   it('Ctrl-C stops a sleep and drops the lines queued after it', async () => {
-    w.send({ type: 'term-input', tab: 't1', lines: ['sleep 600', 'echo after'], echoed: 1 });
+    w.send({ type: 'term-input', tab: 't1', lines: ['sleep 600', 'echo after'], echoed: 1, seq: ++w.inputSeq });
     await w.run(500);
     const readyBefore = w.of('term-ready').length;
     expect(readyBefore).toBe(1);
-    w.send({ type: 'term-interrupt', tab: 't1' });
+    w.send({ type: 'term-interrupt', tab: 't1', seq: ++w.inputSeq });
     await w.run(50);
     expect(w.of('term-ready').length).toBe(2);
     expect(w.takeOutput('t1')).not.toContain('after');
@@ -90,9 +90,9 @@ describe('WorkerHost terminal', () => {
 
   it('Ctrl-C at a "> " prompt drops the half-typed command', async () => {
     await w.input('t1', ["echo 'open"]);
-    w.send({ type: 'term-interrupt', tab: 't1' });
+    w.send({ type: 'term-interrupt', tab: 't1', seq: ++w.inputSeq });
     await w.run(0);
-    expect(w.of('term-ready').at(-1)?.continuation).toBe(false);
+    expect(w.of('term-ready').at(-1)).toMatchObject({ continuation: false, seq: w.inputSeq });
     expect(await w.input('t1', ['echo fine'])).toBe('fine\n');
   });
 
@@ -106,7 +106,7 @@ describe('WorkerHost terminal', () => {
   it('cuts output a command prints faster than the page writes it', async () => {
     const big = 'x'.repeat(1023) + '\n';
     w.send({ type: 'fs', id: 1, op: { op: 'write', path: 'big.txt', content: big.repeat(5 * 1024) } });
-    w.send({ type: 'term-input', tab: 't1', lines: ['cat big.txt'], echoed: 1 });
+    w.send({ type: 'term-input', tab: 't1', lines: ['cat big.txt'], echoed: 1, seq: ++w.inputSeq });
     await w.run(100);
     const sent = w.of('term-output').reduce((n, m) => n + m.data.length, 0);
     expect(sent).toBeLessThanOrEqual(OUTPUT_PENDING_MAX + 1024);
@@ -144,7 +144,7 @@ describe('WorkerHost time', () => {
   it('lets `sleep` end after its simulated duration', async () => {
     const w = await booted(60);
     const before = w.messages.length;
-    w.send({ type: 'term-input', tab: 't1', lines: ['sleep 30', 'echo done'], echoed: 1 });
+    w.send({ type: 'term-input', tab: 't1', lines: ['sleep 30', 'echo done'], echoed: 1, seq: ++w.inputSeq });
     await w.run(400);
     expect(w.messages.slice(before).some((m) => m.type === 'term-ready')).toBe(false);
     await w.run(400);

@@ -103,8 +103,8 @@ export class WorkerHost {
         if (t) t.columns = msg.cols;
         return;
       }
-      case 'term-input': return this.terms.get(msg.tab)?.input(msg.lines, msg.echoed);
-      case 'term-interrupt': return this.terms.get(msg.tab)?.interrupt();
+      case 'term-input': return this.terms.get(msg.tab)?.input(msg.lines, msg.echoed, msg.seq);
+      case 'term-interrupt': return this.terms.get(msg.tab)?.interrupt(msg.seq);
       case 'term-ack': {
         const o = this.output.get(msg.tab);
         if (o) o.inFlight = Math.max(0, o.inFlight - msg.bytes);
@@ -200,9 +200,9 @@ export class WorkerHost {
       shell,
       cwd: () => fs.cwd,
       write: (data) => this.write(tab, data),
-      ready: (prompt, continuation) => {
+      ready: (prompt, continuation, seq) => {
         this.flushOutput(tab, true);
-        this.env.post({ type: 'term-ready', tab, prompt, continuation });
+        this.env.post({ type: 'term-ready', tab, prompt, continuation, seq });
       },
       afterCommand: () => {
         cluster.flush();
@@ -214,7 +214,7 @@ export class WorkerHost {
     this.terms.set(tab, session);
     this.termFs.set(tab, fs);
     this.output.set(tab, { pending: '', inFlight: 0, dropped: 0 });
-    this.env.post({ type: 'term-ready', tab, prompt: session.prompt(), continuation: false });
+    this.env.post({ type: 'term-ready', tab, prompt: session.prompt(), continuation: false, seq: 0 });
   }
 
   private completionContext(fs: MemFS): CompletionContext {

@@ -125,11 +125,12 @@ export type ToWorker =
   /**
    * Input lines (without their newline). The first `echoed` lines are already on screen (typed at
    * the prompt); the worker echoes the rest after their prompt, as a terminal shows pasted lines
-   * when the shell reads them. The worker answers term-ready when all of them have run.
+   * when the shell reads them. The worker answers term-ready when all of them have run. `seq`
+   * numbers the page's inputs and interrupts (see term-ready).
    */
-  | { type: 'term-input'; tab: string; lines: string[]; echoed: number }
+  | { type: 'term-input'; tab: string; lines: string[]; echoed: number; seq: number }
   /** Ctrl-C: aborts the running command, drops pending lines and a half-typed command. */
-  | { type: 'term-interrupt'; tab: string }
+  | { type: 'term-interrupt'; tab: string; seq: number }
   /** The page has written `bytes` characters of output (flow control). */
   | { type: 'term-ack'; tab: string; bytes: number }
   | { type: 'term-complete'; id: number; tab: string; line: string; cursor: number }
@@ -147,8 +148,12 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'booted'; seed: number; nodes: number; clock: ClockState; kubernetesVersion: string }
   | { type: 'term-output'; tab: string; data: string }
-  /** The shell waits for a line: `prompt` is PS1, or PS2 ("> ") inside an unfinished command. */
-  | { type: 'term-ready'; tab: string; prompt: string; continuation: boolean }
+  /**
+   * The shell waits for a line: `prompt` is PS1, or PS2 ("> ") inside an unfinished command. `seq` is
+   * the last input or interrupt the worker had received; the page ignores a ready older than what
+   * it sent last (a Ctrl-C crossing the end of a command must not draw two prompts).
+   */
+  | { type: 'term-ready'; tab: string; prompt: string; continuation: boolean; seq: number }
   | { type: 'term-completion'; id: number; completion: Completion }
   | { type: 'api-result'; id: number; response: ApiResponse }
   | { type: 'fs-result'; id: number; result: FileResult }

@@ -13,8 +13,8 @@ export interface TerminalSessionDeps {
   /** The tab's working directory (for the prompt). */
   cwd(): string;
   write(data: string): void;
-  /** The shell waits for a line. */
-  ready(prompt: string, continuation: boolean): void;
+  /** The shell waits for a line; `seq` is the last input or interrupt received. */
+  ready(prompt: string, continuation: boolean, seq: number): void;
   /** A command finished (files may have changed). */
   afterCommand(): void;
   /** A wall-clock timer (the detach safety net). */
@@ -41,6 +41,8 @@ export class TerminalSession {
   private next = 0;
   private processing = false;
   private running: Running | undefined;
+  /** The last input or interrupt received from the page. */
+  private seq = 0;
   columns = 80;
 
   constructor(readonly tab: string, private readonly deps: TerminalSessionDeps) {}
@@ -56,13 +58,15 @@ export class TerminalSession {
   }
 
   /** Queues input lines; the first `echoed` are already on screen. */
-  input(lines: readonly string[], echoed: number): void {
+  input(lines: readonly string[], echoed: number, seq = this.seq): void {
+    this.seq = Math.max(this.seq, seq);
     for (let i = 0; i < lines.length; i++) this.queue.push({ line: lines[i], echo: i >= echoed });
     if (!this.processing) void this.process();
   }
 
   /** Ctrl-C. */
-  interrupt(): void {
+  interrupt(seq = this.seq): void {
+    this.seq = Math.max(this.seq, seq);
     this.dropQueue();
     this.deps.shell.cancelInput();
     const r = this.running;
@@ -70,7 +74,7 @@ export class TerminalSession {
       r.ac.abort();
       this.deps.setTimer(() => r.detach(), DETACH_AFTER_MS);
     } else if (!this.processing) {
-      this.deps.ready(this.prompt(), false);
+      this.deps.ready(this.prompt(), false, this.seq);
     }
   }
 
@@ -99,7 +103,7 @@ export class TerminalSession {
       this.dropQueue();
       this.processing = false;
     }
-    this.deps.ready(this.prompt(), this.deps.shell.prompt() === '> ');
+    this.deps.ready(this.prompt(), this.deps.shell.prompt() === '> ', this.seq);
   }
 
   private async run(text: string): Promise<void> {

@@ -60,6 +60,8 @@ export class FakeWorker {
   }
 
   private taken = new Map<string, number>();
+  /** The page's counter of inputs and interrupts. */
+  inputSeq = 0;
 
   /** What a tab printed since the last take, acknowledged as the page does. */
   takeOutput(tab: string): string {
@@ -75,7 +77,7 @@ export class FakeWorker {
   async input(tab: string, lines: string[], echoed = lines.length, timeoutMs = 30_000): Promise<string> {
     const ready = () => this.of('term-ready').filter((m) => m.tab === tab).length;
     const before = ready();
-    this.send({ type: 'term-input', tab, lines, echoed });
+    this.send({ type: 'term-input', tab, lines, echoed, seq: ++this.inputSeq });
     for (let t = 0; ready() === before; t += 16) {
       if (t > timeoutMs) throw new Error(`tab ${tab} not ready after ${timeoutMs} ms`);
       await this.run(16);

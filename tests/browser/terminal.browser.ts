@@ -153,3 +153,19 @@ describe('accessibility', () => {
     await close();
   });
 });
+
+describe('clipboard', () => {
+  it('copies the selection with Ctrl-Shift-C and pastes with Ctrl-V', async () => {
+    const { page, close } = await openApp(browser, baseUrl);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await run(page, 'echo copy-this-line');
+    await page.evaluate(() => (window as any).__kubesim.terminals.t1.selectAll());
+    await page.keyboard.press('Control+Shift+C');
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('copy-this-line'));
+    await page.evaluate(() => navigator.clipboard.writeText('echo pasted-from-clipboard\n'));
+    await page.focus('.terminal-host:not([hidden]) textarea');
+    await page.keyboard.press('Control+V');
+    await waitForTerminal(page, /\$ echo pasted-from-clipboard\npasted-from-clipboard\nlearner@kubesim:~\$$/);
+    await close();
+  });
+});

@@ -8,7 +8,7 @@ import { bootParams } from './boot-params';
 /** What a terminal tab hears from its shell. */
 export interface TerminalHandlers {
   output(data: string): void;
-  ready(prompt: string, continuation: boolean): void;
+  ready(prompt: string, continuation: boolean, seq: number): void;
   /** A (new) cluster booted: open the shell (again). */
   booted(restartReason: string | undefined): void;
 }
@@ -103,7 +103,7 @@ export class Connection {
         this.terminals.get(m.tab)?.output(m.data);
         return;
       case 'term-ready':
-        this.terminals.get(m.tab)?.ready(m.prompt, m.continuation);
+        this.terminals.get(m.tab)?.ready(m.prompt, m.continuation, m.seq);
         return;
       default:
         return;

@@ -60,11 +60,11 @@ export function TerminalView({ tab, active, welcome }: TerminalViewProps) {
     const conn = getConnection();
     const link: ShellLink = {
       open: () => conn.send({ type: 'term-open', tab, cols: term.cols, rows: term.rows }),
-      input: (lines, echoed) => {
+      input: (lines, echoed, seq) => {
         noteSubmit();
-        conn.send({ type: 'term-input', tab, lines, echoed });
+        conn.send({ type: 'term-input', tab, lines, echoed, seq });
       },
-      interrupt: () => conn.send({ type: 'term-interrupt', tab }),
+      interrupt: (seq) => conn.send({ type: 'term-interrupt', tab, seq }),
       complete: (line, cursor) => conn.client.complete(tab, line, cursor),
       ack: (bytes) => conn.send({ type: 'term-ack', tab, bytes }),
     };
@@ -75,8 +75,8 @@ export function TerminalView({ tab, active, welcome }: TerminalViewProps) {
         noteOutput();
         controller.output(d);
       },
-      ready: (prompt, continuation) => {
-        controller.ready(prompt, continuation);
+      ready: (prompt, continuation, seq) => {
+        controller.ready(prompt, continuation, seq);
         markInteractive();
       },
       booted: (reason) => {

@@ -137,3 +137,15 @@ describe('TerminalController', () => {
     expect(term.bells).toBe(1);
   });
 });
+
+describe('TerminalController and late readies', () => {
+  it('draws one prompt when Ctrl-C crosses the end of a command', () => {
+    const { term, c } = setup();
+    c.onData('echo hi\r');
+    c.onData('\x03');
+    // The shell finished "echo hi" (seq 1) before it saw the Ctrl-C (seq 2), then answered that too.
+    c.ready('> ', true, 1);
+    c.ready('$ ', false, 2);
+    expect(term.text()).toBe('$ echo hi\n^C\n$');
+  });
+});

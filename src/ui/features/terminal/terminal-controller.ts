@@ -17,8 +17,8 @@ export interface TermLike {
 /** The tab's shell in the worker. */
 export interface ShellLink {
   open(): void;
-  input(lines: string[], echoed: number): void;
-  interrupt(): void;
+  input(lines: string[], echoed: number, seq: number): void;
+  interrupt(seq: number): void;
   complete(line: string, cursor: number): Promise<Completion>;
   /** The terminal wrote `bytes` characters of output. */
   ack(bytes: number): void;
@@ -40,6 +40,8 @@ export class TerminalController {
   private queue: InputToken[] = [];
   private readonly parser = new InputParser();
   private interrupted = false;
+  /** Numbers inputs and interrupts; a ready older than the last one sent is stale. */
+  private seq = 0;
 
   constructor(private readonly term: TermLike, private readonly link: ShellLink, private readonly history: History) {}
 
@@ -62,6 +64,7 @@ export class TerminalController {
     this.mode = 'closed';
     this.queue = [];
     this.interrupted = false;
+    this.seq = 0;
     this.link.open();
   }
 
@@ -82,8 +85,10 @@ export class TerminalController {
     this.term.write(data, () => this.link.ack(data.length));
   }
 
-  /** The shell waits for a line. */
-  ready(prompt: string, continuation: boolean): void {
+  /** The shell waits for a line (`seq`: the last input or interrupt the shell had seen). */
+  ready(prompt: string, continuation: boolean, seq = this.seq): void {
+    // A ready that crossed a later Ctrl-C or line on the way: the shell answers that one next.
+    if (seq < this.seq) return;
     if (this.interrupted) this.term.write('\r\n');
     this.interrupted = false;
     this.prompt = prompt;
@@ -107,7 +112,7 @@ export class TerminalController {
     this.term.write('^C');
     this.interrupted = true;
     this.mode = 'waiting';
-    this.link.interrupt();
+    this.link.interrupt(++this.seq);
   }
 
   private pump(): void {
@@ -192,7 +197,7 @@ export class TerminalController {
     this.term.write(`${moveCursor(this.shown, this.editor.state.buffer.length, this.layout())}\r\n`);
     if (!this.continuation) this.history.add(lines[0]);
     this.mode = 'waiting';
-    this.link.input(lines, echoed);
+    this.link.input(lines, echoed, ++this.seq);
   }
 
   private setLine(text: string): void {

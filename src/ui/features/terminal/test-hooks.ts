@@ -8,6 +8,8 @@ export interface TerminalHook {
   text(): string;
   /** Pastes as the browser's paste would. */
   paste(text: string): void;
+  /** Selects everything (as a mouse drag would). */
+  selectAll(): void;
 }
 
 interface KubesimHooks {
@@ -40,6 +42,7 @@ export function registerTerminal(tab: string, term: Terminal): () => void {
       return lines.join('\n').trimEnd();
     },
     paste: (text) => term.paste(text),
+    selectAll: () => term.selectAll(),
   };
   return () => { delete hooks().terminals[tab]; };
 }
