@@ -18,6 +18,7 @@ export { describeClient } from './client';
 export type { DescribeClient } from './client';
 export { tabbedString, PrefixWriter, rfc1123z, describeEvents } from './writer';
 export { describePod } from './pod';
+export { describePodTemplate } from './containers';
 export { smartLabelFor } from './misc';
 export { podRequestsAndLimits, findNodeRoles } from './node';
 

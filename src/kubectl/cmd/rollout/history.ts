@@ -7,7 +7,7 @@ import { flagsFor } from '../../help/flag-defs';
 import { ObjectPrinter } from '../../cmdutil';
 import { visitResources } from '../../resource/visit';
 import { finishWithErrors } from '../label';
-import { viewHistory } from './viewers';
+import { viewHistory, viewRevision } from './viewers';
 
 async function runHistory(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   const f = p.flags;
@@ -19,12 +19,9 @@ async function runHistory(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   const errors: unknown[] = [...visited.errors];
   for (const i of visited.infos) {
     try {
-      if (revision > 0) {
-        // TODO(kubectl): the pod template of one revision (describe's DescribePodTemplate) once describe exists. #7
-        throw new CmdError(`error: rollout history --revision is not supported by this simulated kubectl yet`);
-      }
-      const history = await viewHistory(ctx, i.info, i.obj);
-      new ObjectPrinter(ctx, { output: f.output as string, template: f.template as string, operation: `\n${history}`, dryRun: 'none',
+      const history = revision > 0 ? await viewRevision(ctx, i.info, i.obj, revision) : await viewHistory(ctx, i.info, i.obj);
+      const withRevision = revision > 0 ? `with revision #${revision}` : '';
+      new ObjectPrinter(ctx, { output: f.output as string, template: f.template as string, operation: `${withRevision}\n${history}`, dryRun: 'none',
         showManagedFields: f['show-managed-fields'] as boolean }).print(i.obj, i.info);
     } catch (e) {
       errors.push(e);

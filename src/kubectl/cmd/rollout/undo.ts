@@ -11,7 +11,10 @@ import { ObjectPrinter, getDryRunStrategy, type DryRun } from '../../cmdutil';
 import { visitResources, type VisitedInfo } from '../../resource/visit';
 import { target } from '../../request-util';
 import { finishWithErrors } from '../label';
-import { controllerRevisions, deploymentReplicaSets, groupKind } from './viewers';
+import { controllerRevisions, deploymentReplicaSets, groupKind, printTemplate } from './viewers';
+import { strategicMergePatch } from '../../../engine/api/patch';
+import { patchMetaFor } from '../../../engine/api/schema';
+import { apiVersionOf } from '../../../engine/api/kinds';
 
 const HASH = 'pod-template-hash';
 // Annotations a rollback keeps from the Deployment rather than copying from the ReplicaSet.
@@ -39,7 +42,7 @@ async function rollbackDeployment(ctx: CmdContext, i: VisitedInfo, toRevision: n
     chosen = sorted[1];
     if (!chosen) throw new CmdError(`error: no rollout history found for deployment ${JSON.stringify(d.metadata?.name ?? '')}`);
   }
-  if (dryRun === 'client') throw new CmdError('error: rollout undo --dry-run=client is not supported by this simulated kubectl yet');
+  if (dryRun === 'client') return printTemplate(chosen.rs.spec?.template);
   if (d.spec?.paused) throw new CmdError("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
   const template = withoutHash(chosen.rs.spec?.template);
   if (deepEqual(template, withoutHash(d.spec?.template))) {
@@ -67,8 +70,11 @@ async function rollbackByHistory(ctx: CmdContext, i: VisitedInfo, toRevision: nu
   if (toRevision === 0 && history.length <= 1) throw new CmdError('error: no last revision to roll back to');
   const to = toRevision === 0 ? history[history.length - 2] : history.find((h) => h.revision === toRevision);
   if (!to) throw new CmdError(`error: unable to find specified revision ${toRevision} in history`);
-  if (dryRun === 'client') throw new CmdError('error: rollout undo --dry-run=client is not supported by this simulated kubectl yet');
   const data = to.data as { spec?: { template?: unknown } } | undefined;
+  if (dryRun === 'client') {
+    const applied = strategicMergePatch(i.obj, to.data, patchMetaFor(apiVersionOf(i.info), i.info.kind)) as KubeObject;
+    return `will roll back to ${printTemplate((applied.spec as { template?: unknown } | undefined)?.template)}`;
+  }
   const current = (i.obj.spec as { template?: unknown } | undefined)?.template;
   const { $patch: _p, ...wanted } = (data?.spec?.template ?? {}) as Record<string, unknown>;
   if (deepEqual(wanted, current)) return `skipped rollback (current template already matches revision ${toRevision})`;

@@ -6,7 +6,11 @@ import { resourceFor, type ResourceInfo } from '../../../engine/api/kinds';
 import { labelSelectorAsSelector } from '../../../engine/api/labels';
 import type { CmdContext } from '../../command';
 import { CmdError } from '../../errors';
-import { tabwrite, DESCRIBE_TABWRITER } from '../../printers';
+import { tabwrite, DESCRIBE_TABWRITER, type TabWriter } from '../../printers';
+import { PrefixWriter, describePodTemplate } from '../../describe';
+import { strategicMergePatch } from '../../../engine/api/patch';
+import { patchMetaFor } from '../../../engine/api/schema';
+import { apiVersionOf } from '../../../engine/api/kinds';
 import { target } from '../../request-util';
 
 /** A status line and whether the rollout is done; throws for a failed one. */
@@ -132,4 +136,32 @@ export async function viewHistory(ctx: CmdContext, info: ResourceInfo, obj: Kube
   const byRev = new Map(entries.map((e) => [e.revision, e.cause]));
   const rows = [['REVISION', 'CHANGE-CAUSE'], ...[...byRev.keys()].sort((a, b) => a - b).map((r) => [String(r), byRev.get(r) || '<none>'])];
   return tabwrite(rows.map((r) => [`${r[0]}`, r[1]]), DESCRIBE_TABWRITER);
+}
+
+/**
+ * printTemplate: DescribePodTemplate written through a PrefixWriter straight into a buffer (no tab writer,
+ * so the tabs stay as they are).
+ */
+export function printTemplate(template: unknown): string {
+  let out = '';
+  const raw = { write: (t: string) => { out += t; }, flush: () => undefined } as unknown as TabWriter;
+  describePodTemplate(template as never, new PrefixWriter(raw));
+  return out;
+}
+
+/** HistoryViewer.ViewHistory with a revision: that revision's pod template. */
+export async function viewRevision(ctx: CmdContext, info: ResourceInfo, obj: KubeObject, revision: number): Promise<string> {
+  if (info.kind === 'Deployment') {
+    const found = (await deploymentReplicaSets(ctx, obj as Deployment)).find((x) => x.revision === revision);
+    if (!found) throw new CmdError('error: unable to find the specified revision');
+    return printTemplate(found.rs.spec?.template);
+  }
+  if (info.kind === 'StatefulSet' || info.kind === 'DaemonSet') {
+    const found = (await controllerRevisions(ctx, obj)).find((cr) => cr.revision === revision);
+    if (!found) throw new CmdError(`error: unable to find the specified revision`);
+    // applyHistory: the revision's data is a strategic merge patch of the object.
+    const applied = strategicMergePatch(obj, found.data, patchMetaFor(apiVersionOf(info), info.kind)) as KubeObject;
+    return printTemplate((applied.spec as { template?: unknown } | undefined)?.template);
+  }
+  throw new CmdError(`error: no history viewer has been implemented for ${JSON.stringify(groupKind(info))}`);
 }
