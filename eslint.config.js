@@ -2,8 +2,7 @@
 // widen an interface in engine/api instead.
 import { readdirSync, existsSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import restrictedPaths from './tools/eslint/restricted-paths.js';
 
 const dirs = (p) => (existsSync(p) ? readdirSync(p, { withFileTypes: true }) : [])
   .filter((d) => d.isDirectory() && d.name !== 'shared' && d.name !== 'framework').map((d) => d.name);
@@ -13,17 +12,16 @@ const onlyItself = (root, names, message) =>
   names.map((d) => ({ target: `${root}/${d}`, from: root, except: [`./${d}`, './shared'], message }));
 
 export default [
-  { ignores: ['dist/**', 'node_modules/**', 'public/**', '**/*.generated.*'] },
+  { ignores: ['tools/**', 'dist/**', 'node_modules/**', 'public/**', '**/*.generated.*'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts'],
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    plugins: { layering: { rules: { 'no-restricted-paths': restrictedPaths } } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
-      'import-x/no-restricted-paths': ['error', { zones: [
+      'layering/no-restricted-paths': ['error', { zones: [
         { target: './src/engine', from: ['./src/ui', './src/kubectl', './src/worker', './src/server'],
           message: 'engine is the bottom layer: it never imports the UI, kubectl, the worker or the server.' },
         { target: './src/engine/api', from: ['./src/engine/store', './src/engine/apiserver', './src/engine/client',
