@@ -35,6 +35,26 @@ export function deepFreeze<T>(o: T): T {
   return o;
 }
 
+// Values deep-frozen by shareImmutable: anything may hold them, nobody can change them.
+const shareable = new WeakSet<object>();
+
+/**
+ * Deep-freezes plain JSON data and marks it shareable: copies of it (the decoder's, for a FieldsV1 or a
+ * RawExtension) may then be the value itself. Used for values many objects hold alike (managed fields).
+ */
+export function shareImmutable<T extends object>(o: T): T {
+  if (shareable.has(o)) return o;
+  for (const v of Object.values(o)) if (v !== null && typeof v === 'object') shareImmutable(v as object);
+  Object.freeze(o);
+  shareable.add(o);
+  return o;
+}
+
+/** Was the value made immutable by shareImmutable? */
+export function isShareable(o: object): boolean {
+  return shareable.has(o);
+}
+
 /** A deep copy of plain JSON data (objects from the API are plain JSON). */
 export function clone<T>(o: T): T {
   return o === undefined ? o : structuredClone(o);

@@ -6,7 +6,7 @@
 //    podCIDR/podCIDRs, apiVersion/kind on StatefulSet volumeClaimTemplates;
 //  - encoding/json: fields Go always writes (`resources: {}`, template `creationTimestamp: null`,
 //    `status: {loadBalancer: {}}` …), which ../schema fillZeroValues knows from the v1.32 json tags.
-import { fillZeroValues } from '../schema';
+import { fillZeroValuesShared } from '../schema';
 import { type Obj, isObj, child, objAt, objects } from './util';
 
 /** base64 of the UTF-8 bytes of s ([]byte fields are base64 in JSON). */
@@ -106,9 +106,10 @@ function applyConversions(obj: Obj, kind: string): void {
  */
 export function applyWireShape(obj: Obj, apiVersion: string, kind: string): void {
   applyConversions(obj, kind);
-  const filled = fillZeroValues(obj, apiVersion, kind) as Obj;
-  const meta = obj.metadata;
-  for (const k of Object.keys(obj)) delete obj[k];
-  Object.assign(obj, filled);
-  if (meta !== undefined) obj.metadata = meta;
+  // `obj` is a fresh decoded body: filling shares what lacks nothing, and the object's own metadata
+  // (kept as it came) is not filled at all. Fields the fill adds come after the existing ones, in the
+  // order fillZeroValues writes them, so assigning the changed ones reproduces its key order.
+  const filled = fillZeroValuesShared(obj, apiVersion, kind, 'metadata');
+  if (filled === obj) return;
+  for (const k of Object.keys(filled)) if (obj[k] !== filled[k]) obj[k] = filled[k];
 }

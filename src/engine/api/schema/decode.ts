@@ -13,6 +13,7 @@ import { goJsonMarshal } from './go-json';
 import { decodeQuantity } from './go-quantity';
 import { canonicalTime, GoTimeParseError } from './go-time';
 import { defKeyForKind, structType } from './model';
+import { isShareable } from '../meta';
 import type { SchemaType } from './model';
 
 /** Options of decode. */
@@ -40,20 +41,14 @@ const MAX_STRICT_ERRORS = 100;
 const OMIT = Symbol('omit');
 type Out = unknown | typeof OMIT;
 
-/**
- * The strict-error path of a position, built only when an error needs it (kubernetes_patch.go
- * appendStrictFieldStackKey/Index): "spec.containers[0].imagee". `seg` is a key, or an index when `index`.
- */
-interface Path {
-  readonly up: Path | undefined;
-  readonly seg: string | number;
-}
-
-function formatPath(p: Path | undefined): string {
+// The strict-error path of the current position (kubernetes_patch.go appendStrictFieldStackKey/Index):
+// a stack of keys and indices, formatted only when an error needs it: "spec.containers[0].imagee".
+function formatPath(segs: readonly (string | number)[]): string {
   let out = '';
-  for (; p; p = p.up) {
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const seg = segs[i];
     const sep = out && out[0] !== '[' ? '.' : '';
-    out = typeof p.seg === 'number' ? `[${p.seg}]${sep}${out}` : `${p.seg}${sep}${out}`;
+    out = typeof seg === 'number' ? `[${seg}]${sep}${out}` : `${seg}${sep}${out}`;
   }
   return out;
 }
@@ -72,6 +67,8 @@ class DecodeState {
   // errorContext of decode.go: the struct being filled and the JSON names of the struct fields above.
   struct = '';
   readonly fieldStack: string[] = [];
+  /** Keys and indices from the root to the value being decoded. */
+  readonly path: (string | number)[] = [];
 
   constructor(initialStrict: number) {
     this.strictCount = initialStrict;
@@ -127,22 +124,25 @@ function zeroOf(t: SchemaType): unknown {
   }
 }
 
-function decodeStruct(v: Record<string, unknown>, t: SchemaType, st: DecodeState, path: Path | undefined): Record<string, unknown> {
+function decodeStruct(v: Record<string, unknown>, t: SchemaType, st: DecodeState): Record<string, unknown> {
   const def = t.def!;
   const out: Record<string, unknown> = {};
+  const prevStruct = st.struct;
   for (const key of sortedKeys(v)) {
-    const childPath: Path = { up: path, seg: key };
     const f = def.fields.get(key);
     if (!f) {
-      st.unknownField(formatPath(childPath));
+      st.path.push(key);
+      st.unknownField(formatPath(st.path));
+      st.path.pop();
       continue;
     }
     const val = v[key];
     if (val === null || val === undefined) continue; // Go leaves the zero value; omitempty drops it
-    const prevStruct = st.struct;
     st.struct = def.goName;
     st.fieldStack.push(key);
-    const r = decodeValue(val, f.type, st, childPath);
+    st.path.push(key);
+    const r = decodeValue(val, f.type, st);
+    st.path.pop();
     st.fieldStack.pop();
     st.struct = prevStruct;
     if (r !== OMIT) out[key] = r;
@@ -150,10 +150,31 @@ function decodeStruct(v: Record<string, unknown>, t: SchemaType, st: DecodeState
   return out;
 }
 
-function decodeElem(v: unknown, t: SchemaType, st: DecodeState, path: Path): unknown {
+function decodeElem(v: unknown, t: SchemaType, st: DecodeState, seg: string | number): unknown {
   if (v === null || v === undefined) return zeroOf(t);
-  const r = decodeValue(v, t, st, path);
+  st.path.push(seg);
+  const r = decodeValue(v, t, st);
+  st.path.pop();
   return r === OMIT ? zeroOf(t) : r;
+}
+
+/**
+ * A copy of free-form JSON (RawExtension, FieldsV1, `any`), as structuredClone makes it. Values the
+ * API layer has marked immutable (shareImmutable) are shared instead: nobody can change them.
+ */
+function copyJson(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (isShareable(v)) return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyJson(v[i]);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return structuredClone(v); // a Date from YAML, …
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = copyJson((v as Record<string, unknown>)[k]);
+  return out;
 }
 
 function decodeInt(v: number, t: SchemaType, st: DecodeState): Out {
@@ -163,12 +184,22 @@ function decodeInt(v: number, t: SchemaType, st: DecodeState): Out {
   return v;
 }
 
+const times = new Map<string, string>();
+const microTimes = new Map<string, string>();
+
 function decodeTime(v: unknown, t: SchemaType, st: DecodeState): Out {
   // metav1.Time.UnmarshalJSON: json.Unmarshal into a string (its type errors get this field's context),
   // then time.Parse, whose error is returned as is.
   if (typeof v !== 'string') throw new Fatal(st.typeError(jsonWord(v), 'string'));
+  const micro = t.kind === 'microTime';
+  const memo = micro ? microTimes : times;
+  const hit = memo.get(v);
+  if (hit !== undefined) return hit === '' ? OMIT : hit;
   try {
-    const s = canonicalTime(v, t.kind === 'microTime');
+    const s = canonicalTime(v, micro);
+    // Timestamps recur (every object written in the same second carries the same one): keep a few.
+    if (memo.size >= 256) memo.clear();
+    memo.set(v, s);
     return s === '' ? OMIT : s;
   } catch (e) {
     if (e instanceof GoTimeParseError) throw new Fatal(e.message);
@@ -176,7 +207,7 @@ function decodeTime(v: unknown, t: SchemaType, st: DecodeState): Out {
   }
 }
 
-function decodeValue(v: unknown, t: SchemaType, st: DecodeState, path: Path): Out {
+function decodeValue(v: unknown, t: SchemaType, st: DecodeState): Out {
   switch (t.kind) {
     case 'string':
       return typeof v === 'string' ? v : st.saveTypeError(jsonWord(v), t.go);
@@ -213,19 +244,19 @@ function decodeValue(v: unknown, t: SchemaType, st: DecodeState, path: Path): Ou
       return decodeTime(v, t, st);
     case 'raw':
     case 'any':
-      return structuredClone(v);
+      return copyJson(v);
     case 'struct':
-      return isObject(v) ? decodeStruct(v, t, st, path) : st.saveTypeError(jsonWord(v), t.go);
+      return isObject(v) ? decodeStruct(v, t, st) : st.saveTypeError(jsonWord(v), t.go);
     case 'list': {
       if (!Array.isArray(v)) return st.saveTypeError(jsonWord(v), t.go);
       const out = new Array<unknown>(v.length);
-      for (let i = 0; i < v.length; i++) out[i] = decodeElem(v[i], t.elem!, st, { up: path, seg: i });
+      for (let i = 0; i < v.length; i++) out[i] = decodeElem(v[i], t.elem!, st, i);
       return out;
     }
     case 'map': {
       if (!isObject(v)) return st.saveTypeError(jsonWord(v), t.go);
       const out: Record<string, unknown> = {};
-      for (const key of sortedKeys(v)) out[key] = decodeElem(v[key], t.elem!, st, { up: path, seg: key });
+      for (const key of sortedKeys(v)) out[key] = decodeElem(v[key], t.elem!, st, key);
       return out;
     }
   }
@@ -282,6 +313,14 @@ function interpret(body: unknown, info: Target): { group: string; version: strin
   return out;
 }
 
+// Root struct types by definition key (a SchemaType resolves its definition lazily, once).
+const rootTypes = new Map<string, SchemaType>();
+function rootType(key: string): SchemaType {
+  let t = rootTypes.get(key);
+  if (!t) rootTypes.set(key, (t = structType(key)));
+  return t;
+}
+
 /**
  * What the endpoint decodes into: a ResourceInfo, or for a subresource its own kind
  * (`{ group: 'autoscaling', version: 'v1', kind: 'Scale' }`, policy/v1 Eviction, v1 Binding, …).
@@ -299,7 +338,7 @@ export function decode(body: unknown, info: Target, opts: DecodeOptions): Decode
   const st = new DecodeState(duplicateFields.length);
   let obj: Record<string, unknown>;
   try {
-    obj = decodeStruct(isObject(body) ? body : {}, structType(key), st, undefined);
+    obj = decodeStruct(isObject(body) ? body : {}, rootType(key), st);
   } catch (e) {
     if (e instanceof Fatal) throw cannot(e.message);
     throw e;

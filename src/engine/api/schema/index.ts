@@ -7,7 +7,7 @@ export type { PatchMeta } from './patch-meta';
 export { jsonSchemaFor } from './json-schema';
 export { explainField, explainTypeName } from './explain';
 export type { ExplainResult, ExplainFieldInfo } from './explain';
-export { fillZeroValues } from './zero-values';
+export { fillZeroValues, fillZeroValuesShared } from './zero-values';
 export type { FillOptions } from './zero-values';
 export { getDef, defForKind, defKeyForKind, knownKinds, goStructName } from './model';
 export type { SchemaDef, SchemaField, SchemaType, SchemaKind, EmitMode } from './model';

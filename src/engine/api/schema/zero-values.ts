@@ -3,7 +3,7 @@
 // `status: {loadBalancer: {}}` on a Service and `replicas: 0` in a ReplicaSet status. Decode drops JSON nulls
 // and never adds fields; this is the separate step that writes the object as Go would (see go-emit.ts).
 import { defForKind } from './model';
-import type { SchemaDef, SchemaType } from './model';
+import type { SchemaDef, SchemaField, SchemaType } from './model';
 
 /** Options of fillZeroValues. */
 export interface FillOptions {
@@ -47,6 +47,66 @@ function fillStruct(v: Record<string, unknown>, def: SchemaDef, o: FillOptions):
   for (const name of def.goOrder) if (filled[name] !== undefined) out[name] = filled[name];
   for (const key of Object.keys(filled)) if (!def.fields.has(key)) out[key] = filled[key];
   return out;
+}
+
+// The fields Go's encoder always writes, per definition (computed once: most fields are omitempty).
+const emitted = new WeakMap<SchemaDef, readonly SchemaField[]>();
+function emitFields(def: SchemaDef): readonly SchemaField[] {
+  let fs = emitted.get(def);
+  if (!fs) emitted.set(def, (fs = [...def.fields.values()].filter((f) => f.emit)));
+  return fs;
+}
+
+// Like fill, but copy-on-write: a value that lacks nothing is returned as is, and a struct, list or map
+// is copied (shallowly) only when something below it changes.
+function fillShared(v: unknown, t: SchemaType | undefined): unknown {
+  if (v === null || typeof v !== 'object' || t === undefined) return v;
+  const isArray = Array.isArray(v);
+  if (t.kind === 'struct' && !isArray) return fillStructShared(v as Record<string, unknown>, t.def!, undefined);
+  if (t.kind === 'list' && isArray) {
+    const a = v as unknown[];
+    let out: unknown[] | undefined;
+    for (let i = 0; i < a.length; i++) {
+      const x = fillShared(a[i], t.elem);
+      if (x !== a[i]) (out ??= a.slice())[i] = x;
+    }
+    return out ?? a;
+  }
+  if (t.kind === 'map' && !isArray) {
+    const o = v as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(o)) {
+      const x = fillShared(o[k], t.elem);
+      if (x !== o[k]) (out ??= { ...o })[k] = x;
+    }
+    return out ?? o;
+  }
+  return v;
+}
+
+function fillStructShared(v: Record<string, unknown>, def: SchemaDef, skip: string | undefined): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(v)) {
+    if (key === skip) continue;
+    const x = fillShared(v[key], def.fields.get(key)?.type);
+    if (x !== v[key]) (out ??= { ...v })[key] = x;
+  }
+  for (const f of emitFields(def)) {
+    if ((out ?? v)[f.name] === undefined) (out ??= { ...v })[f.name] = f.emit === 'null' ? null : zeroValue(f.type, {});
+  }
+  return out ?? v;
+}
+
+/**
+ * fillZeroValues for an object the caller owns whole (a freshly decoded request body): the same
+ * content and key order, but subtrees that lack nothing are shared with `obj` instead of copied, and
+ * `obj` itself comes back when nothing is missing. `skip` names a top-level field left as it is.
+ */
+export function fillZeroValuesShared<T>(obj: T, apiVersion: string, kind: string, skip?: string): T {
+  const def = defForKind(apiVersion, kind);
+  if (!def || obj === null || typeof obj !== 'object' || Array.isArray(obj)) return obj;
+  const o = obj as Record<string, unknown>;
+  return fillStructShared(o, def, skip !== undefined && o[skip] !== undefined ? skip : undefined) as T;
 }
 
 /**
