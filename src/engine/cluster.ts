@@ -13,6 +13,8 @@ import { startNodes, MemVolumeDataRegistry, type NodeSet } from './kubelet';
 import { startScheduler, SCHEDULER_USER_AGENT, type Scheduler } from './scheduler';
 import { startNetwork, KUBE_PROXY_USER_AGENT, type Network } from './network';
 import { FakeRuntime } from './kubelet/testing';
+import { createRuntime } from './runtime';
+import { startStorage, STORAGE_PROVISIONER_USER_AGENT, type Storage } from './storage';
 
 /** Timings a class demo may shorten (defaults are Kubernetes v1.32's). */
 export interface ClusterTimings {
@@ -47,6 +49,11 @@ export interface ClusterOptions {
   historySize?: number;
   /** Timings (node failure detection, eviction) — shorten them for demos. */
   timings?: Partial<ClusterTimings>;
+  /**
+   * The nodes' container runtime: 'fake' (the kubelet's stand-in, the default for now) or 'sim'
+   * (src/engine/runtime: real images, programs, files and mounts).
+   */
+  runtime?: 'fake' | 'sim';
 }
 
 /** What every component is started with. */
@@ -76,6 +83,11 @@ export class Cluster {
    * `network.localPorts` (kubectl port-forward), `network.startTunnel()`, `network.enableIngressAddon()`.
    */
   readonly network: Network;
+  /**
+   * Storage (section storage): minikube's storage-provisioner, and `storage.files` — the files of a
+   * running container (`files.container({ pod: 'web-0' })`), of a node, or of a PersistentVolume.
+   */
+  readonly storage: Storage;
 
   constructor(opts: ClusterOptions = {}) {
     const seed = opts.seed ?? 1;
@@ -123,11 +135,20 @@ export class Cluster {
       versions: { kubernetes: VERSIONS.kubernetes, containerRuntime: VERSIONS.containerRuntime, kernel: VERSIONS.kernel,
         osImage: VERSIONS.osImage, etcd: VERSIONS.etcd },
       deps: (name, ua) => this.deps(name, ua),
-      runtimeFor: (_node, clock, rng) => new FakeRuntime({ clock, rng, preloaded }),
+      runtimeFor: (node, clock, rng) => (opts.runtime === 'sim'
+        ? createRuntime({ clock, rng, node, network: this.network.pods, preloaded })
+        : new FakeRuntime({ clock, rng, preloaded })),
       volumeData: new MemVolumeDataRegistry(),
       registerConnector: (sub, c) => this.api.registerConnector(sub, c),
     });
     // ---- end section: nodes ----
+
+    // ---- section: storage (src/engine/storage) ----
+    // minikube's storage-provisioner process (runs while its pod's container runs; the PV controllers
+    // are in kube-controller-manager), and the files API over containers, nodes and volumes.
+    this.storage = startStorage({ ...this.deps('storage-provisioner', STORAGE_PROVISIONER_USER_AGENT),
+      filesClient: this.client('kubesim-files'), volumeData: this.nodes.volumeData, kubelet: (node) => this.nodes.get(node) });
+    // ---- end section: storage ----
 
     // What `minikube start` applies once the control plane answers: CoreDNS, kube-proxy, the
     // storage provisioner and the default StorageClass.

@@ -29,6 +29,9 @@ import { descriptor as endpoint } from './endpoint';
 import { descriptor as endpointslice } from './endpointslice';
 import { descriptor as endpointslicemirroring } from './endpointslicemirroring';
 // ---- end controllers-network imports ----
+// ---- controllers-storage imports ----
+import { persistentVolumeBinderDescriptor, pvcProtectionDescriptor, pvProtectionDescriptor } from './volume';
+// ---- end controllers-storage imports ----
 
 /** The controller manager's user agent (client-go's default for the binary). */
 export const CONTROLLER_MANAGER_USER_AGENT = 'kube-controller-manager/v1.32.0 (linux/amd64) kubernetes/70d3cc9';
@@ -61,6 +64,11 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   endpointslice,
   endpointslicemirroring,
   // ---- end controllers-network ----
+  // ---- controllers-storage: persistentvolume-binder, pvc-protection, pv-protection (one line each) ----
+  persistentVolumeBinderDescriptor,
+  pvcProtectionDescriptor,
+  pvProtectionDescriptor,
+  // ---- end controllers-storage ----
 ];
 
 /** What the cluster gives the controller manager (ComponentDeps plus a client factory). */

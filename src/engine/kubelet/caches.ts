@@ -1,16 +1,17 @@
 // The kubelet's views of the API objects its pods use: ConfigMaps, Secrets, Services and
-// PersistentVolumeClaims, one informer per namespace started on first use. Models the kubelet's
-// watch-based configmap/secret managers (pkg/kubelet/util/manager/watch_based_manager.go) and its
-// service lister; here a namespace-wide informer stands in for per-object watches.
-import type { ConfigMap, PersistentVolumeClaim, Secret, Service } from '../api/types';
+// PersistentVolumeClaims, one informer per namespace started on first use, and PersistentVolumes
+// (one cluster-wide informer). Models the kubelet's watch-based configmap/secret managers
+// (pkg/kubelet/util/manager/watch_based_manager.go) and its service lister; here a namespace-wide
+// informer stands in for per-object watches.
+import type { ConfigMap, PersistentVolume, PersistentVolumeClaim, Secret, Service } from '../api/types';
 import { Informer, R, type Client, type ResourceRef } from '../client';
 
-type Kind = 'configmaps' | 'secrets' | 'services' | 'persistentvolumeclaims';
+type Kind = 'configmaps' | 'secrets' | 'services' | 'persistentvolumeclaims' | 'persistentvolumes';
 
 /** Lazily started namespace informers for the objects pods reference. */
 export class ObjectCaches {
   private readonly informers = new Map<string, Informer<any>>();
-  private readonly listeners = new Set<(kind: Kind, namespace: string) => void>();
+  private readonly listeners = new Set<(kind: Kind, namespace: string | undefined) => void>();
   private stopped = false;
 
   constructor(private readonly client: Client) {}
@@ -27,12 +28,16 @@ export class ObjectCaches {
     return this.informer<PersistentVolumeClaim>('persistentvolumeclaims', namespace).lister.get(namespace, name);
   }
 
+  pv(name: string): PersistentVolume | undefined {
+    return this.informer<PersistentVolume>('persistentvolumes', undefined).lister.get(undefined, name);
+  }
+
   services(namespace: string): Service[] {
     return this.informer<Service>('services', namespace).lister.list(namespace);
   }
 
   /** Called (from informer delivery: only enqueue) when an object of a kind changes in a namespace. */
-  onChange(fn: (kind: Kind, namespace: string) => void): void {
+  onChange(fn: (kind: Kind, namespace: string | undefined) => void): void {
     this.listeners.add(fn);
   }
 
@@ -48,8 +53,9 @@ export class ObjectCaches {
     this.stopped = false;
   }
 
-  private informer<T extends ConfigMap | Secret | Service | PersistentVolumeClaim>(kind: Kind, namespace: string): Informer<T> {
-    const key = `${kind}/${namespace}`;
+  private informer<T extends ConfigMap | Secret | Service | PersistentVolumeClaim | PersistentVolume>(kind: Kind,
+    namespace: string | undefined): Informer<T> {
+    const key = `${kind}/${namespace ?? ''}`;
     let inf = this.informers.get(key) as Informer<T> | undefined;
     if (!inf) {
       inf = new Informer<T>(this.client, R[kind] as ResourceRef, { namespace });

@@ -185,10 +185,13 @@ describe('volumes', () => {
     h.advance(5000);
     expect(h.pod('p1')!.status!.containerStatuses![0].state?.waiting?.reason).toBe('ContainerCreating');
     expect(h.events('p1')).toEqual([]);
+    // A PV of a source without node-local storage (NFS): its data is kept by PV name. The claim asks
+    // for it by name; the PersistentVolume controller binds the two.
+    h.client.create(R.persistentvolumes, { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pvc-1234' },
+      spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], storageClassName: 'standard',
+        nfs: { server: '10.0.0.1', path: '/exports/data' } } } as KubeObject);
     const pvc = h.client.get(R.persistentvolumeclaims, 'default', 'data');
     h.client.update(R.persistentvolumeclaims, { ...pvc, spec: { ...pvc.spec, volumeName: 'pvc-1234' } });
-    const bound = h.client.get(R.persistentvolumeclaims, 'default', 'data');
-    h.client.updateStatus(R.persistentvolumeclaims, { ...bound, status: { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' } } });
     h.advance(2000);
     expect(h.pod('p1')!.status!.containerStatuses![0].state?.running).toBeDefined();
     h.runtime.find('p1', 'c')!.config.mounts[0].volume.write('db.txt', 'rows');

@@ -110,12 +110,14 @@ export class Kubelet {
     };
     this.volumeSources = {
       configMap: (ns, n) => this.caches.configMap(ns, n), secret: (ns, n) => this.caches.secret(ns, n), pvc: (ns, n) => this.caches.pvc(ns, n),
-      registry: opts.volumeData, nodeName: this.nodeName, allocatable,
+      pv: (n) => this.caches.pv(n), registry: opts.volumeData, nodeName: this.nodeName, allocatable,
       token: (pod, aud, exp) => serviceAccountToken(tokenRng, pod, this.nodeName, this.clock.now(), aud, exp, 'minikube-sa-key'),
     };
     this.caches.onChange((kind, ns) => {
-      if (kind !== 'persistentvolumeclaims') return;
-      for (const w of this.workers.values()) if (w.pod().metadata?.namespace === ns && !w.volumes.ready(w.pod())) w.kick();
+      if (kind !== 'persistentvolumeclaims' && kind !== 'persistentvolumes') return;
+      for (const w of this.workers.values()) {
+        if ((ns === undefined || w.pod().metadata?.namespace === ns) && !w.volumes.ready(w.pod())) w.kick();
+      }
     });
   }
 

@@ -64,11 +64,27 @@ export const pvcStrategy: Strategy = makeStrategy(info('', 'persistentvolumeclai
   prepareForUpdate: keepStatus,
 });
 
-/** Models pkg/registry/core/persistentvolume/strategy.go. */
+/**
+ * Models pkg/registry/core/persistentvolume/strategy.go: a new PV is Pending; with
+ * PersistentVolumeLastPhaseTransitionTime (GA in v1.31) status.lastPhaseTransitionTime is set at
+ * creation and whenever a status write changes the phase without giving a newer time.
+ */
 export const pvStrategy: Strategy = makeStrategy(info('', 'persistentvolumes'), {
   generation: false,
-  prepareForCreate: setStatus({ phase: 'Pending' }),
+  prepareForCreate(obj, ctx) {
+    obj.status = { phase: 'Pending', lastPhaseTransitionTime: ctx.nowTime() };
+  },
   prepareForUpdate: keepStatus,
+  prepareForStatusUpdate(obj, old, ctx) {
+    const st = { ...((obj.status ?? {}) as Record<string, unknown>) };
+    const prev = (old.status ?? {}) as Record<string, unknown>;
+    if (prev.phase === st.phase && st.lastPhaseTransitionTime === undefined) {
+      if (prev.lastPhaseTransitionTime !== undefined) st.lastPhaseTransitionTime = prev.lastPhaseTransitionTime;
+    } else if (prev.phase !== st.phase && (st.lastPhaseTransitionTime === undefined || st.lastPhaseTransitionTime === prev.lastPhaseTransitionTime)) {
+      st.lastPhaseTransitionTime = ctx.nowTime();
+    }
+    obj.status = st;
+  },
 });
 
 /** Models pkg/registry/core/secret/strategy.go (field label `type`). */

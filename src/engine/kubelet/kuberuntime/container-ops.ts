@@ -118,7 +118,7 @@ export function startContainer(s: RuntimeServices, ctx: PodContext, c: Container
     const prev = ctx.state.latest(c.name);
     const config: ContainerConfig = {
       podUid: cur.metadata!.uid!, podName: cur.metadata!.name!, podNamespace: cur.metadata!.namespace!, containerName: c.name,
-      image: r.image, command, args, env, workingDir: c.workingDir, mounts: ctx.volumes.mountsFor(c), ...limits(c),
+      image: r.image, command, args, env, workingDir: c.workingDir, mounts: ctx.volumes.mountsFor(c, cur), ...limits(c),
       tty: !!c.tty, stdin: !!c.stdin, podIP: ctx.podIPs()[0] ?? '', hostname: podHostname(cur),
       resolvConf: resolvConfFor(cur), etcHosts: etcHostsFor(cur, ctx.podIPs()),
     };

@@ -1,5 +1,5 @@
 export { MemFS } from './memfs';
-export { MemVolumeDataRegistry } from './registry';
+export { MemVolumeDataRegistry, SubFS } from './registry';
 export type { VolumeDataRegistry } from './registry';
 export { PodVolumes, MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS } from './volume-manager';
 export type { VolumeSources, MountFailure, SetUpResult } from './volume-manager';

@@ -1,25 +1,74 @@
-// Storage that outlives a pod: persistent volumes (by PV name) and node host paths. One registry
-// per cluster, shared by every kubelet and by the PV layer (a provisioner may pre-fill or wipe a
-// volume through it, as a real storage backend would).
+// Storage that outlives a pod: each node's own filesystem (hostPath volumes, and hostPath or local
+// PersistentVolumes such as the ones minikube's storage-provisioner creates under
+// /tmp/hostpath-provisioner) and the storage of other PersistentVolumes by PV name. One registry
+// per cluster, shared by every kubelet and by the storage layer (a provisioner creates and removes
+// directories on its node through it, as the real one does through its hostPath mount).
 import type { VolumeFS } from '../../runtime/cri';
 import { MemFS } from './memfs';
 
 /** Where the data of persistent and host-path volumes lives. */
 export interface VolumeDataRegistry {
-  /** The storage of a PersistentVolume (empty on first use). */
+  /** The storage of a PersistentVolume without a node-local source (empty on first use). */
   persistentVolume(pvName: string): VolumeFS;
   /** Whether a PersistentVolume has storage yet. */
   hasPersistentVolume(pvName: string): boolean;
   /** Drops a PersistentVolume's data (reclaimPolicy Delete). */
   deletePersistentVolume(pvName: string): void;
-  /** A directory of a node's filesystem (hostPath volumes). */
+  /** A directory of a node's filesystem (created when missing, as Docker creates a bind mount's source). */
   hostPath(nodeName: string, path: string): VolumeFS;
+  /** A node's whole filesystem: paths are absolute paths on the node. */
+  node(nodeName: string): VolumeFS;
+}
+
+function clean(path: string): string {
+  return path.split('/').filter((s) => s && s !== '.').join('/');
+}
+
+/** A directory of a volume seen as a volume of its own (a bind mount's view). */
+export class SubFS implements VolumeFS {
+  private readonly prefix: string;
+
+  constructor(private readonly root: VolumeFS, dir: string) {
+    this.prefix = clean(dir);
+  }
+
+  private at(path: string): string {
+    const p = clean(path);
+    if (!this.prefix) return p;
+    return p ? `${this.prefix}/${p}` : this.prefix;
+  }
+
+  read(path: string): string | undefined {
+    return this.root.read(this.at(path));
+  }
+
+  write(path: string, content: string): void {
+    this.root.write(this.at(path), content);
+  }
+
+  list(path: string): string[] {
+    return this.root.list(this.at(path));
+  }
+
+  isDir(path: string): boolean {
+    return this.root.isDir(this.at(path));
+  }
+
+  mkdir(path: string): void {
+    this.root.mkdir(this.at(path));
+  }
+
+  remove(path: string): boolean {
+    // The view's own root cannot be removed through the view (as a volume's root cannot).
+    if (!clean(path)) return false;
+    return this.root.remove(this.at(path));
+  }
 }
 
 /** The in-memory registry. */
 export class MemVolumeDataRegistry implements VolumeDataRegistry {
   private readonly pvs = new Map<string, MemFS>();
-  private readonly hosts = new Map<string, MemFS>();
+  private readonly nodes = new Map<string, MemFS>();
 
   persistentVolume(pvName: string): VolumeFS {
     let fs = this.pvs.get(pvName);
@@ -35,11 +84,16 @@ export class MemVolumeDataRegistry implements VolumeDataRegistry {
     this.pvs.delete(pvName);
   }
 
-  hostPath(nodeName: string, path: string): VolumeFS {
-    // Deviation: one tree per (node, hostPath path); nested host paths are not views of each other.
-    const key = `${nodeName}\u0000${path.replace(/\/+$/, '') || '/'}`;
-    let fs = this.hosts.get(key);
-    if (!fs) this.hosts.set(key, (fs = new MemFS()));
+  node(nodeName: string): VolumeFS {
+    let fs = this.nodes.get(nodeName);
+    if (!fs) this.nodes.set(nodeName, (fs = new MemFS()));
     return fs;
+  }
+
+  hostPath(nodeName: string, path: string): VolumeFS {
+    // One tree per node: nested host paths are views of the same directories.
+    const root = this.node(nodeName);
+    root.mkdir(path);
+    return new SubFS(root, path);
   }
 }

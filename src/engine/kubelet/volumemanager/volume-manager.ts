@@ -2,7 +2,7 @@
 // Models pkg/kubelet/volumemanager (WaitForAttachAndMount, the reconciler's MountVolume.SetUp with
 // the operation executor's exponential back-off: 500ms doubling to 2m2s) and the volume plugins
 // pkg/volume/{emptydir,configmap,secret,downwardapi,projected,hostpath} with their error texts.
-import type { ConfigMap, PersistentVolumeClaim, Pod, Secret, Volume } from '../../api/types';
+import type { ConfigMap, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Volume } from '../../api/types';
 import type { VolumeProjection } from 'kubernetes-types/core/v1';
 import type { Mount, VolumeFS } from '../../runtime/cri';
 import type { Container } from '../../api/types';
@@ -19,6 +19,8 @@ export interface VolumeSources {
   configMap(namespace: string, name: string): ConfigMap | undefined;
   secret(namespace: string, name: string): Secret | undefined;
   pvc(namespace: string, name: string): PersistentVolumeClaim | undefined;
+  /** A PersistentVolume by name. */
+  pv(name: string): PersistentVolume | undefined;
   registry: VolumeDataRegistry;
   nodeName: string;
   allocatable: Allocatable;
@@ -175,13 +177,21 @@ export class PodVolumes {
     }
   }
 
-  /** The runtime mounts of a container. */
-  mountsFor(c: Container): Mount[] {
+  /**
+   * The runtime mounts of a container. A subPath of a configMap, secret, downwardAPI or projected
+   * volume is bind-mounted from the content at container start, so later updates of the source do
+   * not reach it (as on a real node); other subPaths are live views of the volume.
+   */
+  mountsFor(c: Container, pod?: Pod): Mount[] {
     const out: Mount[] = [];
+    const sources = new Map((pod?.spec?.volumes ?? []).map((v) => [v.name, v]));
     for (const vm of c.volumeMounts ?? []) {
       const fs = this.mounted.get(vm.name);
       if (!fs) continue;
-      const m: Mount = { containerPath: vm.mountPath, readOnly: !!vm.readOnly, volume: fs };
+      const src = sources.get(vm.name);
+      const projected = !!(src && (src.configMap || src.secret || src.downwardAPI || src.projected));
+      const readOnly = !!vm.readOnly || !!src?.persistentVolumeClaim?.readOnly;
+      const m: Mount = { containerPath: vm.mountPath, readOnly, volume: vm.subPath && projected ? snapshot(fs, vm.subPath) : fs };
       if (vm.subPath) m.subPath = vm.subPath;
       out.push(m);
     }
@@ -209,6 +219,17 @@ export class PodVolumes {
     return files;
   }
 
+  /**
+   * Where a PersistentVolume's data lives: a hostPath or local PV is a directory of the node the pod
+   * runs on (minikube's provisioned volumes are /tmp/hostpath-provisioner/<ns>/<claim> on a node, so
+   * a pod on another node sees another directory); any other source is storage of its own by PV name.
+   */
+  private persistentVolumeStorage(pv: PersistentVolume): VolumeFS {
+    const path = pv.spec?.hostPath?.path ?? pv.spec?.local?.path;
+    if (path) return this.s.registry.hostPath(this.s.nodeName, path);
+    return this.s.registry.persistentVolume(pv.metadata!.name!);
+  }
+
   private build(pod: Pod, v: Volume): VolumeFS {
     const ns = pod.metadata?.namespace ?? 'default';
     if (v.configMap || v.secret || v.downwardAPI || v.projected) {
@@ -218,13 +239,19 @@ export class PodVolumes {
     }
     if (v.hostPath) return this.s.registry.hostPath(this.s.nodeName, v.hostPath.path);
     if (v.persistentVolumeClaim) {
+      // Models the desired-state populator's getPVCExtractPV and getPVSpec: the pod waits (without
+      // an event) until its claim is Bound to a PV the kubelet can see.
       const name = v.persistentVolumeClaim.claimName;
       const pvc = this.s.pvc(ns, name);
-      if (!pvc) throw new VolumeError(`error processing PVC ${ns}/${name}: PVC is not found`, false);
-      if (pvc.status?.phase !== 'Bound' || !pvc.spec?.volumeName) {
-        throw new VolumeError(`error processing PVC ${ns}/${name}: PVC is not bound`, false);
+      if (!pvc) throw new VolumeError(`error processing PVC ${ns}/${name}: failed to fetch PVC from API server: persistentvolumeclaims "${name}" not found`, false);
+      if (pvc.metadata?.deletionTimestamp) throw new VolumeError(`error processing PVC ${ns}/${name}: can't start pod because PVC ${ns}/${name} is being deleted`, false);
+      const pvName = pvc.spec?.volumeName ?? '';
+      if (pvc.status?.phase !== 'Bound' || !pvName) {
+        throw new VolumeError(`error processing PVC ${ns}/${name}: PVC ${ns}/${name} has non-bound phase ("${pvc.status?.phase ?? ''}") or empty pvc.Spec.VolumeName ("${pvName}")`, false);
       }
-      return this.s.registry.persistentVolume(pvc.spec.volumeName);
+      const pv = this.s.pv(pvName);
+      if (!pv) throw new VolumeError(`error processing PVC ${ns}/${name}: failed to fetch PV ${pvName} from API server: persistentvolumes "${pvName}" not found`, false);
+      return this.persistentVolumeStorage(pv);
     }
     if (v.ephemeral) {
       // Deviation: a generic ephemeral volume is storage of its own, not a PVC the ephemeral controller creates.
@@ -233,4 +260,20 @@ export class PodVolumes {
     // emptyDir, and any other source the simulator has no storage model for.
     return new MemFS();
   }
+}
+
+/** A copy of what a volume holds at `subPath` (a file or a directory), for a bind mount taken now. */
+function snapshot(fs: VolumeFS, subPath: string): VolumeFS {
+  const out = new MemFS();
+  const copy = (p: string) => {
+    if (fs.isDir(p)) {
+      out.mkdir(p);
+      for (const n of fs.list(p)) copy(`${p}/${n}`);
+      return;
+    }
+    const c = fs.read(p);
+    if (c !== undefined) out.write(p, c);
+  };
+  copy(subPath);
+  return out;
 }
