@@ -6,32 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
 import { Session } from '../../src/server/session';
-import { apply, run } from './harness';
+import { apply, exec, logs, run } from './harness';
 
 function simSession(seed = 7): Session {
   return new Session({ seed, runtime: 'sim' });
-}
-
-/** pods/log of a container, as `kubectl logs POD -c CONTAINER` prints it. */
-function logs(s: Session, pod: string, container: string): string {
-  const r = s.cluster.client('kubectl').request({ verb: 'get', group: '', version: 'v1', resource: 'pods', namespace: 'default', name: pod,
-    subresource: 'log', query: { container } });
-  return String(r.body);
-}
-
-/** Runs a command in a pod's container (kubectl exec POD -c CONTAINER -- ARGV). */
-async function exec(s: Session, pod: string, container: string, argv: string[]): Promise<{ code: number; out: string }> {
-  const p = s.cluster.client('t').get<Pod>(R.pods, 'default', pod);
-  const inst = s.cluster.nodes.get(p.spec!.nodeName!)!.podState(p.metadata!.uid!)!.latest(container)!;
-  let out = '';
-  const done = inst.handle.exec(argv, { stdout: (x) => { out += x; }, stderr: (x) => { out += x; } });
-  let code = -1;
-  void done.then((c) => { code = c; });
-  for (let i = 0; i < 600 && code === -1; i++) {
-    await new Promise((r) => setImmediate(r));
-    if (code === -1) s.cluster.advance(100);
-  }
-  return { code, out };
 }
 
 const SEED_004 = `apiVersion: v1

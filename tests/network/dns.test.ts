@@ -5,7 +5,7 @@ import type { Service } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
 import { apply, CLIENT_POD, run, session } from './harness';
 
-// The StatefulSet example of the Kubernetes docs (a headless Service named in serviceName).
+// The StatefulSet example of the Kubernetes docs (a headless Service named in serviceName), on nginx:1.27.
 const WEB_STATEFULSET = `apiVersion: v1
 kind: Service
 metadata:
@@ -37,7 +37,7 @@ spec:
     spec:
       containers:
       - name: nginx
-        image: registry.k8s.io/nginx-slim:0.24
+        image: nginx:1.27
         ports:
         - containerPort: 80
           name: web

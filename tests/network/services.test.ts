@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoints, EndpointSlice, Service } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
-import { apply, CLIENT_POD, expectNginxPage, fromPod, pod, realRuntime, run, session } from './harness';
+import { apply, CLIENT_POD, exec, expectNginxPage, fromPod, logs, pod, realRuntime, run, session } from './harness';
 
 // Seed 004, Part 3 ("webapp-with-db-pod-and-service.yaml"), with its indentation restored.
 const SEED_004_PART_3 = `apiVersion: v1
@@ -82,8 +82,8 @@ describe('seed 004 Part 3: a pod and its Service', () => {
     if (r.ok) expect(r.address).toBe(s.cluster.client('t').get<Service>(R.services, 'default', 'webapp-service').spec!.clusterIP);
     if (realRuntime(s)) {
       const client = pod(s, 'client');
-      expect(await run(s, 'kubectl logs webapp-with-db -c webapp --tail=1')).toMatch(
-        new RegExp(`^${client.status!.podIP!.replace(/\./g, '\\.')} - - \\[[^\\]]+\\] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"\\n$`));
+      expect(logs(s, 'webapp-with-db', 'webapp').trimEnd().split('\n').pop()).toMatch(
+        new RegExp(`^${client.status!.podIP!.replace(/\./g, '\\.')} - - \\[[^\\]]+\\] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"$`));
     }
   });
 
@@ -151,12 +151,11 @@ describe('endpoints follow readiness', () => {
     const c = s.cluster.client('t');
     const pods = c.list(R.pods, 'default', { labelSelector: 'app=web' }).items;
     const [bad, good] = pods;
-    // Make the first pod's server stop answering its probe (and everything else).
-    const st = s.cluster.nodes.get(bad.spec!.nodeName!)!.podState(bad.metadata!.uid!)!;
-    for (const i of st.running()) {
-      const h = i.handle as unknown as { program?: { listen?: number[] } };
-      if (h.program) h.program.listen = [];
-      else await i.handle.exec(['nginx', '-s', 'stop'], { stdout: () => undefined, stderr: () => undefined });
+    // Remove the first pod's page: nginx answers its probe's GET / with 403 from then on.
+    if (realRuntime(s)) expect((await exec(s, bad.metadata!.name!, 'nginx', ['rm', '/usr/share/nginx/html/index.html'])).code).toBe(0);
+    else {
+      const st = s.cluster.nodes.get(bad.spec!.nodeName!)!.podState(bad.metadata!.uid!)!;
+      for (const i of st.running()) (i.handle as unknown as { program: { listen?: number[] } }).program.listen = [];
     }
     await run(s, 'sleep 20');
     const subsets = c.get<Endpoints>(R.endpoints, 'default', 'web').subsets!;
