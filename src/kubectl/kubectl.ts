@@ -6,7 +6,7 @@ import { FlagError, parseFlags } from './flags';
 import { GLOBAL_FLAGS } from './global-flags';
 import { CmdError, formatError } from './errors';
 import type { KubectlEnv, KubectlIO } from './types';
-import { childrenOf, helpText } from './help/help';
+import { childrenOf, helpText, wrapHelp } from './help/help';
 import { checkRequiredFlags, flagsOfPath, resolveCommand, runHelpCommand, runWithoutImplementation,
   warnDeprecatedFlags } from './command-tree';
 import { getCommand } from './cmd/get';
@@ -159,7 +159,7 @@ async function dispatch(argv: readonly string[], env: KubectlEnv, io: KubectlIO)
     throw e;
   }
   if (p.flags.help) {
-    io.stdout(helpText(key) ?? '');
+    io.stdout(wrapHelp(helpText(key) ?? '', env.columns));
     return 0;
   }
   if (key === 'help' && !cmd) return runHelpCommand(p.args, COMMANDS, io);

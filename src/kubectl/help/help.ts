@@ -30,3 +30,28 @@ export function unknownHelpTopic(args: readonly string[]): string {
   const topics = args.map((a) => (a.includes('`') ? JSON.stringify(a) : `\`${a}\``)).join(' ');
   return `Unknown help topic [${topics}]\n\n${root.slice(root.indexOf('\nBasic Commands'))}`;
 }
+
+/**
+ * Help as a terminal `columns` wide shows it: kubectl's HelpFlagPrinter re-wraps each flag's usage to the
+ * terminal width minus 10 (go-wordwrap: greedy, on spaces, long words kept whole). Without a terminal
+ * (columns undefined) the text is as captured, unwrapped.
+ */
+export function wrapHelp(text: string, columns: number | undefined): string {
+  if (!columns || columns <= 10) return text;
+  const limit = columns - 10;
+  return text.split('\n').map((line) => {
+    if (!line.startsWith('\t')) return line;
+    const words = line.slice(1).split(' ');
+    const out: string[] = [];
+    let cur = '';
+    for (const w of words) {
+      if (cur === '') cur = w;
+      else if ([...cur].length + 1 + [...w].length > limit) {
+        out.push(cur);
+        cur = w;
+      } else cur += ` ${w}`;
+    }
+    out.push(cur);
+    return `\t${out.join('\n\t')}`;
+  }).join('\n');
+}
