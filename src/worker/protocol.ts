@@ -5,8 +5,9 @@
 // nothing else of the engine.
 import type { ApiRequest, ApiResponse } from '../engine/api/request';
 import type { KubeObject } from '../engine/api/types';
+import type { SchedulingAttempt, NodeVerdict } from '../engine/scheduler/explain';
 
-export type { ApiRequest, ApiResponse, KubeObject };
+export type { ApiRequest, ApiResponse, KubeObject, SchedulingAttempt, NodeVerdict };
 
 /** A resource the UI mirrors: how to list and watch it. */
 export interface MirroredResource {
@@ -70,7 +71,22 @@ export interface BootOptions {
   speed: Speed;
   /** The learner's files to restore (absolute paths), e.g. after a worker restart. */
   files?: FileEntry[];
+  /** Shortened failure-detection timings (the failover demo); absent: v1.32's defaults. */
+  timings?: DemoTimings;
 }
+
+/** Timings a class demo may shorten (the engine's ClusterTimings). */
+export interface DemoTimings {
+  /** kube-controller-manager --node-monitor-grace-period. */
+  nodeMonitorGracePeriodMs?: number;
+  /** kube-apiserver --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds. */
+  podEvictionTolerationSeconds?: number;
+  /** kubelet --node-status-update-frequency. */
+  nodeStatusUpdateFrequencyMs?: number;
+}
+
+/** What an instructor can do to a node's machine (cordon and drain go through kubectl). */
+export type NodePowerAction = 'stop' | 'start';
 
 /** One of the learner's files (absolute path under /home/learner). */
 export interface FileEntry {
@@ -112,6 +128,19 @@ export type FileOp =
 /** What a file operation answers. */
 export type FileResult = { ok: true; content?: string; files?: string[] } | { ok: false; error: string };
 
+/**
+ * What a terminal-less stream carries: a command line run by a shell of its own (the editor's
+ * `kubectl apply -f`, the inspector's `kubectl describe`), or a pod's log read through pods/log.
+ */
+export type StreamSource =
+  | { kind: 'command'; line: string; columns?: number }
+  | { kind: 'pod-log'; namespace: string; pod: string; container?: string; follow: boolean; tailLines?: number };
+
+/** What the browser pane's request got: a page, or why there is none (curl's failure kinds). */
+export type HttpResult =
+  | { ok: true; status: number; headers: Record<string, string>; body: string }
+  | { ok: false; error: string; host: string; port: number };
+
 /** Ways to break the worker on purpose (tests of the restart path). */
 export type CrashMode = 'throw' | 'hang' | 'close';
 
@@ -142,7 +171,11 @@ export type ToWorker =
   /** The page applied the last mirror batch; the worker may send the next one. */
   | { type: 'mirror-ack' }
   | { type: 'ping'; id: number }
-  | { type: 'crash'; mode: CrashMode };
+  | { type: 'crash'; mode: CrashMode }
+  /** "Why is this pod here / not scheduled?": the scheduler's last attempt for a pod ("ns/name"). */
+  | { type: 'explain'; id: number; pod: string }
+  /** Stops (the kubelet dies, the node goes silent) or starts a node's kubelet. */
+  | { type: 'node-power'; node: string; action: NodePowerAction };
 
 /** Messages from the worker to the page. */
 export type FromWorker =
@@ -165,6 +198,15 @@ export type FromWorker =
   | { type: 'mirror-batch'; changes: MirrorChange[]; clock: ClockState }
   | { type: 'clock'; clock: ClockState }
   | { type: 'pong'; id: number }
+  /** The answer to `explain`: undefined when the scheduler has no attempt for the pod. */
+  | { type: 'explain-result'; id: number; attempt: SchedulingAttempt | undefined }
+  /** Nodes whose kubelet is stopped (after boot and after every node-power). */
+  | { type: 'node-power-state'; stopped: string[] }
+  | { type: 'stream-data'; id: number; data: string }
+  /** A stream ended: the command's exit code (130 when cancelled), 0 for a log that ended. */
+  | { type: 'stream-end'; id: number; code: number }
+  | { type: 'editor-schema-result'; id: number; schema: object }
+  | { type: 'http-result'; id: number; result: HttpResult }
   /** The simulator failed and cannot go on; the page restarts the worker. */
   | { type: 'fatal'; message: string };
 
