@@ -175,7 +175,15 @@ export type ToWorker =
   /** "Why is this pod here / not scheduled?": the scheduler's last attempt for a pod ("ns/name"). */
   | { type: 'explain'; id: number; pod: string }
   /** Stops (the kubelet dies, the node goes silent) or starts a node's kubelet. */
-  | { type: 'node-power'; node: string; action: NodePowerAction };
+  | { type: 'node-power'; node: string; action: NodePowerAction }
+  /** Starts a terminal-less stream; answered by stream-data chunks and one stream-end. */
+  | { type: 'stream-start'; id: number; source: StreamSource }
+  /** Stops a stream (as Ctrl-C would); its stream-end follows. */
+  | { type: 'stream-cancel'; id: number }
+  /** The editor's JSON schema of every built-in kind (one schema, matched by apiVersion/kind). */
+  | { type: 'editor-schema'; id: number }
+  /** A GET from the learner's machine (the browser pane): localhost after port-forward, a NodePort, an Ingress host. */
+  | { type: 'http'; id: number; url: string };
 
 /** Messages from the worker to the page. */
 export type FromWorker =
