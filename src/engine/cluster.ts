@@ -50,8 +50,8 @@ export interface ClusterOptions {
   /** Timings (node failure detection, eviction) — shorten them for demos. */
   timings?: Partial<ClusterTimings>;
   /**
-   * The nodes' container runtime: 'fake' (the kubelet's stand-in, the default for now) or 'sim'
-   * (src/engine/runtime: real images, programs, files and mounts).
+   * The nodes' container runtime: 'sim' (src/engine/runtime: real images, programs, files and mounts;
+   * the default) or 'fake' (the kubelet's stand-in: every container just runs; for tests that need it).
    */
   runtime?: 'fake' | 'sim';
 }
@@ -126,7 +126,6 @@ export class Cluster {
     // ---- section: nodes (src/engine/kubelet, src/engine/runtime) ----
     // One kubelet per minikube node (the first runs the control plane's static pods); pods/log,
     // pods/exec and pods/portforward are answered by the kubelet of the pod's node.
-    // TODO(runtime): the kubelet's FakeRuntime stands in until src/engine/runtime provides the real one.
     const preloaded = [VERSIONS.etcd, VERSIONS.coredns, VERSIONS.storageProvisioner, 'registry.k8s.io/pause:3.10',
       ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((c) => `registry.k8s.io/${c}:${VERSIONS.kubernetes}`)];
     this.nodes = startNodes({
@@ -135,7 +134,7 @@ export class Cluster {
       versions: { kubernetes: VERSIONS.kubernetes, containerRuntime: VERSIONS.containerRuntime, kernel: VERSIONS.kernel,
         osImage: VERSIONS.osImage, etcd: VERSIONS.etcd },
       deps: (name, ua) => this.deps(name, ua),
-      runtimeFor: (node, clock, rng) => (opts.runtime === 'sim'
+      runtimeFor: (node, clock, rng) => ((opts.runtime ?? 'sim') === 'sim'
         ? createRuntime({ clock, rng, node, network: this.network.pods, preloaded })
         : new FakeRuntime({ clock, rng, preloaded })),
       volumeData: new MemVolumeDataRegistry(),

@@ -2,7 +2,7 @@
 kubectl apply -f web-deployment.yaml
 kubectl rollout status deployment/web
 kubectl rollout history deployment/web
-kubectl set image deployment/web nginx=nginx:1.28
+kubectl set image deployment/web nginx=nginx:1.26
 kubectl rollout status deployment/web --timeout=5m
 kubectl rollout history deploy/web
 kubectl rollout undo deploy/web
