@@ -1,0 +1,353 @@
+// Issue 6 acceptance on the simulated runtime: every seed 004 Part 4/5 manifest (webapp-config,
+// db-credentials, database-pvc, database-statefulset, the Deployment with envFrom + secretKeyRef +
+// a claim). The containers' environment is what `env` prints inside them, files are read through
+// the files API (cluster.storage.files) or `cat` in the container, data is written by mongosh.
+import { describe, expect, it } from 'vitest';
+import type { PersistentVolume, PersistentVolumeClaim } from '../../src/engine/api';
+import { R } from '../../src/engine/client';
+import type { Session } from '../../src/server/session';
+import { DATABASE_PVC, DB_CREDENTIALS, DB_CREDENTIALS_PLACEHOLDER, WEBAPP_CONFIG, apply, b64, containerState, databaseStatefulSet, env, exec,
+  pod, podsOf, readFile, run, runCode, session, sleep, waitingMessage, webappDeployment } from './harness';
+
+/** seed 004 Part 4: the pod with the ConfigMap as env and the Secret's keys as env. */
+const WEBAPP_WITH_DB = `apiVersion: v1
+kind: Pod
+metadata:
+  name: webapp-with-db
+  labels:
+    app: my-webapp
+spec:
+  containers:
+  - name: webapp
+    image: nginx:latest
+    ports:
+    - containerPort: 80
+    envFrom:
+    - configMapRef:
+        name: webapp-config
+  - name: database
+    image: mongo:latest
+    env:
+    - name: MONGO_INITDB_ROOT_USERNAME
+      valueFrom:
+        secretKeyRef:
+          name: db-credentials
+          key: username
+    - name: MONGO_INITDB_ROOT_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: db-credentials
+          key: password
+`;
+
+const MONGO_URL = 'mongodb://admin:s3cr3t@localhost:27017/shop';
+
+async function mongosh(s: Session, podName: string, container: string, js: string): Promise<string> {
+  const r = await exec(s, podName, container, ['mongosh', MONGO_URL, '--eval', js]);
+  expect(r.code).toBe(0);
+  return r.out;
+}
+
+function claim(s: Session, name: string): PersistentVolumeClaim {
+  return s.cluster.client('test').get<PersistentVolumeClaim>(R.persistentvolumeclaims, 'default', name);
+}
+
+describe('seed 004 Part 4/5: ConfigMap and Secret', () => {
+  it('the placeholder Secret is rejected as the real API server rejects it; the ConfigMap beside it is created', async () => {
+    const s = session();
+    const r = await runCode(s, `cat <<'EOF' | kubectl apply -f -\n${WEBAPP_CONFIG}---\n${DB_CREDENTIALS_PLACEHOLDER}EOF`);
+    expect(r).toEqual({ exitCode: 1, output: 'configmap/webapp-config created\n' +
+      'Error from server (BadRequest): error when creating "STDIN": Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 0\n' });
+    expect(await run(s, 'kubectl get secret db-credentials')).toBe('Error from server (NotFound): secrets "db-credentials" not found\n');
+    expect(await run(s, 'kubectl get configmap webapp-config')).toMatch(/^NAME +DATA +AGE\nwebapp-config +2 +\d+s\n$/);
+  });
+
+  it('real base64 is stored as given and `get -o yaml` shows it; stringData is folded into data', async () => {
+    const s = session();
+    expect(await apply(s, DB_CREDENTIALS)).toBe('secret/db-credentials created\n');
+    const yaml = await run(s, 'kubectl get secret db-credentials -o yaml');
+    expect(yaml).toContain(`data:\n  password: ${b64('s3cr3t')}\n  username: ${b64('admin')}\nkind: Secret\n`);
+    expect(yaml).toContain('type: Opaque\n');
+    expect(await apply(s, 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s2\nstringData:\n  token: abc\n')).toBe('secret/s2 created\n');
+    expect(await run(s, "kubectl get secret s2 -o jsonpath='{.data.token}'")).toBe(b64('abc'));
+  });
+
+  it('Part 4 pod before its Secret exists: CreateContainerConfigError with the real messages, then it starts by itself', async () => {
+    const s = session();
+    await apply(s, `${WEBAPP_WITH_DB}---\n${WEBAPP_CONFIG}`);
+    await sleep(s, 30);
+    expect(await run(s, 'kubectl get pod webapp-with-db')).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nwebapp-with-db +1\/2 +CreateContainerConfigError +0 +30s\n$/);
+    let p = pod(s, 'webapp-with-db');
+    expect(containerState(p, 'webapp')).toBe('Running');
+    expect(containerState(p, 'database')).toBe('CreateContainerConfigError');
+    expect(waitingMessage(p, 'database')).toBe('secret "db-credentials" not found');
+    expect(await run(s, 'kubectl get events --field-selector reason=Failed -o custom-columns=TYPE:.type,MESSAGE:.message'))
+      .toBe('TYPE      MESSAGE\nWarning   Error: secret "db-credentials" not found\n');
+
+    // The Secret appears without the key `password`.
+    await run(s, 'kubectl create secret generic db-credentials --from-literal=username=admin');
+    await sleep(s, 30);
+    p = pod(s, 'webapp-with-db');
+    expect(containerState(p, 'database')).toBe('CreateContainerConfigError');
+    expect(waitingMessage(p, 'database')).toBe("couldn't find key password in Secret default/db-credentials");
+
+    await run(s, `kubectl patch secret db-credentials -p '{"data":{"password":"${b64('s3cr3t')}"}}'`);
+    await sleep(s, 30);
+    expect(await run(s, 'kubectl get pod webapp-with-db')).toMatch(/\nwebapp-with-db +2\/2 +Running +0 +90s\n$/);
+    const web = await env(s, 'webapp-with-db', 'webapp');
+    expect(web.get('WEBAPP_ENV')).toBe('production');
+    expect(web.get('DATABASE_URL')).toBe('mongodb://database-service:27017/mydb');
+    expect(web.has('MONGO_INITDB_ROOT_USERNAME')).toBe(false);
+    const db = await env(s, 'webapp-with-db', 'database');
+    expect(db.get('MONGO_INITDB_ROOT_USERNAME')).toBe('admin');
+    expect(db.get('MONGO_INITDB_ROOT_PASSWORD')).toBe('s3cr3t');
+    expect(db.has('WEBAPP_ENV')).toBe(false);
+    // The entrypoint created the root user from them: authentication works with these credentials only.
+    expect(await mongosh(s, 'webapp-with-db', 'database', "db.orders.insertOne({item: 'book'})")).toContain('acknowledged: true');
+    expect((await exec(s, 'webapp-with-db', 'database', ['mongosh', 'mongodb://admin:wrong@localhost:27017/shop', '--eval', 'db.orders.find()'])).out)
+      .toContain('Authentication failed.');
+  });
+
+  it('a missing ConfigMap or key: the real messages; optional references start without them', async () => {
+    const s = session();
+    await apply(s, `apiVersion: v1
+kind: Pod
+metadata:
+  name: cm
+spec:
+  containers:
+  - name: from
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+    envFrom:
+    - configMapRef:
+        name: webapp-config
+  - name: key
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+    env:
+    - name: LOG_LEVEL
+      valueFrom:
+        configMapKeyRef:
+          name: other
+          key: LOG_LEVEL
+  - name: optional
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+    envFrom:
+    - prefix: CFG_
+      configMapRef:
+        name: webapp-config
+        optional: true
+    env:
+    - name: LOG_LEVEL
+      valueFrom:
+        configMapKeyRef:
+          name: other
+          key: LOG_LEVEL
+          optional: true
+`);
+    await sleep(s, 20);
+    let p = pod(s, 'cm');
+    expect(waitingMessage(p, 'from')).toBe('configmap "webapp-config" not found');
+    expect(waitingMessage(p, 'key')).toBe('configmap "other" not found');
+    expect(containerState(p, 'optional')).toBe('Running');
+    expect((await env(s, 'cm', 'optional')).has('LOG_LEVEL')).toBe(false);
+
+    await apply(s, `${WEBAPP_CONFIG}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\ndata:\n  level: debug\n`);
+    await sleep(s, 30);
+    p = pod(s, 'cm');
+    expect(containerState(p, 'from')).toBe('Running');
+    expect(waitingMessage(p, 'key')).toBe("couldn't find key LOG_LEVEL in ConfigMap default/other");
+    // A running container's environment is fixed when it starts: the optional one never sees the ConfigMap.
+    expect((await env(s, 'cm', 'optional')).has('CFG_WEBAPP_ENV')).toBe(false);
+    expect((await env(s, 'cm', 'from')).get('WEBAPP_ENV')).toBe('production');
+  });
+});
+
+describe('seed 004 Part 4/5: the claim and the Deployment', () => {
+  it('database-pvc is provisioned as pvc-<uid> on the node and the Deployment mounts it at /data/db', async () => {
+    const s = session();
+    expect(await apply(s, `${WEBAPP_CONFIG}---\n${DB_CREDENTIALS}---\n${DATABASE_PVC}---\n${webappDeployment()}`)).toBe(
+      'configmap/webapp-config created\nsecret/db-credentials created\npersistentvolumeclaim/database-pvc created\ndeployment.apps/webapp-deployment created\n');
+    await sleep(s, 60);
+    const pvc = claim(s, 'database-pvc');
+    const pvName = `pvc-${pvc.metadata!.uid}`;
+    expect(pvc.spec!.volumeName).toBe(pvName);
+    expect(pvc.status!.phase).toBe('Bound');
+    expect(pvc.metadata!.finalizers).toEqual(['kubernetes.io/pvc-protection']);
+    const pv = s.cluster.client('test').get<PersistentVolume>(R.persistentvolumes, undefined, pvName);
+    expect(pv.spec!.hostPath).toEqual({ path: '/tmp/hostpath-provisioner/default/database-pvc', type: '' });
+    expect(await run(s, 'kubectl get pvc database-pvc')).toMatch(new RegExp(`\ndatabase-pvc +Bound +${pvName} +1Gi +RWO +standard +<unset> +60s\n$`));
+
+    const pods = podsOf(s, 'app=my-webapp');
+    expect(pods.map((p) => containerState(p, 'webapp'))).toEqual(['Running', 'Running', 'Running']);
+    // Three mongods on one ReadWriteOnce claim (one node): see reference/storage.md on mongod.lock.
+    const [first, second] = pods.filter((p) => containerState(p, 'database') === 'Running').map((p) => p.metadata!.name!);
+    const web = await env(s, first, 'webapp');
+    expect([web.get('WEBAPP_ENV'), web.get('DATABASE_URL')]).toEqual(['production', 'mongodb://database-service:27017/mydb']);
+    const db = await env(s, first, 'database');
+    expect([db.get('MONGO_INITDB_ROOT_USERNAME'), db.get('MONGO_INITDB_ROOT_PASSWORD')]).toEqual(['admin', 's3cr3t']);
+
+    // mongod's files are on the claim: every replica (one node, ReadWriteOnce) and the node's directory show them.
+    expect(readFile(s, first, 'database', '/data/db/WiredTiger')).toMatch(/^WiredTiger\n/);
+    expect(s.cluster.storage.files.node('minikube').read('tmp/hostpath-provisioner/default/database-pvc/WiredTiger')).toMatch(/^WiredTiger\n/);
+    expect(s.cluster.storage.files.persistentVolume(pvName, 'minikube')!.list('')).toContain('storage.bson');
+    await mongosh(s, first, 'database', "db.orders.insertOne({item: 'lamp'})");
+    expect(await mongosh(s, second, 'database', 'db.orders.find()')).toContain("item: 'lamp'");
+    // The nginx container mounts nothing at /data/db.
+    expect(readFile(s, first, 'webapp', '/data/db/WiredTiger')).toBeUndefined();
+    const describe = await run(s, 'kubectl describe pvc database-pvc');
+    expect(describe).toContain(`\nUsed By:       ${pods.map((p) => p.metadata!.name).join('\n               ')}\nEvents:`);
+  });
+
+  it('the claim outlives the Deployment: a new pod finds the data; deleting the claim deletes the volume and its directory', async () => {
+    const s = session();
+    await apply(s, `${WEBAPP_CONFIG}---\n${DB_CREDENTIALS}---\n${DATABASE_PVC}---\n${webappDeployment(1)}`);
+    await sleep(s, 60);
+    const first = podsOf(s, 'app=my-webapp')[0].metadata!.name!;
+    await mongosh(s, first, 'database', "db.orders.insertOne({item: 'chair'})");
+    await run(s, `kubectl delete pod ${first}`);
+    await sleep(s, 30);
+    const next = podsOf(s, 'app=my-webapp')[0].metadata!.name!;
+    expect(next).not.toBe(first);
+    expect(await mongosh(s, next, 'database', 'db.orders.find()')).toContain("item: 'chair'");
+
+    expect(await run(s, 'kubectl delete deployment webapp-deployment')).toBe('deployment.apps "webapp-deployment" deleted\n');
+    await sleep(s, 40);
+    expect(await run(s, 'kubectl delete pvc database-pvc')).toBe('persistentvolumeclaim "database-pvc" deleted\n');
+    await sleep(s, 10);
+    expect(await run(s, 'kubectl get pv')).toBe('No resources found\n');
+    expect(s.cluster.storage.files.node('minikube').isDir('tmp/hostpath-provisioner/default/database-pvc')).toBe(false);
+  });
+});
+
+describe('seed 004 Part 5: database-statefulset', () => {
+  it('data written by mongo survives deleting the pod: the StatefulSet recreates it on the same claim', async () => {
+    const s = session();
+    await apply(s, `${DB_CREDENTIALS}---\n${databaseStatefulSet()}`);
+    await sleep(s, 60);
+    expect(await run(s, 'kubectl get pvc')).toMatch(/\ndatabase-data-database-statefulset-0 +Bound +pvc-[0-9a-f-]{36} +1Gi +RWO +standard +<unset> +60s\n$/);
+    const uid = pod(s, 'database-statefulset-0').metadata!.uid;
+    expect(await mongosh(s, 'database-statefulset-0', 'database', "db.orders.insertOne({item: 'book'})")).toContain('acknowledged: true');
+    expect(await run(s, 'kubectl delete pod database-statefulset-0')).toBe('pod "database-statefulset-0" deleted\n');
+    await sleep(s, 30);
+    const again = pod(s, 'database-statefulset-0');
+    expect(again.metadata!.uid).not.toBe(uid);
+    expect(again.spec!.volumes![0]).toEqual({ name: 'database-data', persistentVolumeClaim: { claimName: 'database-data-database-statefulset-0' } });
+    expect(containerState(again, 'database')).toBe('Running');
+    expect(await mongosh(s, 'database-statefulset-0', 'database', 'db.orders.find()')).toContain("item: 'book'");
+  });
+
+  it('claims are kept when the set scales down and when it is deleted (default retention policy)', async () => {
+    const s = session();
+    await apply(s, `${DB_CREDENTIALS}---\n${databaseStatefulSet(2)}`);
+    await sleep(s, 90);
+    expect(podsOf(s, 'app=database').map((p) => p.metadata!.name)).toEqual(['database-statefulset-0', 'database-statefulset-1']);
+    await mongosh(s, 'database-statefulset-1', 'database', "db.orders.insertOne({item: 'pen'})");
+    await run(s, 'kubectl scale statefulset database-statefulset --replicas=1');
+    await sleep(s, 30);
+    expect(podsOf(s, 'app=database').map((p) => p.metadata!.name)).toEqual(['database-statefulset-0']);
+    expect(claim(s, 'database-data-database-statefulset-1').status!.phase).toBe('Bound');
+    await run(s, 'kubectl scale statefulset database-statefulset --replicas=2');
+    await sleep(s, 40);
+    expect(await mongosh(s, 'database-statefulset-1', 'database', 'db.orders.find()')).toContain("item: 'pen'");
+    await run(s, 'kubectl delete statefulset database-statefulset');
+    await sleep(s, 30);
+    expect(podsOf(s, 'app=database')).toEqual([]);
+    expect(await run(s, 'kubectl get pvc -o name')).toBe(
+      'persistentvolumeclaim/database-data-database-statefulset-0\npersistentvolumeclaim/database-data-database-statefulset-1\n');
+  });
+
+  it('as printed, the seed mounts no volume: the claim is Bound but mongo writes into the container, and a new pod starts empty', async () => {
+    const s = session();
+    await apply(s, `${DB_CREDENTIALS}---\n${databaseStatefulSet(1, false)}`);
+    await sleep(s, 60);
+    expect(claim(s, 'database-data-database-statefulset-0').status!.phase).toBe('Bound');
+    expect(pod(s, 'database-statefulset-0').spec!.volumes!.map((v) => v.name)).toContain('database-data');
+    await mongosh(s, 'database-statefulset-0', 'database', "db.orders.insertOne({item: 'book'})");
+    await run(s, 'kubectl delete pod database-statefulset-0');
+    await sleep(s, 30);
+    expect(await mongosh(s, 'database-statefulset-0', 'database', 'db.orders.find()')).toBe('[]\n');
+  });
+
+  it('an emptyDir loses the data with the pod', async () => {
+    const s = session();
+    await apply(s, `${DB_CREDENTIALS}---\n${databaseStatefulSet(1)}`.replace(/  volumeClaimTemplates:[\s\S]*$/, `      volumes:
+      - name: database-data
+        emptyDir: {}
+`));
+    await sleep(s, 60);
+    await mongosh(s, 'database-statefulset-0', 'database', "db.orders.insertOne({item: 'book'})");
+    expect(readFile(s, 'database-statefulset-0', 'database', '/data/db/WiredTiger')).toMatch(/^WiredTiger/);
+    await run(s, 'kubectl delete pod database-statefulset-0');
+    await sleep(s, 30);
+    expect(containerState(pod(s, 'database-statefulset-0'), 'database')).toBe('Running');
+    expect(await mongosh(s, 'database-statefulset-0', 'database', 'db.orders.find()')).toBe('[]\n');
+  });
+});
+
+describe('configMap and secret volumes', () => {
+  const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: cfg
+spec:
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+    envFrom:
+    - configMapRef:
+        name: webapp-config
+    volumeMounts:
+    - name: config
+      mountPath: /etc/config
+    - name: config
+      mountPath: /etc/env
+      subPath: WEBAPP_ENV
+    - name: one
+      mountPath: /etc/one
+    - name: creds
+      mountPath: /etc/creds
+      readOnly: true
+  volumes:
+  - name: config
+    configMap:
+      name: webapp-config
+  - name: one
+    configMap:
+      name: webapp-config
+      items:
+      - key: DATABASE_URL
+        path: db/url
+  - name: creds
+    secret:
+      secretName: db-credentials
+      defaultMode: 0400
+`;
+
+  it('keys are files (items pick and rename, secrets are decoded); an update reaches the files after the kubelet sync, not env or subPath', async () => {
+    const s = session();
+    await apply(s, `${WEBAPP_CONFIG}---\n${DB_CREDENTIALS}---\n${POD}`);
+    await sleep(s, 20);
+    const cat = async (path: string) => (await exec(s, 'cfg', 'c', ['cat', path])).out;
+    expect(await cat('/etc/config/WEBAPP_ENV')).toBe('production');
+    expect(await cat('/etc/config/DATABASE_URL')).toBe('mongodb://database-service:27017/mydb');
+    expect(await cat('/etc/env')).toBe('production');
+    expect(await cat('/etc/one/db/url')).toBe('mongodb://database-service:27017/mydb');
+    expect((await exec(s, 'cfg', 'c', ['ls', '/etc/one'])).out).toBe('db\n');
+    expect(await cat('/etc/creds/username')).toBe('admin');
+    expect(await cat('/etc/creds/password')).toBe('s3cr3t');
+    expect(await exec(s, 'cfg', 'c', ['sh', '-c', 'echo x > /etc/creds/username'])).toEqual({ code: 1, out: 'sh: can\'t create /etc/creds/username: Read-only file system\n' });
+
+    await run(s, `kubectl patch configmap webapp-config -p '{"data":{"WEBAPP_ENV":"staging"}}'`);
+    await sleep(s, 5);
+    expect(await cat('/etc/config/WEBAPP_ENV')).toBe('production');
+    // The pod worker's periodic sync (1m plus up to half of it in jitter) rewrites the volume.
+    await sleep(s, 90);
+    expect(await cat('/etc/config/WEBAPP_ENV')).toBe('staging');
+    expect(await cat('/etc/env')).toBe('production');
+    expect((await env(s, 'cfg', 'c')).get('WEBAPP_ENV')).toBe('production');
+  });
+});
