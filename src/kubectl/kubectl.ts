@@ -40,6 +40,7 @@ import { autoscaleCommand } from './cmd/autoscale';
 import { cordonCommand, uncordonCommand, drainCommand, taintCommand } from './cmd/drain';
 import { waitCommand } from './cmd/wait';
 import { diffCommand } from './cmd/diff';
+import { logsCommand } from './cmd/logs';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -74,6 +75,7 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   taintCommand,
   waitCommand,
   diffCommand,
+  logsCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */
