@@ -2,7 +2,8 @@
 // and keeps the simulator alive. A worker that throws, reports a fatal error, closes or stops
 // answering pings is replaced by a fresh one (booted with the options the page gives at that
 // moment, e.g. the learner's files), and listeners are told why, so the UI can say so and go on.
-import type { ApiRequest, ApiResponse, BootOptions, Completion, CrashMode, FileOp, FileResult, FromWorker, ToWorker } from './protocol';
+import type { ApiRequest, ApiResponse, BootOptions, Completion, CrashMode, FileOp, FileResult, FromWorker, HttpResult, SchedulingAttempt,
+  StreamSource, ToWorker } from './protocol';
 
 /** Where the connection stands. */
 export type ConnectionState =
@@ -81,6 +82,7 @@ export class WorkerClient {
   private readonly listeners = new Set<(msg: FromWorker) => void>();
   private readonly stateListeners = new Set<(s: ConnectionState) => void>();
   private readonly pending = new Map<number, Pending>();
+  private readonly streams = new Map<number, { onData(d: string): void; resolve(code: number): void; reject(e: Error): void }>();
   private nextId = 1;
   private lastHeard = 0;
   private booted = false;
@@ -144,6 +146,35 @@ export class WorkerClient {
     return this.call<Completion>((id) => ({ type: 'term-complete', id, tab, line, cursor }), 'term-completion');
   }
 
+  /** The scheduler's last attempt for a pod ("namespace/name"). */
+  explain(pod: string): Promise<SchedulingAttempt | undefined> {
+    return this.call<SchedulingAttempt | undefined>((id) => ({ type: 'explain', id, pod }), 'explain-result');
+  }
+
+  /** The editor's JSON schema of every built-in kind. */
+  editorSchema(): Promise<object> {
+    return this.call<object>((id) => ({ type: 'editor-schema', id }), 'editor-schema-result');
+  }
+
+  /** A GET from the learner's machine (the browser pane). */
+  http(url: string): Promise<HttpResult> {
+    return this.call<HttpResult>((id) => ({ type: 'http', id, url }), 'http-result');
+  }
+
+  /**
+   * Starts a terminal-less stream (a command line, a pod's log): `onData` gets each chunk, `done`
+   * the exit code (130 when cancelled; rejected if the simulator restarts), `cancel` is Ctrl-C.
+   */
+  stream(source: StreamSource, onData: (data: string) => void): { done: Promise<number>; cancel(): void } {
+    const id = this.nextId++;
+    const done = new Promise<number>((resolve, reject) => {
+      if (!this.worker) return reject(new Error('the simulator is not running'));
+      this.streams.set(id, { onData, resolve, reject });
+      this.send({ type: 'stream-start', id, source });
+    });
+    return { done, cancel: () => { if (this.streams.has(id)) this.send({ type: 'stream-cancel', id }); } };
+  }
+
   /** Breaks the worker on purpose (tests of the restart path). */
   crash(mode: CrashMode): void {
     this.send({ type: 'crash', mode });
@@ -196,11 +227,27 @@ export class WorkerClient {
         return;
       case 'pong':
         return;
-      case 'api-result': case 'fs-result': case 'term-completion': {
+      case 'stream-data':
+        this.streams.get(msg.id)?.onData(msg.data);
+        return;
+      case 'stream-end':
+        this.streams.get(msg.id)?.resolve(msg.code);
+        this.streams.delete(msg.id);
+        return;
+      case 'editor-schema-result': case 'http-result': {
         const p = this.pending.get(msg.id);
         if (p) {
           this.pending.delete(msg.id);
-          p.resolve((msg.type === 'api-result' ? msg.response : msg.type === 'fs-result' ? msg.result : msg.completion) as never);
+          p.resolve((msg.type === 'http-result' ? msg.result : msg.schema) as never);
+        }
+        return;
+      }
+      case 'api-result': case 'fs-result': case 'term-completion': case 'explain-result': {
+        const p = this.pending.get(msg.id);
+        if (p) {
+          this.pending.delete(msg.id);
+          p.resolve((msg.type === 'api-result' ? msg.response : msg.type === 'fs-result' ? msg.result
+            : msg.type === 'explain-result' ? msg.attempt : msg.completion) as never);
         }
         break;
       }
@@ -238,6 +285,8 @@ export class WorkerClient {
   private rejectAll(why: string): void {
     for (const p of this.pending.values()) p.reject(new Error(why));
     this.pending.clear();
+    for (const s of this.streams.values()) s.reject(new Error(why));
+    this.streams.clear();
   }
 
   private setState(s: ConnectionState): void {

@@ -12,6 +12,7 @@ import { Mirror } from './mirror';
 import { TerminalSession } from './terminal-session';
 import { TimeDriver } from './time-driver';
 import { handleFileOp } from './file-ops';
+import { SideChannels } from './side-channels';
 import { HOME, type BootOptions, type ClockState, type FromWorker, type ToWorker } from './protocol';
 
 /** Output a tab may have in flight (sent, not yet written by the page) before the worker holds back. */
@@ -68,6 +69,16 @@ export class WorkerHost {
   private lastClockPost = 0;
   private stopped = false;
   private ticking = false;
+  private readonly side = new SideChannels({
+    post: (m) => this.env.post(m),
+    shell: (columns) => this.makeShell(withOwnCwd(this.fs), () => columns),
+    api: () => this.cluster!.api,
+    request: (r) => this.cluster!.network.request(r),
+    afterCommand: () => {
+      this.cluster!.flush();
+      this.postFileChanges();
+    },
+  });
 
   constructor(private readonly env: HostEnv) {}
 
@@ -90,6 +101,8 @@ export class WorkerHost {
     }
     if (!this.cluster || !this.driver || !this.mirror) throw new Error(`${msg.type} before boot`);
     switch (msg.type) {
+      case 'stream-start': case 'stream-cancel': case 'editor-schema': case 'http':
+        return this.side.receive(msg);
       case 'term-open': return this.openTerminal(msg.tab, msg.cols);
       case 'term-close': {
         this.terms.get(msg.tab)?.close();
@@ -144,17 +157,29 @@ export class WorkerHost {
       case 'mirror-ack':
         this.awaitingMirrorAck = false;
         return this.flushMirror();
+      case 'explain':
+        return this.env.post({ type: 'explain-result', id: msg.id, attempt: this.cluster.scheduler.explain(msg.pod) });
+      case 'node-power': {
+        const k = this.cluster.nodes.get(msg.node);
+        if (k && msg.action === 'stop') k.stop();
+        if (k && msg.action === 'start') k.start();
+        this.cluster.flush();
+        this.afterTick();
+        return this.postNodePower();
+      }
     }
   }
 
   private boot(o: BootOptions): void {
     this.stopLoop();
     this.mirror?.stop();
+    this.side.stopAll();
     for (const t of this.terms.values()) t.close();
     this.terms.clear();
     this.termFs.clear();
     this.output.clear();
-    this.cluster = new Cluster({ seed: o.seed, nodes: o.nodes, epoch: o.epoch - MINIKUBE_START_MS, freeze: this.env.freeze ?? false });
+    this.cluster = new Cluster({ seed: o.seed, nodes: o.nodes, epoch: o.epoch - MINIKUBE_START_MS, freeze: this.env.freeze ?? false,
+      timings: o.timings });
     this.cluster.waitForSystemPods();
     this.client = inProcessClient(this.cluster.api);
     this.fs = new MemFS(HOME);
@@ -169,6 +194,7 @@ export class WorkerHost {
     const clock = this.clockState();
     this.env.post({ type: 'booted', seed: o.seed, nodes: o.nodes, clock, kubernetesVersion: KUBERNETES_VERSION });
     this.env.post({ type: 'mirror-snapshot', objects, clock });
+    this.postNodePower();
     this.postFileChanges();
     this.stopped = false;
     this.scheduleTick();
@@ -178,24 +204,7 @@ export class WorkerHost {
     if (this.terms.has(tab)) return;
     const fs = withOwnCwd(this.fs);
     const cluster = this.cluster!;
-    const api = this.client!;
-    const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(new Error('interrupted'));
-      const cancel = cluster.clock.after(ms, resolve);
-      signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
-    });
-    // The same wiring as src/server/session.ts (the node session), so a transcript and the browser
-    // terminal behave alike: kubectl's sleep, `kubectl edit` through $KUBE_EDITOR, the host's curl.
-    const shell: Shell = new Shell({
-      fs,
-      kubectlEnv: (signal): KubectlEnv => ({ api, fs, config: this.kubeconfig, now: () => cluster.clock.now(), signal, sleep,
-        columns: session.columns, editor: (text, fileName) => editWithShellEditor(shell, fs, text, fileName) }),
-      sleep,
-      programs: {
-        curl: (io) => runCurl(io.args, { request: (r) => cluster.network.request(r), sleep, out: io.out, err: io.err,
-          signal: io.signal, writeFile: (p, c) => { fs.write(p, c); return true; } }),
-      },
-    });
+    const shell = this.makeShell(fs, () => session.columns);
     const session: TerminalSession = new TerminalSession(tab, {
       shell,
       cwd: () => fs.cwd,
@@ -215,6 +224,32 @@ export class WorkerHost {
     this.termFs.set(tab, fs);
     this.output.set(tab, { pending: '', inFlight: 0, dropped: 0 });
     this.env.post({ type: 'term-ready', tab, prompt: session.prompt(), continuation: false, seq: 0 });
+  }
+
+  /**
+   * A shell over the learner's files with kubectl, wired as src/server/session.ts wires the node
+   * session, so a transcript and the browser terminal behave alike: kubectl's sleep, `kubectl edit`
+   * through $KUBE_EDITOR, the host's curl.
+   */
+  private makeShell(fs: MemFS, columns: () => number): Shell {
+    const cluster = this.cluster!;
+    const api = this.client!;
+    const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(new Error('interrupted'));
+      const cancel = cluster.clock.after(ms, resolve);
+      signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
+    });
+    const shell: Shell = new Shell({
+      fs,
+      kubectlEnv: (signal): KubectlEnv => ({ api, fs, config: this.kubeconfig, now: () => cluster.clock.now(), signal, sleep,
+        columns: columns(), editor: (text, fileName) => editWithShellEditor(shell, fs, text, fileName) }),
+      sleep,
+      programs: {
+        curl: (io) => runCurl(io.args, { request: (r) => cluster.network.request(r), sleep, out: io.out, err: io.err,
+          signal: io.signal, writeFile: (p, c) => { fs.write(p, c); return true; } }),
+      },
+    });
+    return shell;
   }
 
   private completionContext(fs: MemFS): CompletionContext {
@@ -328,6 +363,11 @@ export class WorkerHost {
   private postClock(): void {
     this.lastClockPost = this.env.wall();
     this.env.post({ type: 'clock', clock: this.clockState() });
+  }
+
+  private postNodePower(): void {
+    const stopped = [...this.cluster!.nodes].filter(([, k]) => !k.running).map(([name]) => name);
+    this.env.post({ type: 'node-power-state', stopped });
   }
 
   private postFileChanges(): void {
