@@ -17,6 +17,37 @@ export class YamlError extends Error {
   }
 }
 
+/**
+ * go-yaml v2's integers (resolve.go: strconv.ParseInt(plain, 0, 64) after dropping '_'): a leading 0
+ * is octal (`defaultMode: 0644` is 420), 0x hex, 0o octal, 0b binary. js-yaml's YAML 1.2 core
+ * schema reads 0644 as decimal 644, which the API server would reject as a file mode.
+ */
+const GO_INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
+
+function goInt(text: string): number {
+  const t = text.replace(/_/g, '');
+  const neg = t.startsWith('-');
+  const body = t.replace(/^[-+]/, '');
+  let v: number;
+  if (/^0[xX]/.test(body)) v = parseInt(body.slice(2), 16);
+  else if (/^0[oO]/.test(body)) v = parseInt(body.slice(2), 8);
+  else if (/^0[bB]/.test(body)) v = parseInt(body.slice(2), 2);
+  else if (body.length > 1 && body.startsWith('0')) v = parseInt(body.slice(1), 8);
+  else v = parseInt(body, 10);
+  return neg ? -v : v;
+}
+
+const goIntType = new yaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && GO_INT.test(data.replace(/_/g, '')) && /[0-9]/.test(data),
+  construct: goInt,
+  predicate: (o: unknown) => typeof o === 'number' && Number.isInteger(o),
+  represent: (o: object) => String(o),
+});
+
+/** The schema kubectl's YAML is read with: the core schema with go-yaml v2's integers. */
+export const GO_YAML_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [goIntType] });
+
 /** go-yaml words some of js-yaml's errors differently; map the common ones. */
 function goYamlReason(reason: string): string {
   if (reason.startsWith('bad indentation of a mapping entry')) return 'mapping values are not allowed in this context';
@@ -64,7 +95,7 @@ export function parseManifests(text: string): Document[] {
   for (const d of splitDocuments(text)) {
     let v: unknown;
     try {
-      v = yaml.load(d.text, { json: true, schema: yaml.CORE_SCHEMA });
+      v = yaml.load(d.text, { json: true, schema: GO_YAML_SCHEMA });
     } catch (e) {
       const err = e as { reason?: string; mark?: { line: number } };
       const line = (err.mark?.line ?? 0) + d.line;
