@@ -25,6 +25,8 @@ export interface ShellHost {
 export interface ShellIO {
   stdout(s: string): void;
   stderr(s: string): void;
+  /** Lines the user types while a command runs (the terminal's input); undefined at end of input. */
+  readLine?(): Promise<string | undefined>;
 }
 
 interface SimpleCommand {
@@ -126,7 +128,8 @@ export class Shell {
       const last = i === cmds.length - 1;
       let captured = '';
       const out = last ? io.stdout : (s: string) => { captured += s; };
-      code = await this.runSimple(cmds[i], stdin, { stdout: out, stderr: io.stderr }, signal);
+      // Only the first command of a pipeline reads the terminal.
+      code = await this.runSimple(cmds[i], stdin, { stdout: out, stderr: io.stderr, readLine: i === 0 ? io.readLine : undefined }, signal);
       stdin = captured;
     }
     return code;
@@ -135,14 +138,16 @@ export class Shell {
   private async runSimple(c: SimpleCommand, pipedIn: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
     const fs = this.host.fs;
     let stdin = c.heredoc ?? pipedIn;
+    let readLine = c.heredoc === undefined ? io.readLine : undefined;
     let out = io.stdout;
     let err = io.stderr;
     const sinks: { path: string; text: string; append: boolean }[] = [];
     for (const r of c.redirects) {
       if (r.op === '<') {
-        const t = fs.read(r.target!);
+        const t = r.target === '/dev/null' ? '' : fs.read(r.target!);
         if (t === undefined) { io.stderr(`bash: ${r.target}: No such file or directory\n`); return 1; }
         stdin = t;
+        readLine = undefined;
       } else if (r.op === '>&') {
         if (r.fd === 2 && r.target === '1') err = (s) => out(s);
         else if (r.fd === 1 && r.target === '2') out = (s) => err(s);
@@ -167,7 +172,7 @@ export class Shell {
       this.vars[w.slice(0, eq)] = w.slice(eq + 1);
     }
     let code = 0;
-    if (words.length) code = await this.exec(words, stdin, { stdout: (s) => out(s), stderr: (s) => err(s) }, signal);
+    if (words.length) code = await this.exec(words, stdin, { stdout: (s) => out(s), stderr: (s) => err(s), readLine }, signal);
     for (const s of sinks) {
       if (s.append) fs.append(s.path, s.text);
       else fs.write(s.path, s.text);
@@ -181,7 +186,7 @@ export class Shell {
     const proc: ProcIO = { args, stdin, out: io.stdout, err: io.stderr, fs, signal };
     switch (name) {
       case 'kubectl':
-        return runKubectl(args, this.host.kubectlEnv(signal), { stdout: io.stdout, stderr: io.stderr, stdin });
+        return runKubectl(args, this.host.kubectlEnv(signal), { stdout: io.stdout, stderr: io.stderr, stdin, readLine: io.readLine });
       case 'cd': {
         const target = args[0] ?? this.vars.HOME;
         if (!fs.isDir(target)) { io.stderr(`bash: cd: ${target}: No such file or directory\n`); return 1; }
