@@ -41,6 +41,11 @@ export interface KubectlIO {
   stderr(text: string): void;
   /** Standard input, when something is piped in (`-f -`, heredocs). */
   stdin?: string;
+  /**
+   * Standard input typed at the terminal while the command runs (kubectl exec -i, attach -i): resolves
+   * to the next line, or undefined at end of input (Ctrl-D). Absent when stdin is piped or redirected.
+   */
+  readLine?(): Promise<string | undefined>;
 }
 
 /** Everything a kubectl invocation runs with. */
