@@ -41,6 +41,7 @@ import { cordonCommand, uncordonCommand, drainCommand, taintCommand } from './cm
 import { waitCommand } from './cmd/wait';
 import { diffCommand } from './cmd/diff';
 import { logsCommand } from './cmd/logs';
+import { execCommand } from './cmd/exec';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -76,6 +77,7 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   waitCommand,
   diffCommand,
   logsCommand,
+  execCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */

@@ -65,13 +65,14 @@ export class Session {
    * Runs one complete command text, letting simulated time pass while it waits, and returns what
    * it printed (stdout and stderr interleaved, as a terminal shows them) and its exit code.
    */
-  async run(text: string): Promise<{ output: string; exitCode: number }> {
+  async run(text: string, opts: { /** Input lines typed while the command runs (kubectl exec -it). */ readLine?: (echo: (s: string) => void) => Promise<string | undefined> } = {}): Promise<{ output: string; exitCode: number }> {
     let output = '';
+    const readLine = opts.readLine && (() => opts.readLine!((s) => { output += s; }));
     const ac = new AbortController();
     const clock = this.cluster.clock;
     let done = false;
     let exitCode = 0;
-    const p = this.shell.run(text, { stdout: (s) => { output += s; }, stderr: (s) => { output += s; } }, ac.signal)
+    const p = this.shell.run(text, { stdout: (s) => { output += s; }, stderr: (s) => { output += s; }, readLine }, ac.signal)
       .then((c) => { exitCode = c; }).finally(() => { done = true; });
     await settle();
     const start = clock.now();

@@ -61,7 +61,28 @@ export class TerminalSession {
   input(lines: readonly string[], echoed: number, seq = this.seq): void {
     this.seq = Math.max(this.seq, seq);
     for (let i = 0; i < lines.length; i++) this.queue.push({ line: lines[i], echo: i >= echoed });
+    this.wakeReader?.();
     if (!this.processing) void this.process();
+  }
+
+  /** Set while a running program waits for a typed line (kubectl exec -it). */
+  private wakeReader: (() => void) | undefined;
+
+  // The terminal's input as the running command reads it: the next queued line (echoed unless the
+  // page already shows it), waiting for one when none is queued; undefined once the command is interrupted.
+  private readLine(r: Running): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const take = () => {
+        if (r.detached || r.ac.signal.aborted) { this.wakeReader = undefined; resolve(undefined); return; }
+        if (this.next >= this.queue.length) { this.wakeReader = take; return; }
+        this.wakeReader = undefined;
+        const { line, echo } = this.queue[this.next++];
+        if (echo) this.deps.write(`${line}\n`);
+        resolve(line);
+      };
+      r.ac.signal.addEventListener('abort', () => { if (this.wakeReader === take) take(); }, { once: true });
+      take();
+    });
   }
 
   /** Ctrl-C. */
@@ -113,7 +134,7 @@ export class TerminalSession {
     this.running = r;
     const out = (s: string) => { if (!r.detached) this.deps.write(s); };
     try {
-      await Promise.race([this.deps.shell.run(text, { stdout: out, stderr: out }, r.ac.signal), detached]);
+      await Promise.race([this.deps.shell.run(text, { stdout: out, stderr: out, readLine: () => this.readLine(r) }, r.ac.signal), detached]);
     } catch (e) {
       // Shell.run never throws by contract; a bug in a command must not take the tab down with it.
       out(`kubesim: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -16,7 +16,9 @@ export type Builtin = (sh: Shell, argv: string[], io: Io) => Gen<number>;
 
 const quote = (v: string) => `'${v.replace(/'/g, `'"'"'`)}'`;
 
-function* exitBuiltin(sh: Shell, argv: string[]): Gen<number> {
+function* exitBuiltin(sh: Shell, argv: string[], io: Io): Gen<number> {
+  // bash's exit_builtin says "exit" on stderr when it leaves an interactive shell (ash and dash do not).
+  if (sh.interactive && sh.dialect.kind === 'bash') io.err('exit\n');
   const code = argv[1] === undefined ? sh.status : Number(argv[1]) & 255;
   throw new ProcessExit(Number.isNaN(code) ? 2 : code);
 }

@@ -124,7 +124,7 @@ describe('interactive shells (kubectl exec -it)', () => {
     const c = runContainer(t, 'nginx', { podName: 'web-7f9c' });
     t.clock.advance(100);
     const r = await execInteractive(t, c.container, ['/bin/bash'], ['for i in 1 2; do', 'echo $i', 'done', 'exit']);
-    expect(r.output).toBe('root@web-7f9c:/# for i in 1 2; do\n> echo $i\n> done\n1\n2\nroot@web-7f9c:/# exit\n');
+    expect(r.output).toBe('root@web-7f9c:/# for i in 1 2; do\n> echo $i\n> done\n1\n2\nroot@web-7f9c:/# exit\nexit\n');
     expect(r.code).toBe(0);
   });
 

@@ -63,7 +63,9 @@ function* repl(sh: Shell, ctx: ProcCtx, io: Io, kind: ShellKind): Gen<number> {
     } else io.out(sh.vars.get('PS2')?.v ?? '> ');
     const line = yield* ctx.stdin.readLine();
     if (line === undefined) {
+      // At end of input bash says "exit"; ash and dash end the prompt's line (cmdloop's newline on EOF).
       if (kind === 'bash') io.out('exit\n');
+      else io.err('\n');
       return sh.status;
     }
     buf += `${line}\n`;

@@ -1,0 +1,90 @@
+// kubectl exec: run a command in a container, stdin from the terminal with -i, a TTY with -t.
+// Models k8s.io/kubectl/pkg/cmd/exec/exec.go (Complete, Validate, Run): the deprecated form without
+// "--" (its notice), the default container, the POST of pods/<name>/exec and the exit code.
+import type { Pod } from '../../../engine/api/types';
+import type { Command, CmdContext } from '../../command';
+import type { ParsedArgs } from '../../flags';
+import { flagsFor } from '../../help/flag-defs';
+import { CmdError } from '../../errors';
+import { usageError } from '../../usage';
+import { target } from '../../request-util';
+import { infosFromFiles } from '../../resource/builder';
+import { PODS, attachablePod, findOrDefaultContainer, getNamed, type Named } from '../logs';
+import { finishRemote, setupTTY, type StreamSetup } from './stream';
+
+/** The body of a pods/exec answer (src/engine/kubelet ExecSession). */
+interface ExecSessionBody {
+  kind: 'ExecSession';
+  start(io: { stdout(s: string): void; stderr(s: string): void; readLine?(): Promise<string | undefined>; tty?: boolean;
+    signal?: AbortSignal }): Promise<number>;
+}
+
+const DEPRECATED_FORM = 'kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n';
+
+/** Runs a command through pods/exec with the given streams; resolves to the remote exit code. */
+export async function execInPod(ctx: CmdContext, pod: Pod, container: string, command: string[], s: StreamSetup,
+  out: (t: string) => void = (t) => ctx.out(t), err: (t: string) => void = (t) => ctx.err(t)): Promise<number> {
+  const res = await ctx.send({ verb: 'create', ...target(PODS, pod.metadata?.namespace ?? ctx.namespace, pod.metadata?.name),
+    subresource: 'exec', query: { container, command: JSON.stringify(command), stdin: String(s.stdin), stdout: 'true',
+      stderr: String(!s.tty), tty: String(s.tty) } });
+  if (res.code >= 400 || !res.body || typeof res.body !== 'object' || (res.body as { kind?: string }).kind !== 'ExecSession') {
+    const msg = (res.body as { message?: string } | undefined)?.message ?? '';
+    throw new CmdError(`error: unable to upgrade connection: ${msg}`);
+  }
+  const session = res.body as ExecSessionBody;
+  // With a TTY, stdout and stderr share the terminal (one stream, as the remote pty has).
+  return session.start({ stdout: out, stderr: s.tty ? out : err, readLine: s.readLine, tty: s.tty, signal: ctx.env.signal });
+}
+
+/** Resolves the pod named by POD, TYPE/NAME or -f (AttachablePodForObject). */
+export async function podFromArgs(ctx: CmdContext, p: ParsedArgs, resourceName: string): Promise<Pod> {
+  let named: Named;
+  const files = (p.flags.filename as string[] | undefined) ?? [];
+  if (files.length) {
+    const infos = infosFromFiles(ctx.env.fs, files, false, ctx.io.stdin, ctx.namespace, ctx.namespaceExplicit);
+    if (infos.length !== 1) throw new CmdError('error: expected a resource');
+    const i = infos[0];
+    named = await getNamed(ctx, `${i.info.resource}${i.info.group ? `.${i.info.group}` : ''}/${i.name}`);
+  } else {
+    named = await getNamed(ctx, resourceName);
+  }
+  return attachablePod(ctx, named, p.flags['pod-running-timeout'] as number);
+}
+
+async function runExec(p: ParsedArgs, ctx: CmdContext): Promise<number> {
+  const f = p.flags;
+  const quiet = f.quiet as boolean;
+  const args = p.args;
+  const dash = p.argsLenAtDash;
+  let resourceName = '';
+  let command: string[] = [];
+  const files = (f.filename as string[]) ?? [];
+  if (args.length > 0 && dash !== 0) resourceName = args[0];
+  if (dash > -1) command = args.slice(dash);
+  else if (args.length > 1) {
+    if (!quiet) ctx.err(DEPRECATED_FORM);
+    command = args.slice(1);
+  } else if (args.length > 0 && files.length) {
+    if (!quiet) ctx.err(DEPRECATED_FORM);
+    command = args.slice(0);
+    resourceName = '';
+  }
+  const timeout = f['pod-running-timeout'] as number;
+  if (!(timeout > 0)) throw usageError(ctx, '--pod-running-timeout must be higher than zero');
+  if (!resourceName && !files.length) throw new CmdError('error: pod, type/name or --filename must be specified');
+  if (!command.length) throw new CmdError('error: you must specify at least one command for the container');
+  const pod = await podFromArgs(ctx, p, resourceName);
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') throw new CmdError(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
+  const container = findOrDefaultContainer(ctx, pod, f.container as string, quiet);
+  const s = setupTTY(ctx, f.stdin as boolean, f.tty as boolean, quiet);
+  return finishRemote(await execInPod(ctx, pod, container, command, s));
+}
+
+/** `kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]`. */
+export const execCommand: Command = {
+  name: 'exec',
+  short: 'Execute a command in a container',
+  flags: flagsFor('exec'),
+  run: runExec,
+};
