@@ -25,6 +25,8 @@ export interface ClusterState {
   revision: number;
   /** The learner's files by absolute path. */
   files: ReadonlyMap<string, string>;
+  /** Nodes whose kubelet an instructor stopped (the machine is down; the Node object lags behind). */
+  stoppedNodes: readonly string[];
 }
 
 const EMPTY: ObjectMap = new Map();
@@ -47,6 +49,7 @@ export const useCluster = create<ClusterState>(() => ({
   objects: {},
   revision: 0,
   files: new Map(),
+  stoppedNodes: [],
 }));
 
 /** Objects of one resource. */

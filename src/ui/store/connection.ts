@@ -1,7 +1,8 @@
 // The page's one connection to the simulator: starts the worker, feeds the mirror store (batches
 // applied once per animation frame, then acknowledged so the worker sends the next), and routes
 // terminal traffic to the terminal tab it belongs to.
-import { WorkerClient, prespawnedOptions, type BootOptions, type ClockState, type FromWorker, type MirrorChange, type Speed, type ToWorker } from '../../worker';
+import { WorkerClient, prespawnedOptions, type BootOptions, type ClockState, type DemoTimings, type FromWorker, type MirrorChange,
+  type NodePowerAction, type SchedulingAttempt, type Speed, type ToWorker } from '../../worker';
 import { applyBatches, applyFiles, applySnapshot, useCluster } from './cluster-store';
 import { bootParams } from './boot-params';
 
@@ -20,7 +21,7 @@ export class Connection {
   private batches: { changes: MirrorChange[]; clock: ClockState }[] = [];
   private frameScheduled = false;
   private restartReason: string | undefined;
-  private readonly params: { seed: number; nodes: number; speed: Speed };
+  private params: { seed: number; nodes: number; speed: Speed; timings?: DemoTimings };
 
   constructor(search: string, makeClient?: (boot: () => BootOptions) => WorkerClient) {
     // The page's first script may have started the simulator already (preboot.ts): same seed.
@@ -66,6 +67,30 @@ export class Connection {
     this.send({ type: 'step' });
   }
 
+  /** The scheduler's last attempt for a pod ("namespace/name"): why it is where it is, or not scheduled. */
+  explain(pod: string): Promise<SchedulingAttempt | undefined> {
+    return this.client.explain(pod);
+  }
+
+  /** Stops or starts a node's kubelet (instructor action). */
+  nodePower(node: string, action: NodePowerAction): void {
+    this.send({ type: 'node-power', node, action });
+  }
+
+  /**
+   * Replaces the cluster with a fresh one (the failover demo: more nodes, shorter timings), keeping
+   * the learner's files plus `files`. Later restarts keep these options.
+   */
+  reboot(o: { nodes: number; speed: Speed; timings?: DemoTimings; files?: { path: string; content: string }[] }): void {
+    this.params = { ...this.params, nodes: o.nodes, speed: o.speed, timings: o.timings };
+    const files = new Map(useCluster.getState().files);
+    for (const f of o.files ?? []) files.set(f.path, f.content);
+    this.batches = [];
+    useCluster.setState({ booted: false, stoppedNodes: [] });
+    this.send({ type: 'boot', options: { seed: this.params.seed, nodes: o.nodes, speed: o.speed, timings: o.timings, epoch: Date.now(),
+      files: [...files].map(([path, content]) => ({ path, content })) } });
+  }
+
   /** Attaches a terminal tab; returns the detach function. */
   attachTerminal(tab: string, handlers: TerminalHandlers): () => void {
     this.terminals.set(tab, handlers);
@@ -99,6 +124,9 @@ export class Connection {
         return;
       case 'files':
         return applyFiles(m.changed, m.removed);
+      case 'node-power-state':
+        useCluster.setState({ stoppedNodes: m.stopped });
+        return;
       case 'term-output':
         this.terminals.get(m.tab)?.output(m.data);
         return;
