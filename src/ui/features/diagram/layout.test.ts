@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../../worker';
+import { buildModel, ownerOf, selects } from './model';
+import { COMPACT_PODS, layoutDiagram, type Box } from './layout';
+
+const node = (name: string, ready = 'True', unschedulable = false): KubeObject => ({ apiVersion: 'v1', kind: 'Node',
+  metadata: { name, labels: name === 'minikube' ? { 'node-role.kubernetes.io/control-plane': '' } : {} },
+  spec: { unschedulable }, status: { conditions: [{ type: 'Ready', status: ready }], capacity: { cpu: '2', memory: '4Gi' } } } as KubeObject);
+
+const pod = (name: string, o: { node?: string; rs?: string; labels?: Record<string, string>; ns?: string; running?: boolean; claim?: string } = {}): KubeObject => ({
+  apiVersion: 'v1', kind: 'Pod',
+  metadata: { name, namespace: o.ns ?? 'default', uid: `uid-${name}`, labels: o.labels ?? {},
+    ownerReferences: o.rs ? [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: o.rs, uid: 'rs', controller: true }] : undefined },
+  spec: { nodeName: o.node, containers: [{ name: 'c' }], volumes: o.claim ? [{ name: 'v', persistentVolumeClaim: { claimName: o.claim } }] : [] },
+  status: o.running ? { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }],
+    containerStatuses: [{ ready: true, state: { running: {} } }] } : { phase: 'Pending' },
+} as KubeObject);
+
+const rs = (name: string, deployment: string): KubeObject => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet',
+  metadata: { name, namespace: 'default', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment, uid: 'd', controller: true }] } } as KubeObject);
+
+const svc = (name: string, selector: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'Service',
+  metadata: { name, namespace: 'default' }, spec: { type: 'ClusterIP', clusterIP: '10.96.0.10', selector } } as KubeObject);
+
+const map = (objs: KubeObject[]) => new Map(objs.map((o) => [o.metadata?.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata!.name!, o]));
+
+const inside = (inner: Box, outer: Box) => inner.x >= outer.x - 0.01 && inner.y >= outer.y - 0.01
+  && inner.x + inner.w <= outer.x + outer.w + 0.01 && inner.y + inner.h <= outer.y + outer.h + 0.01;
+
+describe('diagram model', () => {
+  it('selects pods by every selector pair; an empty selector selects nothing', () => {
+    expect(selects({ app: 'web' }, { app: 'web', tier: 'x' })).toBe(true);
+    expect(selects({ app: 'web', tier: 'y' }, { app: 'web', tier: 'x' })).toBe(false);
+    expect(selects({}, { app: 'web' })).toBe(false);
+    expect(selects(undefined, { app: 'web' })).toBe(false);
+  });
+
+  it('groups a ReplicaSet\'s pods under its Deployment, even before the ReplicaSet is mirrored', () => {
+    expect(ownerOf(pod('a', { rs: 'web-5d8f9c7b6d' }), map([rs('web-5d8f9c7b6d', 'web')]))).toEqual({ kind: 'Deployment', name: 'web' });
+    expect(ownerOf(pod('a', { rs: 'web-5d8f9c7b6d' }), new Map())).toEqual({ kind: 'Deployment', name: 'web' });
+    expect(ownerOf(pod('a'), new Map())).toBeUndefined();
+  });
+});
+
+describe('layoutDiagram', () => {
+  const objects = {
+    nodes: map([node('minikube'), node('minikube-m02', 'Unknown', true)]),
+    replicasets: map([rs('web-5d8f9c7b6d', 'web')]),
+    pods: map([
+      pod('web-5d8f9c7b6d-aaaaa', { node: 'minikube', rs: 'web-5d8f9c7b6d', labels: { app: 'web' }, running: true }),
+      pod('web-5d8f9c7b6d-bbbbb', { node: 'minikube-m02', rs: 'web-5d8f9c7b6d', labels: { app: 'web' }, running: true }),
+      pod('web-5d8f9c7b6d-ccccc', { rs: 'web-5d8f9c7b6d', labels: { app: 'web' } }),
+      pod('db', { node: 'minikube', claim: 'data' }),
+      pod('coredns-x', { node: 'minikube', ns: 'kube-system' }),
+    ]),
+    services: map([svc('web', { app: 'web' })]),
+    persistentvolumeclaims: map([{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'default' },
+      status: { phase: 'Bound', capacity: { storage: '1Gi' } } } as KubeObject]),
+  };
+
+  it('places pods inside their owner group inside their node, the unscheduled one in its own lane', () => {
+    const model = buildModel(objects, { system: false, stopped: ['minikube-m02'] });
+    expect(model.hidden).toBe(1);
+    const l = layoutDiagram(model, 900);
+    const regions = Object.fromEntries(l.regions.map((r) => [r.id, r]));
+    expect(Object.keys(regions)).toEqual(['control-plane', 'sources', 'pending', 'node/minikube', 'node/minikube-m02']);
+    expect(regions['node/minikube-m02'].subtitle).toBe('NotReady (no heartbeat) · SchedulingDisabled · 2 CPU');
+    expect(regions['node/minikube-m02'].node?.stopped).toBe(true);
+    for (const p of l.pods) {
+      const group = l.groups.find((g) => g.group.key === p.pod.group && inside(p, g))!;
+      expect(group, p.pod.name).toBeDefined();
+      const region = l.regions.find((r) => (r.kind === 'node' || r.kind === 'pending') && inside(group, r))!;
+      expect(region.id).toBe(p.pod.node ? `node/${p.pod.node}` : 'pending');
+    }
+    expect(l.groups.map((g) => `${g.id} ${g.group.label} ${g.count}`)).toEqual([
+      'pending|default/Deployment/web deployment/web 1',
+      'node/minikube|default/Deployment/web deployment/web 1',
+      'node/minikube|default/Pod/ pods 1',
+      'node/minikube-m02|default/Deployment/web deployment/web 1',
+    ]);
+    expect(l.compact).toBe(false);
+  });
+
+  it('routes the Service to each pod it selects (dashed when not ready) and the PVC to its pod', () => {
+    const l = layoutDiagram(buildModel(objects, { system: false, stopped: [] }), 900);
+    expect(l.sources.map((s) => s.id)).toEqual(['services/default/web', 'persistentvolumeclaims/default/data']);
+    expect(l.links.map((k) => [k.source, k.target, k.live])).toEqual([
+      ['services/default/web', 'default/web-5d8f9c7b6d-aaaaa', true],
+      ['services/default/web', 'default/web-5d8f9c7b6d-bbbbb', true],
+      ['services/default/web', 'default/web-5d8f9c7b6d-ccccc', false],
+      ['persistentvolumeclaims/default/data', 'default/db', false],
+    ]);
+    expect(l.links[0].d).toMatch(/^M[\d.]+,[\d.]+C/);
+  });
+
+  it('goes compact past COMPACT_PODS pods: small cells, routes to owner groups', () => {
+    const many = map(Array.from({ length: COMPACT_PODS + 10 }, (_, i) =>
+      pod(`web-5d8f9c7b6d-${String(i).padStart(5, '0')}`, { node: i % 2 ? 'minikube' : 'minikube-m02', rs: 'web-5d8f9c7b6d', labels: { app: 'web' }, running: true })));
+    const l = layoutDiagram(buildModel({ ...objects, pods: many }, { system: false, stopped: [] }), 1200);
+    expect(l.compact).toBe(true);
+    expect(l.pods[0].w).toBe(12);
+    expect(l.links.map((k) => k.target).sort()).toEqual(['node/minikube-m02|default/Deployment/web', 'node/minikube|default/Deployment/web']);
+    for (const p of l.pods) expect(l.regions.some((r) => r.kind === 'node' && inside(p, r))).toBe(true);
+  });
+});

@@ -1,0 +1,213 @@
+// Where everything goes: the control plane on top, then the Services, Ingresses and PVCs, then
+// the nodes in a grid (the not-scheduled lane first), each node holding its pods grouped by owner.
+// Pure geometry in SVG units; the view zooms and pans it. Past COMPACT_PODS visible pods the pods
+// become small squares without labels and routes end at the owner group, not at each pod, so a
+// thousand pods stay one cheap frame.
+import type { StatusTone } from '../../lib';
+import type { ClusterModel, NodeItem, OwnerGroup, PodItem, RouteSource } from './model';
+
+/** Above this many visible pods the diagram switches to compact cells. */
+export const COMPACT_PODS = 240;
+
+const PAD = 16;
+const GAP = 14;
+const BAND_HEAD = 26;
+const NODE_HEAD = 48;
+const GROUP_HEAD = 20;
+const GROUP_PAD = 6;
+const CELL = { detailed: { minW: 124, maxW: 200, h: 38, gap: 6 }, compact: { minW: 12, maxW: 12, h: 12, gap: 3 } };
+const SOURCE = { w: 178, h: 44, gap: 12 };
+const CHIP = { w: 150, h: 28, gap: 8 };
+
+/** A rectangle. */
+export interface Box { x: number; y: number; w: number; h: number }
+
+/** A region: the control plane, the routes band, a node or the not-scheduled lane. */
+export interface RegionBox extends Box {
+  id: string;
+  kind: 'control' | 'sources' | 'node' | 'pending';
+  title: string;
+  subtitle: string;
+  node?: NodeItem;
+}
+
+/** An owner group's frame inside a node. */
+export interface GroupBox extends Box {
+  id: string;
+  group: OwnerGroup;
+  count: number;
+  /** Pods per tone, for the compact summary ("4 running · 1 pending"). */
+  tones: Partial<Record<StatusTone, number>>;
+}
+
+/** A placed pod. */
+export interface PodBox extends Box { id: string; pod: PodItem }
+
+/** A placed Service, Ingress or PVC. */
+export interface SourceBox extends Box { id: string; source: RouteSource }
+
+/** A control-plane component chip. */
+export interface ChipBox extends Box { id: string; name: string; tone: StatusTone; pod: string | undefined }
+
+/** A route from a source to what it serves. */
+export interface LinkPath {
+  id: string;
+  kind: RouteSource['kind'];
+  /** SVG path data. */
+  d: string;
+  /** Ends at a ready pod (dashed otherwise). */
+  live: boolean;
+  source: string;
+  target: string;
+}
+
+/** The diagram's geometry. */
+export interface DiagramLayout {
+  width: number;
+  height: number;
+  compact: boolean;
+  regions: RegionBox[];
+  chips: ChipBox[];
+  groups: GroupBox[];
+  pods: PodBox[];
+  sources: SourceBox[];
+  links: LinkPath[];
+}
+
+function nodeSubtitle(n: NodeItem): string {
+  const state = n.stopped && n.ready === 'True' ? 'Ready (kubelet stopped)' : n.ready === 'True' ? 'Ready' : n.ready === 'Unknown' ? 'NotReady (no heartbeat)' : 'NotReady';
+  return [state, n.cordoned ? 'SchedulingDisabled' : '', `${n.cpu} CPU`].filter(Boolean).join(' · ');
+}
+
+/** A vertical S-curve from (x1, y1) down (or up) to (x2, y2). */
+export function routePath(x1: number, y1: number, x2: number, y2: number): string {
+  const my = (y1 + y2) / 2;
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return `M${r(x1)},${r(y1)}C${r(x1)},${r(my)} ${r(x2)},${r(my)} ${r(x2)},${r(y2)}`;
+}
+
+/** Lays the model out for a view `width` units wide. */
+export function layoutDiagram(model: ClusterModel, width: number): DiagramLayout {
+  const W = Math.max(width, 520);
+  const compact = model.pods.length > COMPACT_PODS;
+  const cell = compact ? CELL.compact : CELL.detailed;
+  const regions: RegionBox[] = [];
+  const chips: ChipBox[] = [];
+  const groups: GroupBox[] = [];
+  const pods: PodBox[] = [];
+  const sources: SourceBox[] = [];
+  const podGroup = new Map<string, string>();
+  let y = PAD;
+
+  // Control plane.
+  const cpPerRow = Math.max(1, Math.floor((W - 2 * PAD - 24 + CHIP.gap) / (CHIP.w + CHIP.gap)));
+  const cpRows = Math.ceil(model.controlPlane.length / cpPerRow);
+  const cpH = BAND_HEAD + cpRows * (CHIP.h + CHIP.gap) + 4;
+  regions.push({ id: 'control-plane', kind: 'control', title: 'Control plane', subtitle: 'static pods on minikube', x: PAD, y, w: W - 2 * PAD, h: cpH });
+  model.controlPlane.forEach((c, i) => {
+    chips.push({ id: `cp-${c.name}`, name: c.name, tone: c.tone, pod: c.pod, w: CHIP.w, h: CHIP.h,
+      x: PAD + 12 + (i % cpPerRow) * (CHIP.w + CHIP.gap), y: y + BAND_HEAD + Math.floor(i / cpPerRow) * (CHIP.h + CHIP.gap) });
+  });
+  y += cpH + GAP;
+
+  // Services, Ingresses, PVCs.
+  if (model.sources.length) {
+    const perRow = Math.max(1, Math.floor((W - 2 * PAD - 24 + SOURCE.gap) / (SOURCE.w + SOURCE.gap)));
+    const rows = Math.ceil(model.sources.length / perRow);
+    const h = BAND_HEAD + rows * (SOURCE.h + SOURCE.gap) + 2;
+    regions.push({ id: 'sources', kind: 'sources', title: 'Services, Ingresses and volumes', subtitle: '', x: PAD, y, w: W - 2 * PAD, h });
+    model.sources.forEach((s, i) => {
+      sources.push({ id: s.id, source: s, w: SOURCE.w, h: SOURCE.h,
+        x: PAD + 12 + (i % perRow) * (SOURCE.w + SOURCE.gap), y: y + BAND_HEAD + Math.floor(i / perRow) * (SOURCE.h + SOURCE.gap) });
+    });
+    y += h + GAP * 2;
+  }
+
+  // Nodes (and the pods no node has yet).
+  const byNode = new Map<string, PodItem[]>();
+  for (const p of model.pods) {
+    const k = p.node && model.nodes.some((n) => n.name === p.node) ? p.node : '';
+    let list = byNode.get(k);
+    if (!list) byNode.set(k, (list = []));
+    list.push(p);
+  }
+  const cards: { id: string; kind: 'node' | 'pending'; title: string; subtitle: string; node?: NodeItem; pods: PodItem[] }[] = [];
+  const pending = byNode.get('') ?? [];
+  if (pending.length) cards.push({ id: 'pending', kind: 'pending', title: 'Not scheduled', subtitle: `${pending.length} waiting for a node`, pods: pending });
+  for (const n of model.nodes) cards.push({ id: `node/${n.name}`, kind: 'node', title: n.name, subtitle: nodeSubtitle(n), node: n, pods: byNode.get(n.name) ?? [] });
+
+  const minNodeW = compact ? 230 : 300;
+  const cols = Math.max(1, Math.min(cards.length || 1, Math.floor((W - 2 * PAD + GAP) / (minNodeW + GAP))));
+  const nodeW = (W - 2 * PAD - GAP * (cols - 1)) / cols;
+  const innerW = nodeW - 2 * 10 - 2 * GROUP_PAD;
+  const perRow = Math.max(1, Math.floor((innerW + cell.gap) / (cell.minW + cell.gap)));
+  const cellW = compact ? cell.minW : Math.min(cell.maxW, (innerW - cell.gap * (perRow - 1)) / perRow);
+
+  for (let row = 0; row * cols < cards.length; row++) {
+    let rowH = NODE_HEAD + 40;
+    const placed: RegionBox[] = [];
+    for (let c = 0; c < cols; c++) {
+      const card = cards[row * cols + c];
+      if (!card) break;
+      const x = PAD + c * (nodeW + GAP);
+      let gy = y + NODE_HEAD;
+      const byGroup = new Map<string, PodItem[]>();
+      for (const p of card.pods) {
+        let list = byGroup.get(p.group);
+        if (!list) byGroup.set(p.group, (list = []));
+        list.push(p);
+      }
+      for (const [gk, list] of [...byGroup].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+        const rows = Math.ceil(list.length / perRow);
+        const h = GROUP_HEAD + rows * cell.h + (rows - 1) * cell.gap + GROUP_PAD;
+        const tones: Partial<Record<StatusTone, number>> = {};
+        list.forEach((p, i) => {
+          tones[p.tone] = (tones[p.tone] ?? 0) + 1;
+          podGroup.set(p.key, `${card.id}|${gk}`);
+          pods.push({ id: p.uid, pod: p, w: cellW, h: cell.h,
+            x: x + 10 + GROUP_PAD + (i % perRow) * (cellW + cell.gap), y: gy + GROUP_HEAD + Math.floor(i / perRow) * (cell.h + cell.gap) });
+        });
+        groups.push({ id: `${card.id}|${gk}`, group: model.groups.get(gk)!, count: list.length, tones, x: x + 10, y: gy, w: nodeW - 20, h });
+        gy += h + 8;
+      }
+      const h = Math.max(NODE_HEAD + 40, gy - y + 4);
+      rowH = Math.max(rowH, h);
+      placed.push({ id: card.id, kind: card.kind, title: card.title, subtitle: card.subtitle, node: card.node, x, y, w: nodeW, h });
+    }
+    for (const r of placed) regions.push({ ...r, h: rowH });
+    y += rowH + GAP;
+  }
+
+  // Routes: to each pod, or (compact) to each owner group the source reaches.
+  const podAt = new Map(pods.map((p) => [p.pod.key, p]));
+  const groupAt = new Map(groups.map((g) => [g.id, g]));
+  const sourceAt = new Map(sources.map((s) => [s.id, s]));
+  const links: LinkPath[] = [];
+  for (const s of sources) {
+    const x1 = s.x + s.w / 2;
+    const y1 = s.y + s.h;
+    if (s.source.kind === 'Ingress') {
+      for (const t of s.source.targets) {
+        const to = sourceAt.get(t);
+        if (to) links.push({ id: `${s.id}>${t}`, kind: 'Ingress', d: routePath(x1, y1, to.x + to.w / 2, to.y), live: true, source: s.id, target: t });
+      }
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const t of s.source.targets) {
+      const p = podAt.get(t);
+      if (!p) continue;
+      const live = p.pod.tone === 'ok';
+      if (compact) {
+        const gid = podGroup.get(p.pod.key);
+        if (!gid || seen.has(gid)) continue;
+        seen.add(gid);
+        const g = groupAt.get(gid)!;
+        links.push({ id: `${s.id}>${gid}`, kind: s.source.kind, d: routePath(x1, y1, g.x + g.w / 2, g.y), live: true, source: s.id, target: gid });
+      } else {
+        links.push({ id: `${s.id}>${p.id}`, kind: s.source.kind, d: routePath(x1, y1, p.x + p.w / 2, p.y), live, source: s.id, target: p.pod.key });
+      }
+    }
+  }
+  return { width: W, height: y + PAD, compact, regions, chips, groups, pods, sources, links };
+}

@@ -1,0 +1,200 @@
+// What the diagram draws, derived from the mirror: each pod with its status and owner group, each
+// node's state, and the implicit links (a Service to the pods it selects, an Ingress to its
+// Services, a PVC to the pods that mount it). Pure: the layout places it, render.ts draws it.
+import { podStatus, type StatusTone } from '../../lib';
+import type { KubeObject } from '../../../worker';
+
+/** Namespaces the diagram hides unless "System pods" is on. */
+export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'ingress-nginx']);
+
+/** A pod as the diagram shows it. */
+export interface PodItem {
+  /** "namespace/name" (the mirror's key, also the selection's). */
+  key: string;
+  uid: string;
+  name: string;
+  namespace: string;
+  node: string | undefined;
+  /** The owner group ("namespace/Deployment/web"); standalone pods: "namespace/Pod/". */
+  group: string;
+  status: string;
+  ready: string;
+  tone: StatusTone;
+  terminating: boolean;
+  labels: Readonly<Record<string, string>>;
+  claims: string[];
+}
+
+/** Pods of one owner on one node (or in the not-scheduled lane). */
+export interface OwnerGroup {
+  key: string;
+  /** "deployment/web", "statefulset/db", "pods" for standalone ones. */
+  label: string;
+  kind: string;
+  name: string;
+  namespace: string;
+}
+
+/** A node as the diagram shows it. */
+export interface NodeItem {
+  name: string;
+  /** The Ready condition: True, False or Unknown. */
+  ready: string;
+  /** The instructor stopped its kubelet (the Node object says so only after the grace period). */
+  stopped: boolean;
+  cordoned: boolean;
+  roles: string[];
+  cpu: string;
+  memory: string;
+}
+
+/** Something drawn above the nodes with routes to what it serves. */
+export interface RouteSource {
+  /** "services/default/web": the mirror resource, then its key. */
+  id: string;
+  resource: 'services' | 'ingresses' | 'persistentvolumeclaims';
+  key: string;
+  kind: 'Service' | 'Ingress' | 'PersistentVolumeClaim';
+  name: string;
+  namespace: string;
+  /** "ClusterIP 10.96.0.12", "nginx · hello.local", "Bound 1Gi". */
+  detail: string;
+  /** Pod keys (Service, PVC) or source ids (Ingress → Services). */
+  targets: string[];
+}
+
+/** The diagram's view of the cluster. */
+export interface ClusterModel {
+  nodes: NodeItem[];
+  pods: PodItem[];
+  groups: Map<string, OwnerGroup>;
+  sources: RouteSource[];
+  /** Pods hidden because they are system pods. */
+  hidden: number;
+  /** Control-plane components and their state, from their static pods. */
+  controlPlane: { name: string; tone: StatusTone; pod: string | undefined }[];
+}
+
+type Obj = KubeObject & {
+  spec?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+};
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Whether `labels` carry every pair of a Service's selector (an empty selector selects nothing). */
+export function selects(selector: Readonly<Record<string, string>> | undefined, labels: Readonly<Record<string, string>>): boolean {
+  if (!selector) return false;
+  const keys = Object.keys(selector);
+  return keys.length > 0 && keys.every((k) => labels[k] === selector[k]);
+}
+
+/** The top owner of a pod: a ReplicaSet's Deployment, else the controller itself. */
+export function ownerOf(pod: KubeObject, replicaSets: ReadonlyMap<string, KubeObject>): { kind: string; name: string } | undefined {
+  const refs = pod.metadata?.ownerReferences ?? [];
+  const ref = refs.find((r) => r.controller) ?? refs[0];
+  if (!ref) return undefined;
+  if (ref.kind === 'ReplicaSet') {
+    const rs = replicaSets.get(`${pod.metadata?.namespace}/${ref.name}`);
+    const up = rs?.metadata?.ownerReferences?.find((r) => r.controller);
+    if (up) return { kind: up.kind, name: up.name };
+    // The ReplicaSet is not mirrored yet: a Deployment's ReplicaSet is "<deployment>-<hash>".
+    const m = /^(.*)-[a-z0-9]{6,10}$/.exec(ref.name);
+    if (m && !rs) return { kind: 'Deployment', name: m[1] };
+  }
+  return { kind: ref.kind, name: ref.name };
+}
+
+const CONTROL_PLANE = [
+  { component: 'kube-apiserver', name: 'API server' },
+  { component: 'etcd', name: 'etcd' },
+  { component: 'kube-scheduler', name: 'Scheduler' },
+  { component: 'kube-controller-manager', name: 'Controller manager' },
+];
+
+/** Builds the model from the mirror. */
+export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, KubeObject>>>, opts: { system: boolean; stopped: readonly string[] }): ClusterModel {
+  const get = (r: string) => objects[r] ?? new Map<string, KubeObject>();
+  const stopped = new Set(opts.stopped);
+  const replicaSets = get('replicasets');
+  const nodes: NodeItem[] = [...get('nodes').values()].map((o) => {
+    const n = o as Obj;
+    const conds = (n.status?.conditions ?? []) as { type: string; status: string }[];
+    const cap = (n.status?.capacity ?? {}) as Record<string, string>;
+    return {
+      name: n.metadata?.name ?? '',
+      ready: conds.find((c) => c.type === 'Ready')?.status ?? 'Unknown',
+      stopped: stopped.has(n.metadata?.name ?? ''),
+      cordoned: n.spec?.unschedulable === true,
+      roles: Object.keys(n.metadata?.labels ?? {}).filter((l) => l.startsWith('node-role.kubernetes.io/')).map((l) => l.slice(24)),
+      cpu: cap.cpu ?? '?',
+      memory: cap.memory ?? '?',
+    };
+  }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  const groups = new Map<string, OwnerGroup>();
+  const pods: PodItem[] = [];
+  let hidden = 0;
+  const controlPlane = CONTROL_PLANE.map((c) => ({ name: c.name, tone: 'muted' as StatusTone, pod: undefined as string | undefined }));
+  for (const [key, o] of get('pods')) {
+    const p = o as Obj;
+    const ns = p.metadata?.namespace ?? 'default';
+    const st = podStatus(p);
+    const cpIndex = ns === 'kube-system' ? CONTROL_PLANE.findIndex((c) => c.component === p.metadata?.labels?.component) : -1;
+    if (cpIndex >= 0) controlPlane[cpIndex] = { ...controlPlane[cpIndex], tone: st.tone, pod: key };
+    if (!opts.system && SYSTEM_NAMESPACES.has(ns)) { hidden++; continue; }
+    const owner = ownerOf(p, replicaSets);
+    const group = owner ? `${ns}/${owner.kind}/${owner.name}` : `${ns}/Pod/`;
+    if (!groups.has(group)) {
+      groups.set(group, { key: group, kind: owner?.kind ?? 'Pod', name: owner?.name ?? '', namespace: ns,
+        label: owner ? `${owner.kind.toLowerCase()}/${owner.name}` : 'pods' });
+    }
+    const volumes = (p.spec?.volumes ?? []) as { persistentVolumeClaim?: { claimName?: string } }[];
+    pods.push({
+      key, uid: p.metadata?.uid ?? key, name: p.metadata?.name ?? '', namespace: ns,
+      node: (p.spec?.nodeName as string | undefined) || undefined, group,
+      status: st.status, ready: st.ready, tone: st.tone, terminating: !!p.metadata?.deletionTimestamp,
+      labels: p.metadata?.labels ?? {},
+      claims: volumes.map((v) => v.persistentVolumeClaim?.claimName).filter((c): c is string => !!c),
+    });
+  }
+  pods.sort(byKey);
+
+  const sources: RouteSource[] = [];
+  const visible = (ns: string) => opts.system || !SYSTEM_NAMESPACES.has(ns);
+  for (const [key, o] of get('services')) {
+    const s = o as Obj;
+    const ns = s.metadata?.namespace ?? 'default';
+    if (!visible(ns) || (ns === 'default' && s.metadata?.name === 'kubernetes')) continue;
+    const selector = s.spec?.selector as Record<string, string> | undefined;
+    sources.push({ id: `services/${key}`, resource: 'services', key, kind: 'Service', name: s.metadata?.name ?? '', namespace: ns,
+      detail: `${(s.spec?.type as string) ?? 'ClusterIP'} ${(s.spec?.clusterIP as string) ?? ''}`.trim(),
+      targets: pods.filter((p) => p.namespace === ns && selects(selector, p.labels)).map((p) => p.key) });
+  }
+  for (const [key, o] of get('ingresses')) {
+    const ing = o as Obj;
+    const ns = ing.metadata?.namespace ?? 'default';
+    if (!visible(ns)) continue;
+    const spec = (ing.spec ?? {}) as { ingressClassName?: string; defaultBackend?: { service?: { name?: string } };
+      rules?: { host?: string; http?: { paths?: { backend?: { service?: { name?: string } } }[] } }[] };
+    const names = new Set<string>();
+    if (spec.defaultBackend?.service?.name) names.add(spec.defaultBackend.service.name);
+    for (const r of spec.rules ?? []) for (const p of r.http?.paths ?? []) if (p.backend?.service?.name) names.add(p.backend.service.name);
+    const hosts = (spec.rules ?? []).map((r) => r.host).filter(Boolean);
+    sources.push({ id: `ingresses/${key}`, resource: 'ingresses', key, kind: 'Ingress', name: ing.metadata?.name ?? '', namespace: ns,
+      detail: [spec.ingressClassName, hosts[0] ?? '*'].filter(Boolean).join(' · '),
+      targets: [...names].sort().map((n) => `services/${ns}/${n}`) });
+  }
+  for (const [key, o] of get('persistentvolumeclaims')) {
+    const c = o as Obj;
+    const ns = c.metadata?.namespace ?? 'default';
+    if (!visible(ns)) continue;
+    const size = ((c.status?.capacity ?? (c.spec?.resources as { requests?: unknown } | undefined)?.requests ?? {}) as Record<string, string>).storage;
+    sources.push({ id: `persistentvolumeclaims/${key}`, resource: 'persistentvolumeclaims', key, kind: 'PersistentVolumeClaim',
+      name: c.metadata?.name ?? '', namespace: ns, detail: [(c.status?.phase as string) ?? 'Pending', size].filter(Boolean).join(' '),
+      targets: pods.filter((p) => p.namespace === ns && p.claims.includes(c.metadata?.name ?? '')).map((p) => p.key) });
+  }
+  const order = { Ingress: 0, Service: 1, PersistentVolumeClaim: 2 };
+  sources.sort((a, b) => order[a.kind] - order[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { nodes, pods, groups, sources, hidden, controlPlane };
+}

@@ -1,0 +1,191 @@
+// Draws a DiagramLayout into an SVG group with d3 data joins keyed by identity (a pod by its uid),
+// so a pod that gets scheduled slides from the not-scheduled lane to its node, new pods fade in,
+// deleted ones fade out. Compact layouts (hundreds of pods) skip the motion: the join alone is the frame.
+import { select, transition, type Selection } from 'd3';
+import type { ChipBox, DiagramLayout, GroupBox, LinkPath, PodBox, RegionBox, SourceBox } from './layout';
+import { fitText, measurer, type Measure } from './text-fit';
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif';
+let fonts: { title: Measure; small: Measure; label: Measure } | undefined;
+const m = () => (fonts ??= { title: measurer(`600 12.5px ${FONT}`, 12.5), small: measurer(`11px ${FONT}`, 11), label: measurer(`600 11.5px ${FONT}`, 11.5) });
+
+/** How long moves take (ms); 0 draws at once. */
+export const MOTION_MS = 450;
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+const tr = (b: { x: number; y: number }) => `translate(${Math.round(b.x * 10) / 10},${Math.round(b.y * 10) / 10})`;
+const short = (s: string) => s.replace(/^PersistentVolumeClaim$/, 'PVC');
+
+/** Creates the layers inside `root` (once). */
+export function ensureLayers(root: SVGGElement): void {
+  const g = select(root);
+  for (const name of ['regions', 'links', 'sources', 'chips', 'groups', 'pods']) {
+    if (g.select(`g.layer-${name}`).empty()) g.append('g').attr('class', `layer-${name}`);
+  }
+}
+
+function text(g: G | Selection<SVGGElement, never, SVGGElement, unknown>, cls: string) {
+  return (g as G).selectAll<SVGTextElement, unknown>(`text.${cls}`);
+}
+
+function drawRegions(root: G, regions: RegionBox[]): void {
+  root.select('g.layer-regions').selectAll<SVGGElement, RegionBox>('g.region').data(regions, (d) => d.id)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('rect').attr('class', 'region-box').attr('rx', 10);
+      g.append('text').attr('class', 'region-title');
+      g.append('text').attr('class', 'region-subtitle');
+      g.append('title');
+      return g;
+    })
+    .attr('class', (d) => {
+      const down = d.node && (d.node.ready !== 'True' || d.node.stopped);
+      return `region region-${d.kind}${down ? ' is-down' : ''}${d.node?.cordoned ? ' is-cordoned' : ''}`;
+    })
+    .attr('transform', tr)
+    .attr('data-select', (d) => (d.node ? `nodes|${d.node.name}` : null))
+    .attr('data-node', (d) => d.node?.name ?? null)
+    .each(function (d) {
+      const g = select(this);
+      g.select('rect').attr('width', d.w).attr('height', d.h);
+      const head = d.kind === 'node' || d.kind === 'pending';
+      g.select('text.region-title').attr('x', head ? 30 : 12).attr('y', head ? 21 : 17)
+        .text(fitText(d.title, d.w - (head ? 44 : 24), m().title));
+      g.select('text.region-subtitle').attr('x', head ? 30 : 12 + m().title(d.title) + 10).attr('y', head ? 38 : 17)
+        .text(fitText(d.subtitle, head ? d.w - 44 : d.w - 36 - m().title(d.title), m().small));
+      g.select('title').text(d.node ? `Node ${d.node.name}: ${d.subtitle}` : d.title);
+      g.selectAll('circle.region-dot').data(head ? [d] : []).join('circle').attr('class', 'region-dot').attr('cx', 16).attr('cy', 17).attr('r', 5)
+        .attr('data-tone', (x) => (x.kind === 'pending' ? 'progress' : x.node?.stopped ? 'error' : x.node?.ready === 'True' ? 'ok' : 'error'));
+    });
+}
+
+function drawChips(root: G, chips: ChipBox[]): void {
+  root.select('g.layer-chips').selectAll<SVGGElement, ChipBox>('g.cp-chip').data(chips, (d) => d.id)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('rect').attr('rx', 6);
+      g.append('circle').attr('r', 4).attr('cx', 13);
+      g.append('text').attr('x', 24);
+      return g;
+    })
+    .attr('class', (d) => `cp-chip tone-${d.tone}`)
+    .attr('transform', tr)
+    .attr('data-select', (d) => (d.pod ? `pods|${d.pod}` : null))
+    .each(function (d) {
+      const g = select(this);
+      g.select('rect').attr('width', d.w).attr('height', d.h);
+      g.select('circle').attr('cy', d.h / 2);
+      g.select('text').attr('y', d.h / 2 + 4).text(fitText(d.name, d.w - 32, m().label));
+    });
+}
+
+function drawSources(root: G, sources: SourceBox[]): void {
+  root.select('g.layer-sources').selectAll<SVGGElement, SourceBox>('g.source').data(sources, (d) => d.id)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('rect').attr('class', 'source-box').attr('rx', 8);
+      g.append('text').attr('class', 'source-kind').attr('x', 10).attr('y', 17);
+      g.append('text').attr('class', 'source-name').attr('y', 17);
+      g.append('text').attr('class', 'source-detail').attr('x', 10).attr('y', 34);
+      g.append('title');
+      return g;
+    })
+    .attr('class', (d) => `source source-${d.source.resource}`)
+    .attr('transform', tr)
+    .attr('data-select', (d) => `${d.source.resource}|${d.source.key}`)
+    .each(function (d) {
+      const g = select(this);
+      const kind = short(d.source.kind);
+      g.select('rect').attr('width', d.w).attr('height', d.h);
+      g.select('text.source-kind').text(kind);
+      const kx = 10 + m().small(kind) + 6;
+      g.select('text.source-name').attr('x', kx).text(fitText(d.source.name, d.w - kx - 8, m().label));
+      const n = d.source.targets.length;
+      const reach = d.source.kind === 'Ingress' ? `${n} service${n === 1 ? '' : 's'}` : `${n} pod${n === 1 ? '' : 's'}`;
+      g.select('text.source-detail').text(fitText(`${d.source.detail} · ${reach}`, d.w - 18, m().small));
+      g.select('title').text(`${d.source.kind} ${d.source.namespace}/${d.source.name}: ${d.source.detail} → ${reach}`);
+    });
+}
+
+function drawLinks(root: G, links: LinkPath[], ms: number): void {
+  root.select('g.layer-links').selectAll<SVGPathElement, LinkPath>('path.link').data(links, (d) => d.id)
+    .join(
+      (enter) => enter.append('path').attr('d', (d) => d.d).style('opacity', 0)
+        .call((s) => s.transition(transition().duration(ms)).style('opacity', null)),
+      (update) => update.call((s) => (ms ? s.transition(transition().duration(ms)) : s).attr('d', (d) => d.d)),
+      (exit) => exit.remove(),
+    )
+    .attr('class', (d) => `link link-${d.kind}${d.live ? '' : ' is-idle'}`)
+    .attr('data-source', (d) => d.source);
+}
+
+function drawGroups(root: G, groups: GroupBox[], compact: boolean): void {
+  root.select('g.layer-groups').selectAll<SVGGElement, GroupBox>('g.owner-group').data(groups, (d) => d.id)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'owner-group');
+      g.append('rect').attr('rx', 7);
+      g.append('text').attr('class', 'group-label').attr('x', 8).attr('y', 14);
+      return g;
+    })
+    .attr('transform', tr)
+    .attr('data-select', (d) => (d.group.kind === 'Pod' ? null : `${d.group.kind.toLowerCase()}s|${d.group.namespace}/${d.group.name}`))
+    .each(function (d) {
+      const g = select(this);
+      g.select('rect').attr('width', d.w).attr('height', d.h);
+      const ns = d.group.namespace === 'default' ? '' : `${d.group.namespace} · `;
+      const running = d.tones.ok ?? 0;
+      const summary = compact ? ` · ${d.count} pods, ${running} ready` : d.count > 1 ? ` ×${d.count}` : '';
+      text(g as G, 'group-label').text(fitText(`${ns}${d.group.label}${summary}`, d.w - 16, m().small));
+    });
+}
+
+function drawPods(root: G, pods: PodBox[], compact: boolean, ms: number): void {
+  root.select('g.layer-pods').selectAll<SVGGElement, PodBox>('g.pod-chip').data(pods, (d) => d.id)
+    .join(
+      (enter) => {
+        const g = enter.append('g').attr('transform', tr);
+        g.append('rect').attr('class', 'pod-box').attr('rx', compact ? 2 : 6);
+        g.append('title');
+        if (ms) g.style('opacity', 0).transition(transition().duration(ms)).style('opacity', null);
+        return g;
+      },
+      (update) => update.call((s) => (ms ? s.transition(transition().duration(ms)) : s).attr('transform', tr)),
+      (exit) => (ms ? exit.transition(transition().duration(ms * 0.7)).style('opacity', 0).remove() : exit.remove()),
+    )
+    .attr('class', (d) => `pod-chip tone-${d.pod.tone}${d.pod.terminating ? ' is-terminating' : ''}`)
+    .attr('data-select', (d) => `pods|${d.pod.key}`)
+    .attr('data-pod', (d) => d.pod.key)
+    .attr('data-status', (d) => d.pod.status)
+    .each(function (d) {
+      const g = select(this);
+      g.select('rect.pod-box').attr('width', d.w).attr('height', d.h);
+      g.select('title').text(`Pod ${d.pod.namespace}/${d.pod.name}: ${d.pod.status} (${d.pod.ready} ready)${d.pod.node ? ` on ${d.pod.node}` : ''}`);
+      const labels = compact ? [] : [d];
+      g.selectAll('circle.pod-dot').data(labels).join('circle').attr('class', 'pod-dot').attr('cx', 11).attr('cy', 13).attr('r', 4);
+      g.selectAll('text.pod-name').data(labels).join('text').attr('class', 'pod-name').attr('x', 20).attr('y', 17)
+        .text(fitText(d.pod.name, d.w - 26, m().label));
+      const status = d.pod.status === 'Running' ? `Running ${d.pod.ready}` : d.pod.status;
+      g.selectAll('text.pod-status').data(labels).join('text').attr('class', 'pod-status').attr('x', 20).attr('y', 31)
+        .text(fitText(status, d.w - 26, m().small));
+    });
+}
+
+/** Draws `layout` into `root` (layers from ensureLayers). */
+export function renderDiagram(rootEl: SVGGElement, layout: DiagramLayout, opts: { motion: boolean }): void {
+  const root = select(rootEl) as unknown as G;
+  const ms = opts.motion && !layout.compact ? MOTION_MS : 0;
+  drawRegions(root, layout.regions);
+  drawChips(root, layout.chips);
+  drawSources(root, layout.sources);
+  drawLinks(root, layout.links, ms);
+  drawGroups(root, layout.groups, layout.compact);
+  drawPods(root, layout.pods, layout.compact, ms);
+}
+
+/** Marks the selected object ("resource|key") and the routes of a selected source. */
+export function markSelection(rootEl: SVGGElement, selected: string | undefined): void {
+  const root = select(rootEl);
+  root.selectAll<SVGElement, unknown>('[data-select]').classed('is-selected', function () { return this.getAttribute('data-select') === selected; });
+  const source = selected?.replace('|', '/');
+  root.selectAll<SVGPathElement, LinkPath>('path.link').classed('is-highlighted', (d) => d.source === source);
+}
