@@ -1,2 +1,6 @@
-// Mount point of the event timeline. EventList is a placeholder the timeline replaces.
-export { EventList as TimelinePane } from './EventList';
+// The event timeline: events on the simulated time axis, filtered, each explained in plain words.
+export { Timeline as TimelinePane } from './Timeline';
+export { explainEvent, actorOf, eventTime } from './explain-event';
+export type { EventLike, EventExplanation, EventContext } from './explain-event';
+export { filterEvents, facets, NO_FILTER } from './filter';
+export type { EventFilter } from './filter';
