@@ -1,4 +1,4 @@
 export { runKubectl, COMMANDS } from './kubectl';
-export type { KubectlEnv, KubectlIO, RestClient, FileSystem, KubeConfig } from './types';
+export type { KubectlEnv, KubectlIO, RestClient, FileSystem, KubeConfig, PortForwardRequest } from './types';
 export { formatError } from './errors';
 export { inProcessClient, minikubeKubeConfig } from './in-process';

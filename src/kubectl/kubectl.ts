@@ -42,6 +42,7 @@ import { waitCommand } from './cmd/wait';
 import { diffCommand } from './cmd/diff';
 import { logsCommand } from './cmd/logs';
 import { execCommand } from './cmd/exec';
+import { portForwardCommand } from './cmd/port-forward';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -78,6 +79,7 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   diffCommand,
   logsCommand,
   execCommand,
+  portForwardCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */

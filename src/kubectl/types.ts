@@ -63,6 +63,26 @@ export interface KubectlEnv {
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
   /** Terminal width, when stdout is a terminal. */
   columns?: number;
+  /**
+   * Listens on the learner's machine for `kubectl port-forward` and relays each connection into the pod
+   * through the pods/portforward answer (`session`). Local port 0 picks a free port. Throws
+   * `unable to listen on any of the requested ports: …` when no port could be bound.
+   */
+  portForward?(o: PortForwardRequest): { ports: { local: number; remote: number }[]; close(): void };
+}
+
+/** What kubectl port-forward asks the host for. */
+export interface PortForwardRequest {
+  /** The body of the pods/portforward answer. */
+  session: unknown;
+  pod: { namespace: string; name: string; uid: string };
+  ports: { local: number; remote: number }[];
+  /** Addresses to listen on (--address; "localhost" is 127.0.0.1 and ::1). */
+  addresses: string[];
+  out(s: string): void;
+  errOut(s: string): void;
+  /** The streaming connection was lost (the pod went away): kubectl ends with "lost connection to pod". */
+  onLost(): void;
 }
 
 /** A kubectl invocation's result. */

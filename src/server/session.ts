@@ -5,6 +5,7 @@ import { runCurl } from '../engine/network';
 import { inProcessClient, minikubeKubeConfig } from '../kubectl';
 import type { KubectlEnv } from '../kubectl';
 import { Shell, MemFS, type Fallback } from '../shell';
+import { portForwardHook } from '../minikube/port-forward-host';
 
 /** How long a command may wait on the cluster (simulated) before the harness interrupts it. */
 export const MAX_COMMAND_WAIT_MS = 3_600_000;
@@ -28,10 +29,11 @@ export class Session {
       const cancel = this.cluster.clock.after(ms, resolve);
       signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
     });
+    const portForward = portForwardHook(this.cluster);
     this.shell = new Shell({
       fs: this.fs,
       kubectlEnv: (signal): KubectlEnv => ({ api, fs: this.fs, config: this.kubeconfig, now: () => this.cluster.clock.now(), signal,
-        sleep, editor: (text, fileName) => this.edit(text, fileName) }),
+        sleep, editor: (text, fileName) => this.edit(text, fileName), portForward }),
       sleep,
       // The host's own programs: curl reaches what the host can (port-forwards, node ports, the tunnel).
       programs: { curl: (io) => runCurl(io.args, { request: (r) => this.cluster.network.request(r), sleep, out: io.out, err: io.err,

@@ -6,6 +6,7 @@ import type { KubectlEnv } from '../kubectl';
 import { tokenize, IncompleteInput, ShellSyntaxError, type Token } from './tokenize';
 import { BUILTINS, type ProcIO } from './builtins';
 import type { MemFS } from './memfs';
+import { JobTable, parseKillSignal, showWord, type JobSignal } from './jobs';
 
 /** A program the host provides besides kubectl (minikube, curl …). */
 export type Program = (io: ProcIO) => Promise<number>;
@@ -19,6 +20,8 @@ export interface ShellHost {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Other programs by name. */
   programs?: Record<string, Program>;
+  /** Where background jobs' output goes while no command runs (else it waits for the next command). */
+  backgroundOutput?(s: string): void;
 }
 
 /** Output of a run. */
@@ -52,7 +55,20 @@ export class Shell {
   /** Set while the buffer ends inside a heredoc body: only its delimiter line can complete it. */
   private pendingHeredoc: { delimiter: string; stripTabs: boolean } | undefined;
 
+  /** Background jobs (`cmd &`). */
+  readonly jobs = new JobTable();
+  /** The terminals of the commands running now (the innermost last): where background output goes. */
+  private foreground: ShellIO[] = [];
+  private backgroundBuffer = '';
+
   constructor(private readonly host: ShellHost) {}
+
+  private backgroundOut(s: string): void {
+    const io = this.foreground[this.foreground.length - 1];
+    if (io) io.stdout(s);
+    else if (this.host.backgroundOutput) this.host.backgroundOutput(s);
+    else this.backgroundBuffer += s;
+  }
 
   /** "$ " when ready for a command, "> " while a command is incomplete (open quote or heredoc). */
   prompt(): string {
@@ -90,6 +106,22 @@ export class Shell {
 
   /** Runs a complete command text (as returned by feed). Resolves to its exit code; never throws. */
   async run(text: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+    if (this.backgroundBuffer) {
+      io.stdout(this.backgroundBuffer);
+      this.backgroundBuffer = '';
+    }
+    this.foreground.push(io);
+    try {
+      return await this.runList(text, io, signal);
+    } finally {
+      if (this.foreground.length === 1 && this.jobs.all().length) await yieldToJobs();
+      this.foreground.pop();
+      // bash reports jobs that ended before it shows the next prompt.
+      if (!this.foreground.length) io.stderr(this.jobs.notices());
+    }
+  }
+
+  private async runList(text: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
     let items: ListItem[];
     try {
       items = parse(text, (n) => this.var(n));
@@ -106,6 +138,15 @@ export class Shell {
     let code = this.lastExit;
     let skip = false;
     for (const item of items) {
+      if (!skip && item.op === '&') {
+        const words = item.pipeline.map((c) => c.words.map(showWord).join(' ')).join(' | ');
+        const bgIO: ShellIO = { stdout: (s) => this.backgroundOut(s), stderr: (s) => this.backgroundOut(s) };
+        io.stderr(this.jobs.start(words, (sig) => this.runPipeline(item.pipeline, bgIO, sig).catch(() => 1)));
+        // Let the job get going (its first lines, e.g. "Forwarding from …", show before the next prompt).
+        await yieldToJobs();
+        this.lastExit = code = 0;
+        continue;
+      }
       if (!skip) {
         try {
           code = await this.runPipeline(item.pipeline, io, signal);
@@ -219,6 +260,16 @@ export class Shell {
       }
       case 'timeout':
         return this.timeout(args, stdin, io, signal);
+      case 'jobs':
+        io.stdout(this.jobs.list());
+        return 0;
+      case 'kill':
+        return this.kill(args, io);
+      case 'fg':
+        return this.fg(args, io, signal);
+      case 'wait':
+        for (const j of this.jobs.all()) await j.done;
+        return 0;
       case 'which':
         for (const a of args) io.stdout(`/usr/local/bin/${a}\n`);
         return 0;
@@ -231,6 +282,56 @@ export class Shell {
         return 127;
       }
     }
+  }
+
+  /** kill [-SIG | -s SIG] %job|pid…: signals background jobs (their programs see an abort). */
+  private async kill(args: string[], io: ShellIO): Promise<number> {
+    let sig: JobSignal = 'SIGTERM';
+    const targets: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      const named = a === '-s' || a === '-n' ? args[++i] : /^-\w+$/.test(a) ? a.slice(1) : undefined;
+      if (named !== undefined) {
+        const s = parseKillSignal(named ?? '');
+        if (!s) { io.stderr(`bash: kill: ${named}: invalid signal specification\n`); return 1; }
+        sig = s;
+      } else targets.push(a);
+    }
+    if (!targets.length) {
+      io.stderr('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n');
+      return 2;
+    }
+    let code = 0;
+    for (const t of targets) {
+      const job = this.jobs.find(t);
+      if (!job) {
+        io.stderr(t.startsWith('%') ? `bash: kill: ${t}: no such job\n` : /^\d+$/.test(t) ? `bash: kill: (${t}) - No such process\n`
+          : `bash: kill: ${t}: arguments must be process or job IDs\n`);
+        code = 1;
+        continue;
+      }
+      job.ac.abort(sig);
+      // The job ends within a moment; wait for it so bash's notice comes before the next prompt.
+      await Promise.race([job.done, this.host.sleep(100).catch(() => undefined)]);
+    }
+    return code;
+  }
+
+  /** fg [%job]: the job runs in the foreground again (Ctrl-C reaches it). */
+  private async fg(args: string[], io: ShellIO, signal?: AbortSignal): Promise<number> {
+    const spec = args[0] ?? '%%';
+    const job = this.jobs.find(spec);
+    if (!job) {
+      io.stderr(args.length ? `bash: fg: ${spec}: no such job\n` : 'bash: fg: current: no such job\n');
+      return 1;
+    }
+    io.stdout(`${job.text}\n`);
+    this.jobs.remove(job);
+    const onAbort = () => job.ac.abort('SIGINT');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const code = await job.done;
+    signal?.removeEventListener('abort', onAbort);
+    return code;
   }
 
   /** timeout SECONDS COMMAND…: stops the command after a simulated delay (exit 124), as coreutils. */
@@ -251,6 +352,15 @@ export class Shell {
     signal?.removeEventListener('abort', onAbort);
     return timedOut ? 124 : code;
   }
+}
+
+/**
+ * Lets background jobs run what they can without time passing: their continuations (in-process API
+ * answers are promises) get a few hundred microtask turns. A macrotask would not do: the harness
+ * advances the simulated clock whenever a command yields to the event loop.
+ */
+async function yieldToJobs(): Promise<void> {
+  for (let i = 0; i < 300; i++) await Promise.resolve();
 }
 
 /** Is this text a whole command (quotes closed, every heredoc terminated)? */

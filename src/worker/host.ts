@@ -6,6 +6,7 @@ import { runCurl } from '../engine/network';
 import type { ResourceInfo } from '../engine/api';
 import { inProcessClient, minikubeKubeConfig, type KubectlEnv, type RestClient } from '../kubectl';
 import { Shell, MemFS, BUILTINS } from '../shell';
+import { portForwardHook } from '../minikube/port-forward-host';
 import { completeLine, type CompletionContext } from './completion';
 import { FileTracker, withOwnCwd } from './file-tracker';
 import { Mirror } from './mirror';
@@ -239,10 +240,11 @@ export class WorkerHost {
       const cancel = cluster.clock.after(ms, resolve);
       signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
     });
+    const portForward = portForwardHook(cluster);
     const shell: Shell = new Shell({
       fs,
       kubectlEnv: (signal): KubectlEnv => ({ api, fs, config: this.kubeconfig, now: () => cluster.clock.now(), signal, sleep,
-        columns: columns(), editor: (text, fileName) => editWithShellEditor(shell, fs, text, fileName) }),
+        columns: columns(), editor: (text, fileName) => editWithShellEditor(shell, fs, text, fileName), portForward }),
       sleep,
       programs: {
         curl: (io) => runCurl(io.args, { request: (r) => cluster.network.request(r), sleep, out: io.out, err: io.err,

@@ -1,0 +1,36 @@
+// The learner's machine's side of `kubectl port-forward`: listeners on its loopback (the cluster
+// network's LocalPorts) relaying into the pod through the kubelet's pods/portforward session. kubectl
+// cannot import the engine, so the session (src/server/session.ts) and the worker hand it this hook.
+import type { Cluster } from '../engine/cluster';
+import type { Pod } from '../engine/api/types';
+import { forwardPorts, type PortForwardTarget } from '../engine/network';
+import type { KubectlEnv, PortForwardRequest } from '../kubectl';
+
+const LOOPBACK = new Set(['localhost']);
+
+/** KubectlEnv.portForward for a cluster. */
+export function portForwardHook(cluster: Cluster): NonNullable<KubectlEnv['portForward']> {
+  const rng = cluster.rng.fork('host-ephemeral-ports');
+  return (o: PortForwardRequest) => {
+    const localPorts = cluster.network.localPorts;
+    const ports = o.ports.map((p) => ({ local: p.local || localPorts.freePort((n) => rng.int(n)), remote: p.remote }));
+    const podAlive = () => {
+      const r = cluster.api.handle({ verb: 'get', group: '', version: 'v1', resource: 'pods', namespace: o.pod.namespace, name: o.pod.name });
+      const pod = r.body as Pod;
+      return r.code === 200 && pod.metadata?.uid === o.pod.uid && pod.status?.phase === 'Running';
+    };
+    // Addresses other than localhost print their own "Forwarding from" lines (client-go getListener).
+    const custom = o.addresses.filter((a) => !LOOPBACK.has(a));
+    const out = custom.length ? (s: string) => { if (!s.startsWith('Forwarding from ')) o.out(s); } : o.out;
+    const h = forwardPorts({ localPorts, target: o.session as PortForwardTarget, ports, out, errOut: o.errOut, podAlive, onLost: o.onLost });
+    if (custom.length) {
+      for (const p of h.ports) {
+        for (const a of o.addresses) {
+          if (LOOPBACK.has(a)) o.out(`Forwarding from 127.0.0.1:${p.local} -> ${p.remote}\nForwarding from [::1]:${p.local} -> ${p.remote}\n`);
+          else o.out(`Forwarding from ${a.includes(':') ? `[${a}]` : a}:${p.local} -> ${p.remote}\n`);
+        }
+      }
+    }
+    return h;
+  };
+}
