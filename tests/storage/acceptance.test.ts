@@ -7,7 +7,7 @@ import type { PersistentVolume, PersistentVolumeClaim } from '../../src/engine/a
 import { R } from '../../src/engine/client';
 import type { Session } from '../../src/server/session';
 import { DATABASE_PVC, DB_CREDENTIALS, DB_CREDENTIALS_PLACEHOLDER, WEBAPP_CONFIG, apply, b64, containerState, databaseStatefulSet, env, exec,
-  pod, podsOf, readFile, run, runCode, session, sleep, waitingMessage, webappDeployment } from './harness';
+  logs, pod, podsOf, readFile, run, runCode, session, sleep, waitingMessage, webappDeployment } from './harness';
 
 /** seed 004 Part 4: the pod with the ConfigMap as env and the Secret's keys as env. */
 const WEBAPP_WITH_DB = `apiVersion: v1
@@ -182,8 +182,17 @@ describe('seed 004 Part 4/5: the claim and the Deployment', () => {
 
     const pods = podsOf(s, 'app=my-webapp');
     expect(pods.map((p) => containerState(p, 'webapp'))).toEqual(['Running', 'Running', 'Running']);
-    // Three mongods on one ReadWriteOnce claim (one node): see reference/storage.md on mongod.lock.
-    const [first, second] = pods.filter((p) => containerState(p, 'database') === 'Running').map((p) => p.metadata!.name!);
+    // Three mongods on one ReadWriteOnce claim (one node, so all three pods mount it): the first takes
+    // the flock on /data/db/mongod.lock, the others exit 100 (DBPathInUse) and crash-loop, as on minikube.
+    const running = pods.filter((p) => containerState(p, 'database') === 'Running').map((p) => p.metadata!.name!);
+    expect(running).toHaveLength(1);
+    const first = running[0];
+    for (const p of pods.filter((x) => x.metadata!.name !== first)) {
+      expect(['CrashLoopBackOff', 'Error']).toContain(containerState(p, 'database'));
+      const log = logs(s, p.metadata!.name!, 'database');
+      expect(log).toContain('"msg":"DBException in initAndListen, terminating","attr":{"error":"DBPathInUse: Unable to lock the lock file: /data/db/mongod.lock (Resource temporarily unavailable). Another mongod instance is already running on the /data/db directory"}}\n');
+      expect(p.status!.containerStatuses!.find((c) => c.name === 'database')!.lastState!.terminated).toMatchObject({ exitCode: 100, reason: 'Error' });
+    }
     const web = await env(s, first, 'webapp');
     expect([web.get('WEBAPP_ENV'), web.get('DATABASE_URL')]).toEqual(['production', 'mongodb://database-service:27017/mydb']);
     const db = await env(s, first, 'database');
@@ -194,7 +203,7 @@ describe('seed 004 Part 4/5: the claim and the Deployment', () => {
     expect(s.cluster.storage.files.node('minikube').read('tmp/hostpath-provisioner/default/database-pvc/WiredTiger')).toMatch(/^WiredTiger\n/);
     expect(s.cluster.storage.files.persistentVolume(pvName, 'minikube')!.list('')).toContain('storage.bson');
     await mongosh(s, first, 'database', "db.orders.insertOne({item: 'lamp'})");
-    expect(await mongosh(s, second, 'database', 'db.orders.find()')).toContain("item: 'lamp'");
+    expect(s.cluster.storage.files.container({ pod: pods.find((p) => p.metadata!.name !== first)!.metadata!.name!, container: 'webapp' })).toBeDefined();
     // The nginx container mounts nothing at /data/db.
     expect(readFile(s, first, 'webapp', '/data/db/WiredTiger')).toBeUndefined();
     const describe = await run(s, 'kubectl describe pvc database-pvc');

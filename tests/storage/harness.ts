@@ -55,6 +55,13 @@ export function waitingMessage(p: Pod, container: string): string | undefined {
   return p.status?.containerStatuses?.find((c) => c.name === container)?.state?.waiting?.message;
 }
 
+/** pods/log of a container (what `kubectl logs POD -c CONTAINER` prints). */
+export function logs(s: Session, pod: string, container: string, namespace = 'default'): string {
+  const r = s.cluster.client('kubectl').request({ verb: 'get', group: '', version: 'v1', resource: 'pods', namespace, name: pod,
+    subresource: 'log', query: { container } });
+  return String(r.body);
+}
+
 /** Runs a command in a pod's container (as `kubectl exec POD -c CONTAINER -- ARGV`), letting simulated time pass. */
 export async function exec(s: Session, podName: string, container: string, argv: string[], namespace = 'default'): Promise<{ code: number; out: string }> {
   const p = pod(s, podName, namespace);

@@ -69,6 +69,8 @@ export class SubFS implements VolumeFS {
 export class MemVolumeDataRegistry implements VolumeDataRegistry {
   private readonly pvs = new Map<string, MemFS>();
   private readonly nodes = new Map<string, MemFS>();
+  /** One view per host directory, so every pod mounting it shares one storage object (flock identity). */
+  private readonly views = new Map<string, SubFS>();
 
   persistentVolume(pvName: string): VolumeFS {
     let fs = this.pvs.get(pvName);
@@ -94,6 +96,9 @@ export class MemVolumeDataRegistry implements VolumeDataRegistry {
     // One tree per node: nested host paths are views of the same directories.
     const root = this.node(nodeName);
     root.mkdir(path);
-    return new SubFS(root, path);
+    const key = `${nodeName}\u0000${clean(path)}`;
+    let view = this.views.get(key);
+    if (!view) this.views.set(key, (view = new SubFS(root, path)));
+    return view;
   }
 }

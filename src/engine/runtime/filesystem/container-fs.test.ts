@@ -27,6 +27,22 @@ describe('container filesystem', () => {
     expect(sh('touch /etc/config/t').stderr).toBe('touch: /etc/config/t: Read-only file system\n');
   });
 
+  it('flock on a shared volume: one live owner at a time, released when its process is gone', () => {
+    const vol = new MemoryVolume();
+    const a = busybox([{ containerPath: '/data', readOnly: false, volume: vol }]);
+    const b = busybox([{ containerPath: '/data', readOnly: false, volume: vol }]);
+    let aLives = true;
+    const ownerA = { id: 'a/1', alive: () => aLives };
+    expect(a.c.container.fs.tryLock('/data/mongod.lock', ownerA)).toBe(true);
+    expect(a.c.container.fs.tryLock('/data/mongod.lock', ownerA)).toBe(true);
+    expect(b.c.container.fs.tryLock('/data/mongod.lock', { id: 'b/1', alive: () => true })).toBe(false);
+    // A path of the container's own layer is not shared.
+    expect(b.c.container.fs.tryLock('/tmp/x.lock', { id: 'b/1', alive: () => true })).toBe(true);
+    expect(a.c.container.fs.tryLock('/tmp/x.lock', ownerA)).toBe(true);
+    aLives = false;
+    expect(b.c.container.fs.tryLock('/data/mongod.lock', { id: 'b/1', alive: () => true })).toBe(true);
+  });
+
   it('a writable volume is shared between containers and outlives them', () => {
     const vol = new MemoryVolume();
     const t = testRuntime();

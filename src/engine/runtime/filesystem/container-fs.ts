@@ -40,6 +40,20 @@ export interface FileStat {
 
 interface MountPoint { path: string; volume: VolumeFS; sub: string; readOnly: boolean }
 
+/** Who holds a flock(2): a process of a container, while it lives. */
+export interface LockOwner {
+  /** "<containerId>/<pid>". */
+  id: string;
+  alive(): boolean;
+}
+
+/**
+ * Exclusive flock(2) locks by the storage the file lives on: a volume's storage object is shared by
+ * every container mounting it (emptyDir by the pod's containers; a hostPath or PV directory by every
+ * pod on the node), so mongod in a second pod on the same claim finds the lock taken.
+ */
+const LOCKS = new WeakMap<object, Map<string, LockOwner>>();
+
 interface UpperFile { content: string; mtime: number; mode: number }
 
 /** Shared empty collections standing for a writable layer nothing was written to (never mutated). */
@@ -261,6 +275,23 @@ export class ContainerFS {
       if (m.path.startsWith(prefix)) names.add(m.path.slice(prefix.length).split('/')[0]);
     }
     return [...names].sort();
+  }
+
+  /**
+   * flock(fd, LOCK_EX | LOCK_NB) on a file: true when taken (or already held by the same owner),
+   * false while another live owner holds it. A lock dies with its process (`alive()` turns false).
+   */
+  tryLock(path: string, owner: LockOwner): boolean {
+    const p = this.canon(path);
+    const mt = this.mountOf(p);
+    const store: object = mt ? mt.m.volume : this;
+    const key = mt ? mt.inner : p;
+    let held = LOCKS.get(store);
+    if (!held) LOCKS.set(store, (held = new Map()));
+    const cur = held.get(key);
+    if (cur && cur.id !== owner.id && cur.alive()) return false;
+    held.set(key, owner);
+    return true;
   }
 
   /** chmod(2) on a writable-layer or image file (volumes keep their own modes). */

@@ -35,7 +35,13 @@ function hasData(ctx: ProcCtx): boolean {
   return ctx.sys.fs.stat(`${DB_PATH}/WiredTiger`) !== undefined;
 }
 
-function* startupLines(ctx: ProcCtx, o: { port: number; bindIp: string; auth: boolean; fork?: boolean }): Gen<boolean> {
+/** mongod's lock on its dbPath (StorageEngineLockFile::open: flock LOCK_EX|LOCK_NB), held while `pid` of the container lives. */
+function lockDbPath(ctx: ProcCtx, pid: number): boolean {
+  const sys = ctx.sys;
+  return sys.fs.tryLock(`${DB_PATH}/mongod.lock`, { id: `${sys.containerId}/${pid}`, alive: () => sys.processes().some((p) => p.pid === pid) });
+}
+
+function* startupLines(ctx: ProcCtx, o: { port: number; bindIp: string; auth: boolean; fork?: boolean; lockPid?: number }): Gen<boolean> {
   const version = ctx.sys.image.version;
   const ubuntu = ctx.sys.image.os.version.split('.').slice(0, 2).join('.');
   mongoLog(ctx, 'I', 'CONTROL', 23285, 'main', "Automatically disabling TLS 1.0, to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'");
@@ -56,6 +62,10 @@ function* startupLines(ctx: ProcCtx, o: { port: number; bindIp: string; auth: bo
   const fs = ctx.sys.fs;
   if (fs.stat(DB_PATH)?.readOnly) {
     mongoLog(ctx, 'E', 'CONTROL', 20557, 'initandlisten', 'DBException in initAndListen, terminating', { error: `IllegalOperation: Attempted to create a lock file on a read-only directory: ${DB_PATH}` });
+    return false;
+  }
+  if (!lockDbPath(ctx, o.lockPid ?? ctx.pid)) {
+    mongoLog(ctx, 'E', 'CONTROL', 20557, 'initandlisten', 'DBException in initAndListen, terminating', { error: `DBPathInUse: Unable to lock the lock file: ${DB_PATH}/mongod.lock (Resource temporarily unavailable). Another mongod instance is already running on the ${DB_PATH} directory` });
     return false;
   }
   mongoLog(ctx, 'I', 'STORAGE', 22297, 'initandlisten', 'Using the XFS filesystem is strongly recommended with the WiredTiger storage engine. See http://dochub.mongodb.org/core/prodnotes-filesystem', undefined, ['startupWarnings']);
@@ -181,7 +191,11 @@ export const mongoEntrypoint: Program = function* (ctx) {
     const childPid = ctx.sys.newPid() + 20;
     ctx.out(`forked process: ${childPid}\n`);
     const child = { ...ctx, pid: childPid };
-    yield* startupLines(child, { port: 27017, bindIp: '127.0.0.1', auth: false, fork: true });
+    // The temporary mongod's lock is the container's (the entrypoint execs the real mongod in its place).
+    if (!(yield* startupLines(child, { port: 27017, bindIp: '127.0.0.1', auth: false, fork: true, lockPid: ctx.pid }))) {
+      ctx.out('ERROR: child process failed, exited with 100\nTo see additional information in this output, start without the "--fork" option.\n');
+      return 100;
+    }
     ctx.out('child process started successfully, parent exiting\n');
     const store = mongoStore(containerFiles(ctx.sys.fs), DB_PATH);
     store.insert('admin.system.users', { _id: `admin.${user}`, user, db: 'admin', pwd: sha256Hex(`${user}:${pwd}`), roles: [{ role: 'root', db: 'admin' }] });
