@@ -30,6 +30,20 @@ describe('Store', () => {
     expect(() => { (all[0].metadata as { name: string }).name = 'x'; }).toThrow();
   });
 
+  it('lists all namespaces in etcd key order ("team-a/…" before "team/…") and after creates and deletes', () => {
+    const s = new Store();
+    for (const [ns, n] of [['team', 'x'], ['team-a', 'y'], ['team', 'a'], ['default', 'q']]) s.create('pods.', pod(ns, n));
+    const keys = () => s.list('pods.').map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    expect(keys()).toEqual(['default/q', 'team-a/y', 'team/a', 'team/x']);
+    expect(keys()).toEqual([...keys()].sort());
+    s.create('pods.', pod('team', 'm'));
+    s.delete('pods.', 'team', 'a');
+    s.update('pods.', { ...s.get('pods.', 'team', 'x')!, spec: { v: 2 } });
+    expect(keys()).toEqual(['default/q', 'team-a/y', 'team/m', 'team/x']);
+    expect(s.get('pods.', 'team', 'x')!.spec).toEqual({ v: 2 });
+    expect(s.list('pods.').find((o) => o.metadata.name === 'x')!.spec).toEqual({ v: 2 });
+  });
+
   it('replays history after a resourceVersion and 410s past the window', () => {
     const s = new Store({ historySize: 3 });
     for (let i = 0; i < 5; i++) s.create('pods.', pod('default', `p${i}`));

@@ -52,6 +52,9 @@ export class Store {
   private readonly freeze: boolean;
   private readonly watches = new Map<string, Set<StoreWatch>>();
   private readonly counts = new Map<string, number>();
+  // Sorted names per namespace table, kept until a create or delete changes the names (lists and paged
+  // lists re-read them often; updates keep the names).
+  private readonly sortedNames = new WeakMap<Map<string, Stored>, string[]>();
 
   constructor(opts: StoreOptions = {}) {
     // Enough for any informer to resume after a short disconnect; more would keep thousands of old
@@ -74,16 +77,21 @@ export class Store {
     return this.tables.get(gr)?.get(namespace)?.get(name);
   }
 
-  /** Objects of a resource (in one namespace or all), sorted by namespace then name, as etcd keys sort. */
+  /**
+   * Objects of a resource (in one namespace or all) in etcd key order: by the string "<namespace>/<name>"
+   * (so namespace "team-a" sorts before "team", as '-' < '/'), which is the order a real list returns.
+   */
   list(gr: string, namespace?: string): Stored[] {
     const t = this.tables.get(gr);
     if (!t) return [];
     if (namespace !== undefined) {
       const m = t.get(namespace);
-      return m ? sortedValues(m) : [];
+      return m ? this.sortedValues(m) : [];
     }
     const out: Stored[] = [];
-    for (const ns of [...t.keys()].sort()) out.push(...sortedValues(t.get(ns)!));
+    for (const ns of [...t.keys()].map((n) => `${n}/`).sort()) {
+      for (const o of this.sortedValues(t.get(ns.slice(0, -1))!)) out.push(o);
+    }
     return out;
   }
 
@@ -91,7 +99,9 @@ export class Store {
   create(gr: string, obj: KubeObject): Stored {
     const ns = obj.metadata?.namespace ?? '';
     const stored = this.stamp(obj);
-    this.table(gr, ns).set(stored.metadata.name, stored);
+    const m = this.table(gr, ns);
+    if (!m.has(stored.metadata.name)) this.sortedNames.delete(m);
+    m.set(stored.metadata.name, stored);
     this.counts.set(gr, (this.counts.get(gr) ?? 0) + 1);
     this.record({ type: 'ADDED', gr, namespace: ns, object: stored, rv: this.rv });
     return stored;
@@ -113,7 +123,9 @@ export class Store {
   delete(gr: string, namespace: string, name: string): Stored | undefined {
     const prev = this.get(gr, namespace, name);
     if (!prev) return undefined;
-    this.tables.get(gr)!.get(namespace)!.delete(name);
+    const m = this.tables.get(gr)!.get(namespace)!;
+    m.delete(name);
+    this.sortedNames.delete(m);
     this.counts.set(gr, (this.counts.get(gr) ?? 1) - 1);
     const gone = this.stamp(prev);
     this.record({ type: 'DELETED', gr, namespace, object: gone, prev, rv: this.rv });
@@ -172,6 +184,12 @@ export class Store {
     return out.join('\n');
   }
 
+  private sortedValues(m: Map<string, Stored>): Stored[] {
+    let names = this.sortedNames.get(m);
+    if (!names) this.sortedNames.set(m, (names = [...m.keys()].sort()));
+    return names.map((k) => m.get(k)!);
+  }
+
   private table(gr: string, ns: string): Map<string, Stored> {
     let t = this.tables.get(gr);
     if (!t) this.tables.set(gr, (t = new Map()));
@@ -199,8 +217,4 @@ export class Store {
     const set = this.watches.get(ev.gr);
     if (set) for (const w of set) if (w.namespace === undefined || w.namespace === ev.namespace) w.deliver(ev);
   }
-}
-
-function sortedValues(m: Map<string, Stored>): Stored[] {
-  return [...m.keys()].sort().map((k) => m.get(k)!);
 }
