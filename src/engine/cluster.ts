@@ -194,6 +194,35 @@ export class Cluster {
     return this.clock.now() - start;
   }
 
+  // ---- section: nodes (members) ----
+  /**
+   * Stops a node's kubelet, as `minikube node stop <name>` takes the machine away: no more heartbeats
+   * or lease renewals, so the node controller marks it NotReady after the grace period, taints it
+   * unreachable and evicts its pods when their toleration runs out. Throws for an unknown node.
+   */
+  stopNode(name: string): void {
+    this.kubelet(name).stop();
+    this.clock.flush();
+  }
+
+  /** Starts a stopped node's kubelet again (`minikube node start <name>`): it registers, heartbeats and syncs its pods. */
+  startNode(name: string): void {
+    this.kubelet(name).start();
+    this.clock.flush();
+  }
+
+  /** Names of the nodes whose kubelet is stopped. */
+  stoppedNodes(): string[] {
+    return [...this.nodes].filter(([, k]) => !k.running).map(([n]) => n).sort();
+  }
+
+  private kubelet(name: string) {
+    const k = this.nodes.get(name);
+    if (!k) throw new Error(`node "${name}" not found`);
+    return k;
+  }
+  // ---- end section: nodes (members) ----
+
   // ---- section: network (members) ----
   /** `minikube addons enable ingress`: the ingress-nginx addon's objects (see Network.enableIngressAddon). */
   enableIngressAddon(): { images: string[]; created: string[] } {
