@@ -29,7 +29,8 @@ export function editorSchema(): object {
     if (!s) continue;
     Object.assign(definitions, s.definitions);
     const { $schema: _s, $id: _i, definitions: _d, title: _t, ...root } = s;
-    const key = `kind:${apiVersion}/${kind}`;
+    // A definition name without "/" (a JSON pointer would need it escaped).
+    const key = `kind.${apiVersion.replace("/", ".")}.${kind}`;
     definitions[key] = root;
     apiVersions.add(apiVersion);
     kinds.add(kind);

@@ -1,3 +1,5 @@
-// Mount point of the YAML editor. FileList is a placeholder the monaco editor replaces; monaco
-// must be imported lazily (import('monaco-editor')) so the first paint does not wait for it.
-export { FileList as EditorPane } from './FileList';
+// The files pane and its YAML editor (Monaco, loaded lazily by EditorPane).
+export { EditorPane } from './EditorPane';
+export { EditorIcon } from './icons';
+export { writeFile, relPath, absPath, freshName } from './files';
+export { stripForEdit } from './strip-for-edit';

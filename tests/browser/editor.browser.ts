@@ -1,0 +1,128 @@
+// The YAML editor as a learner uses it: open a file the terminal wrote, change it, Apply, watch the
+// cluster follow; a manifest the API server rejects gets a marker on the offending line and
+// changes nothing; the schema's completion and validation work offline.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openApp, run, screenshot } from './harness';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+`;
+
+/** Pods of the web Deployment the page's mirror holds (not terminating). */
+function webPods(page: Page): Promise<number> {
+  return page.evaluate(() => [...((window as any).__kubesim.cluster.getState().objects.pods?.values() ?? [])]
+    .filter((p: any) => p.metadata?.labels?.app === 'web' && !p.metadata?.deletionTimestamp).length);
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let v = await fn();
+  while (!ok(v)) {
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    v = await fn();
+  }
+  return v;
+}
+
+/** Opens a file of the files pane in the editor and waits for Monaco. */
+async function openInEditor(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForSelector('.monaco-host .monaco-editor .view-lines');
+  await page.waitForFunction((n) => (window as any).__kubesim.editor?.path().endsWith(`/${n}`), name);
+}
+
+/** Replaces the value after `key` on its line by typing, as a learner would. */
+async function retype(page: Page, key: string, oldValue: string, newValue: string): Promise<void> {
+  expect(await page.evaluate((k) => (window as any).__kubesim.editor.cursorAfter(k), `${key}${oldValue}`)).toBe(true);
+  for (let i = 0; i < oldValue.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type(newValue);
+}
+
+const markers = (page: Page): Promise<{ line: number; message: string; owner: string }[]> =>
+  page.evaluate(() => (window as any).__kubesim.editor.markers());
+
+describe('editor', () => {
+  it('edits a Deployment\'s replicas, applies it and the cluster follows', async () => {
+    const { page, errors, close } = await openApp(browser, baseUrl, { query: 'seed=11' });
+    await page.evaluate((t) => (window as any).__kubesim.terminals.t1.paste(t), `cat <<'EOF' > web.yaml\n${DEPLOYMENT}EOF\n`);
+    await page.waitForSelector('.file-row:has-text("web.yaml")');
+    expect(await run(page, 'kubectl apply -f web.yaml')).toBe('deployment.apps/web created\n');
+    await waitFor('two pods', () => webPods(page), (n) => n === 2);
+
+    await openInEditor(page, 'web.yaml');
+    await retype(page, 'replicas: ', '2', '4');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForSelector('.apply-output.tone-ok');
+    expect(await page.textContent('.apply-output pre')).toBe('deployment.apps/web configured\n');
+    // The editor saved the file the terminal sees.
+    expect(await run(page, 'grep replicas web.yaml')).toBe('  replicas: 4\n');
+    await waitFor('four pods', () => webPods(page), (n) => n === 4);
+    await page.waitForSelector('.pod-chip:has-text("web-")', { timeout: 10_000 }).catch(() => undefined);
+    await screenshot(page, 'editor-apply-replicas-1280x720-dark');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows an invalid manifest\'s error at the offending line and changes nothing', async () => {
+    const { page, errors, close } = await openApp(browser, baseUrl, { query: 'seed=12', theme: 'light' });
+    await page.evaluate((t) => (window as any).__kubesim.terminals.t1.paste(t), `cat <<'EOF' > web.yaml\n${DEPLOYMENT}EOF\nkubectl apply -f web.yaml\n`);
+    await waitFor('two pods', () => webPods(page), (n) => n === 2);
+    await openInEditor(page, 'web.yaml');
+    await retype(page, 'replicas: ', '2', '-3');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForSelector('.apply-output.tone-error');
+    expect(await page.textContent('.apply-output pre')).toContain('The Deployment "web" is invalid');
+    const m = await waitFor('a kubectl marker', () => markers(page), (ms) => ms.some((x) => x.owner === 'kubectl-apply'));
+    expect(m.filter((x) => x.owner === 'kubectl-apply')).toEqual([
+      { line: 6, owner: 'kubectl-apply', message: 'spec.replicas: Invalid value: -3: must be greater than or equal to 0' }]);
+    // Monaco draws the error squiggle on that line.
+    await page.waitForSelector('.monaco-host .squiggly-error');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'editor-invalid-marker-1280x720-light');
+    // Nothing changed in the cluster.
+    expect(await run(page, `kubectl get deployment web -o jsonpath='{.spec.replicas}{"\\n"}'`)).toBe('2\n');
+    expect(await webPods(page)).toBe(2);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('validates against the Kubernetes schema offline: an unknown field is marked before Apply', async () => {
+    const { page, errors, close } = await openApp(browser, baseUrl, { query: 'seed=13' });
+    await page.getByRole('combobox', { name: 'Open an example manifest' }).selectOption('test-app.yaml');
+    await page.waitForSelector('.monaco-host .monaco-editor .view-lines');
+    await page.waitForFunction(() => (window as any).__kubesim.editor?.path().endsWith('/test-app.yaml'));
+    await retype(page, '  name: ', 'test-app-pod', 'test-app-pod\ncolour: blue');
+    const m = await waitFor('a schema marker', () => markers(page), (ms) => ms.some((x) => x.owner !== 'kubectl-apply'), 30_000);
+    expect(m.find((x) => x.owner !== 'kubectl-apply')).toMatchObject({ line: 5, message: expect.stringContaining('colour') });
+    // The example is a file like any other.
+    expect(await run(page, 'ls')).toContain('test-app.yaml');
+    await screenshot(page, 'editor-schema-marker-1280x720-dark');
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
