@@ -81,8 +81,10 @@ export class Connection {
    * Replaces the cluster with a fresh one (the failover demo: more nodes, shorter timings), keeping
    * the learner's files plus `files`. Later restarts keep these options.
    */
-  reboot(o: { nodes: number; speed: Speed; timings?: DemoTimings; files?: { path: string; content: string }[] }): void {
+  reboot(o: { nodes: number; speed: Speed; timings?: DemoTimings; files?: { path: string; content: string }[]; notice?: string }): void {
     this.params = { ...this.params, nodes: o.nodes, speed: o.speed, timings: o.timings };
+    // The terminals print it when the new cluster boots (and start on a fresh line).
+    this.restartReason = o.notice;
     const files = new Map(useCluster.getState().files);
     for (const f of o.files ?? []) files.set(f.path, f.content);
     this.batches = [];

@@ -6,7 +6,7 @@ import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
 import { useCluster, useUi, ui } from '../../store';
 import { hooks } from '../terminal';
 import { buildModel } from './model';
-import { layoutDiagram } from './layout';
+import { layoutDiagram, type DiagramLayout } from './layout';
 import { ensureLayers, markSelection, renderDiagram } from './render';
 import { DetailCard } from './DetailCard';
 import { FailoverDemoButton } from './FailoverDemo';
@@ -21,17 +21,39 @@ function recordFrame(ms: number, pods: number): void {
   if (list.length > FRAME_SAMPLES) list.shift();
 }
 
-function useWidth(ref: React.RefObject<HTMLElement | null>): number {
-  const [w, setW] = useState(0);
+function useSize(ref: React.RefObject<HTMLElement | null>): { w: number; h: number } {
+  const [size, setSize] = useState({ w: 0, h: 0 });
   useEffect(() => {
     const el = ref.current;
     if (!el) return undefined;
-    const ro = new ResizeObserver(() => setW(Math.round(el.clientWidth)));
+    const read = () => setSize((s) => (s.w === el.clientWidth && s.h === el.clientHeight ? s : { w: el.clientWidth, h: el.clientHeight }));
+    const ro = new ResizeObserver(read);
     ro.observe(el);
-    setW(Math.round(el.clientWidth));
+    read();
     return () => ro.disconnect();
   }, [ref]);
-  return w;
+  return size;
+}
+
+/** The smallest scale the fitted view goes to; below it the learner pans. */
+const MIN_FIT = 0.7;
+
+/**
+ * Lays the model out to fill the stage: when it is taller than the stage, it is laid out wider
+ * and scaled down (to MIN_FIT at most) so the whole cluster shows at once.
+ */
+function fitLayout(model: ReturnType<typeof buildModel>, w: number, h: number): { layout: DiagramLayout; k: number } {
+  const base = layoutDiagram(model, w);
+  if (base.height <= h || h <= 0) return { layout: base, k: 1 };
+  // A wider layout is shorter: two refinements settle the scale.
+  let k = Math.max(MIN_FIT, h / base.height);
+  let layout = layoutDiagram(model, w / k);
+  const k2 = Math.max(MIN_FIT, Math.min(1, h / layout.height));
+  if (k2 < k) {
+    k = k2;
+    layout = layoutDiagram(model, w / k);
+  }
+  return { layout, k };
 }
 
 /** The cluster diagram pane. */
@@ -45,9 +67,12 @@ export function ClusterDiagram() {
   const svg = useRef<SVGSVGElement>(null);
   const root = useRef<SVGGElement>(null);
   const zoomer = useRef<ZoomBehavior<SVGSVGElement, unknown> | undefined>(undefined);
-  const width = useWidth(stage);
+  const size = useSize(stage);
+  /** The learner zoomed or panned: the view stops fitting itself until "Fit". */
+  const userMoved = useRef(false);
   const model = useMemo(() => buildModel(objects, { system, stopped }), [objects, system, stopped]);
-  const layout = useMemo(() => (width ? layoutDiagram(model, width) : undefined), [model, width]);
+  const fitted = useMemo(() => (size.w ? fitLayout(model, size.w, size.h) : undefined), [model, size]);
+  const layout = fitted?.layout;
   const selected = selection ? `${selection.resource}|${selection.key}` : undefined;
 
   useEffect(() => {
@@ -55,7 +80,10 @@ export function ClusterDiagram() {
     if (!s) return undefined;
     const z = zoom<SVGSVGElement, unknown>().scaleExtent([0.15, 4])
       .filter((e: Event) => (e.type === 'wheel' ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey : !(e as MouseEvent).button))
-      .on('zoom', (e: { transform: { toString(): string } }) => root.current?.setAttribute('transform', e.transform.toString()));
+      .on('zoom', (e: { transform: { toString(): string }; sourceEvent: unknown }) => {
+        if (e.sourceEvent) userMoved.current = true;
+        root.current?.setAttribute('transform', e.transform.toString());
+      });
     zoomer.current = z;
     const sel = select(s).call(z).on('dblclick.zoom', null);
     // A plain wheel scrolls the picture, as a page would.
@@ -70,6 +98,7 @@ export function ClusterDiagram() {
   useEffect(() => {
     if (!root.current || !layout) return;
     const t0 = performance.now();
+    if (!userMoved.current && svg.current && zoomer.current) select(svg.current).call(zoomer.current.transform, zoomIdentity.scale(fitted!.k));
     ensureLayers(root.current);
     renderDiagram(root.current, layout, { motion: !matchMedia('(prefers-reduced-motion: reduce)').matches });
     markSelection(root.current, selected);
@@ -85,8 +114,14 @@ export function ClusterDiagram() {
     if (root.current) markSelection(root.current, selected);
   }, [selected]);
 
-  const zoomBy = (k: number) => svg.current && zoomer.current && select(svg.current).call(zoomer.current.scaleBy, k);
-  const fit = () => svg.current && zoomer.current && select(svg.current).call(zoomer.current.transform, zoomIdentity);
+  const zoomBy = (k: number) => {
+    userMoved.current = true;
+    if (svg.current && zoomer.current) select(svg.current).call(zoomer.current.scaleBy, k);
+  };
+  const fit = () => {
+    userMoved.current = false;
+    if (svg.current && zoomer.current) select(svg.current).call(zoomer.current.transform, zoomIdentity.scale(fitted?.k ?? 1));
+  };
   const onClick = (e: React.MouseEvent) => {
     const hit = (e.target as Element).closest('[data-select]');
     const v = hit?.getAttribute('data-select');
@@ -108,17 +143,19 @@ export function ClusterDiagram() {
           <FailoverDemoButton />
           <span className="zoom-buttons" role="group" aria-label="Zoom">
             <button className="icon-button" onClick={() => zoomBy(1 / 1.25)} aria-label="Zoom out" title="Zoom out (Ctrl+wheel)">−</button>
-            <button className="icon-button" onClick={fit} aria-label="Reset zoom" title="Fit the width">⤢</button>
+            <button className="icon-button" onClick={fit} aria-label="Fit the cluster" title="Fit the cluster in view">⤢</button>
             <button className="icon-button" onClick={() => zoomBy(1.25)} aria-label="Zoom in" title="Zoom in (Ctrl+wheel)">+</button>
           </span>
         </div>
       </div>
-      <div className="pane-body diagram-stage" ref={stage}>
-        <svg ref={svg} className="diagram-svg" role="img" aria-label={`Cluster diagram: ${model.nodes.length} nodes, ${visible} pods`}
-          onClick={onClick}>
-          <g ref={root} className="diagram-root" />
-        </svg>
-        {!booted && model.nodes.length === 0 && <p className="empty-state diagram-empty">Starting the cluster…</p>}
+      <div className="pane-body diagram-body">
+        <div className="diagram-stage" ref={stage}>
+          <svg ref={svg} className="diagram-svg" role="img" aria-label={`Cluster diagram: ${model.nodes.length} nodes, ${visible} pods`}
+            onClick={onClick}>
+            <g ref={root} className="diagram-root" />
+          </svg>
+          {!booted && model.nodes.length === 0 && <p className="empty-state diagram-empty">Starting the cluster…</p>}
+        </div>
         <DetailCard nodes={model.nodes} />
       </div>
     </section>

@@ -4,12 +4,14 @@ import { useState } from 'react';
 import { getConnection, useCluster } from '../../store';
 import { FAILOVER_FILE, FAILOVER_MANIFEST, FAILOVER_NODES, FAILOVER_SPEED, FAILOVER_TIMINGS } from './failover-demo';
 import { runInTerminal } from './terminal-commands';
+import { SYSTEM_NAMESPACES } from './model';
 
 /** Starts the failover demo. */
 export function startFailoverDemo(): void {
   const conn = getConnection();
   conn.reboot({ nodes: FAILOVER_NODES, speed: FAILOVER_SPEED, timings: FAILOVER_TIMINGS,
-    files: [{ path: FAILOVER_FILE, content: FAILOVER_MANIFEST }] });
+    files: [{ path: FAILOVER_FILE, content: FAILOVER_MANIFEST }],
+    notice: 'Failover demo: 3 nodes; a stopped node turns NotReady after 10 s and its pods are evicted 30 s later.' });
   // The terminal reopens its shell when the new cluster reports booted; typeahead waits for its prompt.
   const unsubscribe = useCluster.subscribe((s, prev) => {
     if (!s.booted || prev.booted) return;
@@ -18,10 +20,11 @@ export function startFailoverDemo(): void {
   });
 }
 
-/** The header button. */
+/** The pane's button: one click on an empty cluster; it asks first when the learner's pods would be lost. */
 export function FailoverDemoButton() {
   const [armed, setArmed] = useState(false);
   const booted = useCluster((s) => s.booted);
+  const hasWork = useCluster((s) => [...(s.objects.pods?.values() ?? [])].some((p) => !SYSTEM_NAMESPACES.has(p.metadata?.namespace ?? '')));
   if (armed) {
     return (
       <span className="demo-confirm" role="group" aria-label="Start the failover demo">
@@ -32,7 +35,7 @@ export function FailoverDemoButton() {
     );
   }
   return (
-    <button className="chip-toggle" disabled={!booted} onClick={() => setArmed(true)}
+    <button className="chip-toggle" disabled={!booted} onClick={() => (hasWork ? setArmed(true) : startFailoverDemo())}
       title="A fresh 3-node cluster, a Deployment of 6 behind a Service, node failure detected in 10 s and pods evicted 30 s later">
       Failover demo
     </button>

@@ -11,13 +11,14 @@ export const COMPACT_PODS = 240;
 
 const PAD = 16;
 const GAP = 14;
-const BAND_HEAD = 26;
-const NODE_HEAD = 48;
+const BAND_LABEL = 150;
+const BAND_PAD = 6;
+const NODE_HEAD = 44;
 const GROUP_HEAD = 20;
 const GROUP_PAD = 6;
-const CELL = { detailed: { minW: 124, maxW: 200, h: 38, gap: 6 }, compact: { minW: 12, maxW: 12, h: 12, gap: 3 } };
-const SOURCE = { w: 178, h: 44, gap: 12 };
-const CHIP = { w: 150, h: 28, gap: 8 };
+const CELL = { detailed: { minW: 124, maxW: 200, h: 34, gap: 6 }, compact: { minW: 12, maxW: 12, h: 12, gap: 3 } };
+const SOURCE = { w: 178, h: 40, gap: 10 };
+const CHIP = { w: 150, h: 24, gap: 8 };
 
 /** A rectangle. */
 export interface Box { x: number; y: number; w: number; h: number }
@@ -99,28 +100,26 @@ export function layoutDiagram(model: ClusterModel, width: number): DiagramLayout
   const podGroup = new Map<string, string>();
   let y = PAD;
 
-  // Control plane.
-  const cpPerRow = Math.max(1, Math.floor((W - 2 * PAD - 24 + CHIP.gap) / (CHIP.w + CHIP.gap)));
-  const cpRows = Math.ceil(model.controlPlane.length / cpPerRow);
-  const cpH = BAND_HEAD + cpRows * (CHIP.h + CHIP.gap) + 4;
-  regions.push({ id: 'control-plane', kind: 'control', title: 'Control plane', subtitle: 'static pods on minikube', x: PAD, y, w: W - 2 * PAD, h: cpH });
-  model.controlPlane.forEach((c, i) => {
-    chips.push({ id: `cp-${c.name}`, name: c.name, tone: c.tone, pod: c.pod, w: CHIP.w, h: CHIP.h,
-      x: PAD + 12 + (i % cpPerRow) * (CHIP.w + CHIP.gap), y: y + BAND_HEAD + Math.floor(i / cpPerRow) * (CHIP.h + CHIP.gap) });
+  // Bands: a label on the left, their items to the right, wrapping.
+  const band = (id: 'control' | 'sources', title: string, count: number, item: { w: number; h: number; gap: number },
+    place: (i: number, x: number, y: number) => void) => {
+    const x0 = PAD + BAND_LABEL;
+    const perRow = Math.max(1, Math.floor((W - PAD - x0 - 10 + item.gap) / (item.w + item.gap)));
+    const rows = Math.max(1, Math.ceil(count / perRow));
+    const h = rows * (item.h + item.gap) - item.gap + 2 * BAND_PAD;
+    regions.push({ id: id === 'control' ? 'control-plane' : 'sources', kind: id, title, subtitle: '', x: PAD, y, w: W - 2 * PAD, h });
+    for (let i = 0; i < count; i++) place(i, x0 + (i % perRow) * (item.w + item.gap), y + BAND_PAD + Math.floor(i / perRow) * (item.h + item.gap));
+    y += h + GAP;
+  };
+  band('control', 'Control plane', model.controlPlane.length, CHIP, (i, x, cy) => {
+    const c = model.controlPlane[i];
+    chips.push({ id: `cp-${c.name}`, name: c.name, tone: c.tone, pod: c.pod, w: CHIP.w, h: CHIP.h, x, y: cy });
   });
-  y += cpH + GAP;
-
-  // Services, Ingresses, PVCs.
   if (model.sources.length) {
-    const perRow = Math.max(1, Math.floor((W - 2 * PAD - 24 + SOURCE.gap) / (SOURCE.w + SOURCE.gap)));
-    const rows = Math.ceil(model.sources.length / perRow);
-    const h = BAND_HEAD + rows * (SOURCE.h + SOURCE.gap) + 2;
-    regions.push({ id: 'sources', kind: 'sources', title: 'Services, Ingresses and volumes', subtitle: '', x: PAD, y, w: W - 2 * PAD, h });
-    model.sources.forEach((s, i) => {
-      sources.push({ id: s.id, source: s, w: SOURCE.w, h: SOURCE.h,
-        x: PAD + 12 + (i % perRow) * (SOURCE.w + SOURCE.gap), y: y + BAND_HEAD + Math.floor(i / perRow) * (SOURCE.h + SOURCE.gap) });
+    band('sources', 'Routes & storage', model.sources.length, SOURCE, (i, x, sy) => {
+      sources.push({ id: model.sources[i].id, source: model.sources[i], w: SOURCE.w, h: SOURCE.h, x, y: sy });
     });
-    y += h + GAP * 2;
+    y += GAP;
   }
 
   // Nodes (and the pods no node has yet).

@@ -49,12 +49,13 @@ function drawRegions(root: G, regions: RegionBox[]): void {
       const g = select(this);
       g.select('rect').attr('width', d.w).attr('height', d.h);
       const head = d.kind === 'node' || d.kind === 'pending';
-      g.select('text.region-title').attr('x', head ? 30 : 12).attr('y', head ? 21 : 17)
-        .text(fitText(d.title, d.w - (head ? 44 : 24), m().title));
-      g.select('text.region-subtitle').attr('x', head ? 30 : 12 + m().title(d.title) + 10).attr('y', head ? 38 : 17)
-        .text(fitText(d.subtitle, head ? d.w - 44 : d.w - 36 - m().title(d.title), m().small));
+      // Bands carry a short uppercase label in their left column (no wider than the column).
+      g.select('text.region-title').attr('x', head ? 30 : 12).attr('y', head ? 20 : 22)
+        .text(fitText(d.title, head ? d.w - 44 : 132, head ? m().title : m().label));
+      g.select('text.region-subtitle').attr('x', 30).attr('y', 36)
+        .text(head ? fitText(d.subtitle, d.w - 44, m().small) : '');
       g.select('title').text(d.node ? `Node ${d.node.name}: ${d.subtitle}` : d.title);
-      g.selectAll('circle.region-dot').data(head ? [d] : []).join('circle').attr('class', 'region-dot').attr('cx', 16).attr('cy', 17).attr('r', 5)
+      g.selectAll('circle.region-dot').data(head ? [d] : []).join('circle').attr('class', 'region-dot').attr('cx', 16).attr('cy', 16).attr('r', 5)
         .attr('data-tone', (x) => (x.kind === 'pending' ? 'progress' : x.node?.stopped ? 'error' : x.node?.ready === 'True' ? 'ok' : 'error'));
     });
 }
@@ -84,9 +85,9 @@ function drawSources(root: G, sources: SourceBox[]): void {
     .join((enter) => {
       const g = enter.append('g');
       g.append('rect').attr('class', 'source-box').attr('rx', 8);
-      g.append('text').attr('class', 'source-kind').attr('x', 10).attr('y', 17);
-      g.append('text').attr('class', 'source-name').attr('y', 17);
-      g.append('text').attr('class', 'source-detail').attr('x', 10).attr('y', 34);
+      g.append('text').attr('class', 'source-kind').attr('x', 10).attr('y', 16);
+      g.append('text').attr('class', 'source-name').attr('y', 16);
+      g.append('text').attr('class', 'source-detail').attr('x', 10).attr('y', 31);
       g.append('title');
       return g;
     })
@@ -110,9 +111,8 @@ function drawSources(root: G, sources: SourceBox[]): void {
 function drawLinks(root: G, links: LinkPath[], ms: number): void {
   root.select('g.layer-links').selectAll<SVGPathElement, LinkPath>('path.link').data(links, (d) => d.id)
     .join(
-      (enter) => enter.append('path').attr('d', (d) => d.d).style('opacity', 0)
-        .call((s) => s.transition(transition().duration(ms)).style('opacity', null)),
-      (update) => update.call((s) => (ms ? s.transition(transition().duration(ms)) : s).attr('d', (d) => d.d)),
+      (enter) => enter.append('path').attr('d', (d) => d.d),
+      (update) => update.call((s) => (ms ? s.transition(transition('move').duration(ms)) : s).attr('d', (d) => d.d)),
       (exit) => exit.remove(),
     )
     .attr('class', (d) => `link link-${d.kind}${d.live ? '' : ' is-idle'}`)
@@ -146,11 +146,12 @@ function drawPods(root: G, pods: PodBox[], compact: boolean, ms: number): void {
         const g = enter.append('g').attr('transform', tr);
         g.append('rect').attr('class', 'pod-box').attr('rx', compact ? 2 : 6);
         g.append('title');
-        if (ms) g.style('opacity', 0).transition(transition().duration(ms)).style('opacity', null);
+        // Named transitions: the next redraw's move must not interrupt a fade (it would stay half done).
+        if (ms) g.style('opacity', 0).transition(transition('fade').duration(ms)).style('opacity', 1);
         return g;
       },
-      (update) => update.call((s) => (ms ? s.transition(transition().duration(ms)) : s).attr('transform', tr)),
-      (exit) => (ms ? exit.transition(transition().duration(ms * 0.7)).style('opacity', 0).remove() : exit.remove()),
+      (update) => update.call((s) => (ms ? s.transition(transition('move').duration(ms)) : s).attr('transform', tr)),
+      (exit) => (ms ? exit.attr('pointer-events', 'none').transition(transition('fade').duration(ms * 0.7)).style('opacity', 0).remove() : exit.remove()),
     )
     .attr('class', (d) => `pod-chip tone-${d.pod.tone}${d.pod.terminating ? ' is-terminating' : ''}`)
     .attr('data-select', (d) => `pods|${d.pod.key}`)
@@ -161,11 +162,11 @@ function drawPods(root: G, pods: PodBox[], compact: boolean, ms: number): void {
       g.select('rect.pod-box').attr('width', d.w).attr('height', d.h);
       g.select('title').text(`Pod ${d.pod.namespace}/${d.pod.name}: ${d.pod.status} (${d.pod.ready} ready)${d.pod.node ? ` on ${d.pod.node}` : ''}`);
       const labels = compact ? [] : [d];
-      g.selectAll('circle.pod-dot').data(labels).join('circle').attr('class', 'pod-dot').attr('cx', 11).attr('cy', 13).attr('r', 4);
-      g.selectAll('text.pod-name').data(labels).join('text').attr('class', 'pod-name').attr('x', 20).attr('y', 17)
+      g.selectAll('circle.pod-dot').data(labels).join('circle').attr('class', 'pod-dot').attr('cx', 11).attr('cy', 12).attr('r', 4);
+      g.selectAll('text.pod-name').data(labels).join('text').attr('class', 'pod-name').attr('x', 20).attr('y', 15.5)
         .text(fitText(d.pod.name, d.w - 26, m().label));
       const status = d.pod.status === 'Running' ? `Running ${d.pod.ready}` : d.pod.status;
-      g.selectAll('text.pod-status').data(labels).join('text').attr('class', 'pod-status').attr('x', 20).attr('y', 31)
+      g.selectAll('text.pod-status').data(labels).join('text').attr('class', 'pod-status').attr('x', 20).attr('y', 28)
         .text(fitText(status, d.w - 26, m().small));
     });
 }
