@@ -55,9 +55,27 @@ export function isShareable(o: object): boolean {
   return shareable.has(o);
 }
 
-/** A deep copy of plain JSON data (objects from the API are plain JSON). */
+/**
+ * A deep copy of plain JSON data (objects from the API are plain JSON), as structuredClone makes it
+ * but several times faster: strings, and values made immutable by shareImmutable, are shared.
+ */
 export function clone<T>(o: T): T {
-  return o === undefined ? o : structuredClone(o);
+  return copyValue(o) as T;
+}
+
+function copyValue(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (shareable.has(v)) return v; // frozen for good (managed fields): nobody can change it
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyValue(v[i]);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return structuredClone(v); // a Date from YAML, …
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = copyValue((v as Record<string, unknown>)[k]);
+  return out;
 }
 
 /** Structural equality of plain JSON values (apiequality.Semantic.DeepEqual for our data). */

@@ -119,11 +119,22 @@ export function listOptions(req: ApiRequest): ListOptions {
     resourceVersion: q.resourceVersion };
 }
 
+// Field sets of stored objects, which never change: every watch with a field selector (each
+// kubelet's, the scheduler's) tests the same object, so it is computed once per stored version.
+const storedFieldSets = new WeakMap<object, Readonly<Record<string, string>>>();
+
 /** The field values a field selector can test on an object of this resource. */
 export function fieldSet(strategy: Strategy, info: ResourceInfo, obj: KubeObject): Record<string, string> {
   void info;
   const base: Record<string, string> = { 'metadata.name': obj.metadata?.name ?? '', 'metadata.namespace': obj.metadata?.namespace ?? '' };
   return strategy.fieldLabels ? { ...base, ...strategy.fieldLabels(obj) } : base;
+}
+
+/** fieldSet of a stored object (immutable), computed once. */
+export function storedFieldSet(strategy: Strategy, info: ResourceInfo, obj: Stored): Readonly<Record<string, string>> {
+  let f = storedFieldSets.get(obj);
+  if (!f) storedFieldSets.set(obj, (f = fieldSet(strategy, info, obj)));
+  return f;
 }
 
 /**

@@ -8,7 +8,7 @@ import { newNotFound, newBadRequest, newResourceExpired } from '../api/errors';
 import { fieldsMatch } from '../api/fields';
 import { toTable } from './printers';
 import type { Stored } from '../store';
-import { type ServerCore, grKey, listOptions, requestNamespace, fieldSet, checkFieldLabels, type ListOptions } from './core';
+import { type ServerCore, grKey, listOptions, requestNamespace, storedFieldSet, checkFieldLabels, type ListOptions } from './core';
 
 /** GET one object (or its Table row when asked). */
 export function getObject(core: ServerCore, info: ResourceInfo, req: ApiRequest): ApiResponse {
@@ -31,7 +31,7 @@ export function selectObjects(core: ServerCore, info: ResourceInfo, ns: string |
   const all = core.store.list(grKey(info), info.namespaced ? ns || undefined : undefined);
   if (opts.labels.empty() && opts.fields.length === 0) return all;
   return all.filter((o) => opts.labels.matches(o.metadata.labels) &&
-    (opts.fields.length === 0 || fieldsMatch(opts.fields, fieldSet(strategy, info, o))));
+    (opts.fields.length === 0 || fieldsMatch(opts.fields, storedFieldSet(strategy, info, o))));
 }
 
 interface ContinueToken {

@@ -6,6 +6,7 @@ import type { ApiStatus, KubeObject, Pod } from '../api/types';
 import type { ResourceInfo } from '../api/kinds';
 import { newBadRequest, newConflict, newInvalid, newNotFound } from '../api/errors';
 import { invalid } from '../api/field';
+import { clone } from '../api/meta';
 import { labelSelectorAsSelector } from '../api/labels';
 import type { Stored } from '../store';
 import { type ServerCore, grKey } from './core';
@@ -54,7 +55,7 @@ export function handleScale(core: ServerCore, info: ResourceInfo, req: ApiReques
   if (req.verb === 'update' && rv && rv !== live.metadata.resourceVersion) {
     throw newConflict(info, name, 'the object has been modified; please apply your changes to the latest version and try again');
   }
-  const next = structuredClone(live) as KubeObject;
+  const next = clone(live) as KubeObject;
   (next.spec as { replicas?: number }).replicas = replicas;
   const res = updatePrepared(core, info, { ...req, subresource: 'scale' }, live, next, isDryRun(req));
   return { code: 200, body: scaleOf(res.body as Stored) };

@@ -9,7 +9,7 @@ import { StatusError, newBadRequest } from '../api/errors';
 import { fieldsMatch } from '../api/fields';
 import { toTable } from './printers';
 import type { Stored } from '../store';
-import { type ServerCore, listOptions, requestNamespace, fieldSet, checkFieldLabels } from './core';
+import { type ServerCore, listOptions, requestNamespace, storedFieldSet, checkFieldLabels } from './core';
 import { includeObject, selectObjects } from './read';
 
 /** How often a watch that allows bookmarks gets one (upstream: about once a minute). */
@@ -23,7 +23,7 @@ export function startWatch(core: ServerCore, info: ResourceInfo, req: ApiRequest
   checkFieldLabels(strategy, info, opts.fields);
   const ns = requestNamespace(info, req) || undefined;
   const filter = (o: Stored) => opts.labels.matches(o.metadata.labels) &&
-    (opts.fields.length === 0 || fieldsMatch(opts.fields, fieldSet(strategy, info, o)));
+    (opts.fields.length === 0 || fieldsMatch(opts.fields, storedFieldSet(strategy, info, o)));
   const nodeField = info.resource === 'pods' && info.group === ''
     ? opts.fields.find((f) => f.field === 'spec.nodeName' && f.op === '=') : undefined;
 

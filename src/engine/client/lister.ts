@@ -1,5 +1,5 @@
 // Read-only views of an informer's cache. Models client-go listers: objects are shared and frozen;
-// copy (structuredClone) before changing one.
+// copy (clone) before changing one.
 import type { KubeObject } from '../api/types';
 import { makeKey, type ObjectKey } from '../api/meta';
 import type { Selector } from '../api/labels';
@@ -23,7 +23,7 @@ export class Lister<T extends KubeObject> {
   list(namespace?: string, selector?: Selector): T[] {
     let out: T[];
     if (namespace !== undefined) out = this.indexer.byIndex('namespace', namespace);
-    else out = [...this.indexer.keys()].sort().map((k) => this.indexer.get(k)!);
+    else out = this.indexer.sortedKeyList().map((k) => this.indexer.get(k)!);
     return selector ? out.filter((o) => selector.matches(o.metadata?.labels)) : out;
   }
 

@@ -90,7 +90,9 @@ function updateChain(ctx: UpdaterContext, live: KubeObject, next: KubeObject, ma
   if (!vs) return;
   managed.fields.delete(CURRENT_OPERATION);
   const prev = managed.fields.get(id);
-  managed.fields.set(id, prev ? { ...vs, set: vs.set.union(prev.set) } : vs);
+  // prev ∪ new, not new ∪ prev: union returns its receiver when nothing is added, so a manager that
+  // writes the fields it already owns keeps its set (and its encoded fieldsV1) as they are.
+  managed.fields.set(id, prev ? { ...vs, set: prev.set.union(vs.set) } : vs);
   managed.times.set(id, time);
 }
 

@@ -171,6 +171,11 @@ export class FieldSet {
 
 const decoded = new WeakMap<object, FieldSet>();
 
+/** Records that `fields` (an immutable fieldsV1 object) decodes to `set`, so fromFieldsV1 need not read it. */
+export function rememberDecoded(fields: object, set: FieldSet): void {
+  if (!decoded.has(fields)) decoded.set(fields, set);
+}
+
 function readFields(o: Record<string, unknown>, member: boolean): FieldSet {
   let children: Map<PE, FieldSet> | undefined;
   for (const key of Object.keys(o)) {

@@ -4,7 +4,8 @@
 // encodeManagedFields, sortEncodedManagedFields) and fields.go.
 import type { ManagedFieldsEntry } from '../../api/types';
 import { goJsonString } from '../../api/patch';
-import { FieldSet } from './fieldset';
+import { shareImmutable } from '../../api/meta';
+import { FieldSet, rememberDecoded } from './fieldset';
 
 /** fieldpath.VersionedSet: a manager's fields, the API version they were set at, and Apply or Update. */
 export interface VersionedSet {
@@ -53,6 +54,18 @@ export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | und
  * `{"manager":"kubectl","operation":"Apply"}`, `{"manager":"kubelet","operation":"Update","apiVersion":"v1","subresource":"status"}`.
  */
 export function buildManagerIdentifier(e: { manager?: string; operation?: string; apiVersion?: string; subresource?: string }): string {
+  const memoKey = `${e.manager ?? ''}\u0000${e.operation ?? ''}\u0000${e.apiVersion ?? ''}\u0000${e.subresource ?? ''}`;
+  let id = builtIdentifiers.get(memoKey);
+  if (id === undefined) {
+    id = buildIdentifier(e);
+    if (builtIdentifiers.size < 10_000) builtIdentifiers.set(memoKey, id);
+  }
+  return id;
+}
+
+const builtIdentifiers = new Map<string, string>();
+
+function buildIdentifier(e: { manager?: string; operation?: string; apiVersion?: string; subresource?: string }): string {
   const parts: string[] = [];
   if (e.manager) parts.push(`"manager":${goJsonString(e.manager)}`);
   if (e.operation) parts.push(`"operation":${goJsonString(e.operation)}`);
@@ -61,13 +74,22 @@ export function buildManagerIdentifier(e: { manager?: string; operation?: string
   return `{${parts.join(',')}}`;
 }
 
-/** The fields of a manager identifier. */
-export function parseManagerIdentifier(id: string): { manager?: string; operation?: string; apiVersion?: string; subresource?: string } {
+type ManagerIdentity = { readonly manager?: string; readonly operation?: string; readonly apiVersion?: string; readonly subresource?: string };
+
+// A cluster has a few dozen managers; every write encodes each of an object's entries.
+const parsedIdentifiers = new Map<string, ManagerIdentity>();
+
+/** The fields of a manager identifier (a shared, frozen object). */
+export function parseManagerIdentifier(id: string): ManagerIdentity {
+  let r = parsedIdentifiers.get(id);
+  if (r) return r;
   try {
-    return JSON.parse(id) as { manager?: string; operation?: string; apiVersion?: string; subresource?: string };
+    r = Object.freeze(JSON.parse(id) as ManagerIdentity);
   } catch {
-    return {};
+    r = Object.freeze({});
   }
+  if (parsedIdentifiers.size < 10_000) parsedIdentifiers.set(id, r);
+  return r;
 }
 
 /** encodeManagedFields: entries in the server's order, or undefined when no manager is left. */
@@ -94,9 +116,32 @@ function encodeEntry(id: string, vs: VersionedSet, time: string | undefined): Ma
   e.apiVersion = vs.apiVersion;
   if (time) e.time = time;
   e.fieldsType = 'FieldsV1';
-  e.fieldsV1 = src?.fieldsV1 ?? vs.set.toFieldsV1();
+  e.fieldsV1 = src?.fieldsV1 ?? encodeSet(vs.set);
   if (ident.subresource) e.subresource = ident.subresource;
   return e;
+}
+
+// Encoded sets, interned: the pods of one ReplicaSet carry the same controller-manager entry, so they
+// share one frozen fieldsV1 (and its decoded FieldSet) instead of holding a copy each. Bounded: when
+// full it starts over, which only costs sharing.
+const INTERN_LIMIT = 4096;
+const interned = new Map<string, Record<string, unknown>>();
+const encodedOf = new WeakMap<FieldSet, Record<string, unknown>>();
+
+function encodeSet(set: FieldSet): Record<string, unknown> {
+  let f = encodedOf.get(set);
+  if (f) return f;
+  const fresh = set.toFieldsV1();
+  const key = JSON.stringify(fresh);
+  f = interned.get(key);
+  if (!f) {
+    f = shareImmutable(fresh);
+    if (interned.size >= INTERN_LIMIT) interned.clear();
+    interned.set(key, f);
+  }
+  rememberDecoded(f, set);
+  encodedOf.set(set, f);
+  return f;
 }
 
 function seconds(t: string | undefined): number {

@@ -2,7 +2,7 @@
 // Models pkg/controller/deployment/deployment_controller.go (handlers, syncDeployment, handleErr,
 // getReplicaSetsForDeployment, getPodMapForDeployment).
 import type { Deployment, OwnerReference, Pod, ReplicaSet } from '../../api';
-import { controllerOf, deepEqual, labelSelectorAsSelector, splitKey, type Selector } from '../../api';
+import { clone, controllerOf, deepEqual, labelSelectorAsSelector, splitKey, type Selector } from '../../api';
 import { R, WorkQueue, type Client, type EventRecorder, type Informer } from '../../client';
 import type { Clock } from '../../clock';
 import {
@@ -178,7 +178,7 @@ export class DeploymentController {
     const { namespace, name } = splitKey(key);
     const cached = this.deps.deployments.lister.get(namespace, name);
     if (!cached) return;
-    const d = structuredClone(cached) as Deployment;
+    const d = clone(cached) as Deployment;
     const sel = d.spec?.selector;
     // reflect.DeepEqual(selector, &metav1.LabelSelector{}): a selector with neither field at all.
     if (sel && sel.matchLabels === undefined && sel.matchExpressions === undefined) {

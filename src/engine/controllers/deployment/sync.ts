@@ -1,6 +1,6 @@
 // Scaling, the new ReplicaSet, history cleanup and status. Models pkg/controller/deployment/sync.go.
 import type { Deployment, ReplicaSet } from '../../api';
-import { deepEqual, isAlreadyExists, isNotFound } from '../../api';
+import { clone, deepEqual, isAlreadyExists, isNotFound } from '../../api';
 import { R } from '../../client';
 import {
   NAMESPACE_TERMINATING_CAUSE, bySizeNewer, bySizeOlder, computeHash, filterActiveReplicaSets, hasStatusCause,
@@ -91,7 +91,7 @@ export function getNewReplicaSet(dc: DeploymentSyncContext, d: Deployment, rsLis
   const newRevision = String(maxRevision(oldRSs) + 1);
   d.status ??= {};
   if (existing) {
-    const rsCopy = structuredClone(existing) as ReplicaSet;
+    const rsCopy = clone(existing) as ReplicaSet;
     const annotationsUpdated = setNewReplicaSetAnnotations(d, rsCopy, newRevision, true, MAX_REV_HISTORY_LENGTH_IN_CHARS);
     const minReadyNeedsUpdate = (rsCopy.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0);
     if (annotationsUpdated || minReadyNeedsUpdate) {
@@ -111,7 +111,7 @@ export function getNewReplicaSet(dc: DeploymentSyncContext, d: Deployment, rsLis
   }
   if (!createIfNotExisted) return undefined;
 
-  const template = structuredClone(d.spec!.template!);
+  const template = clone(d.spec!.template!);
   const hash = computeHash(template, d.status.collisionCount);
   const labels = { ...(d.spec?.template?.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
   template.metadata = { ...template.metadata, labels };
@@ -238,7 +238,7 @@ export function scaleReplicaSet(dc: DeploymentSyncContext, rs: ReplicaSet, newSc
   const annotationsNeedUpdate = replicasAnnotationsNeedUpdate(rs, specReplicas(d), max);
   if (!sizeNeedsUpdate && !annotationsNeedUpdate) return [false, rs];
   const oldScale = specReplicas(rs);
-  const copy = structuredClone(rs) as ReplicaSet;
+  const copy = clone(rs) as ReplicaSet;
   copy.spec = { ...copy.spec!, replicas: newScale };
   setReplicasAnnotations(copy, specReplicas(d), max);
   const updated = dc.client.update<ReplicaSet>(R.replicasets, copy);

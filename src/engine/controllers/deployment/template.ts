@@ -2,6 +2,7 @@
 // Models deployment_util.go (EqualIgnoreHash, FindNewReplicaSet, FindOldReplicaSets,
 // SetFromReplicaSetTemplate) and apimachinery's semantic equality.
 import type { Deployment, PodTemplateSpec, ReplicaSet } from '../../api';
+import { clone } from '../../api';
 import { byCreationTimestamp, specReplicas } from '../shared';
 import { POD_TEMPLATE_HASH_LABEL } from './util';
 
@@ -66,7 +67,7 @@ export function findOldReplicaSets(d: Deployment, rsList: ReplicaSet[]): [Replic
 
 /** SetFromReplicaSetTemplate: the Deployment takes the set's template, minus the pod-template-hash label. */
 export function setFromReplicaSetTemplate(d: Deployment, t: PodTemplateSpec): void {
-  const tpl = structuredClone(t);
+  const tpl = clone(t);
   if (tpl.metadata?.labels) {
     const { [POD_TEMPLATE_HASH_LABEL]: _h, ...rest } = tpl.metadata.labels;
     tpl.metadata.labels = rest;

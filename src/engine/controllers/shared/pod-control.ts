@@ -2,7 +2,7 @@
 // Models pkg/controller/controller_utils.go (PodControlInterface, RealPodControl, GetPodFromTemplate,
 // validateControllerRef, the FailedCreate/SuccessfulCreate/FailedDelete/SuccessfulDelete reasons).
 import type { KubeObject, OwnerReference, Pod, PodTemplateSpec } from '../../api';
-import { StatusError, isNotFound } from '../../api';
+import { StatusError, clone, isNotFound } from '../../api';
 import { R, type Client, type EventRecorder } from '../../client';
 
 /** Event and condition reasons (controller_utils.go). */
@@ -60,7 +60,7 @@ export function getPodFromTemplate(template: PodTemplateSpec, parent: KubeObject
   if (tm.annotations && Object.keys(tm.annotations).length) metadata.annotations = { ...tm.annotations };
   if (tm.finalizers?.length) metadata.finalizers = [...tm.finalizers];
   if (controllerRef) metadata.ownerReferences = [{ ...controllerRef }];
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: structuredClone(template.spec) };
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: clone(template.spec) };
 }
 
 /** RealPodControl: pods through the client, events through the recorder. */

@@ -4,6 +4,7 @@
 // when nodeStatusReportFrequency (5 minutes) has passed since the last report.
 import type { Node } from '../../api/types';
 import { isAlreadyExists, isNotFound } from '../../api/errors';
+import { clone } from '../../api/meta';
 import { type Clock } from '../../clock';
 import { R, type Client } from '../../client';
 import type { ImageInfo } from '../../runtime/cri';
@@ -96,7 +97,7 @@ export class NodeStatusManager {
     }
     this.uid = live.metadata?.uid;
     this.node = live;
-    const next: Node = structuredClone(live);
+    const next: Node = clone(live);
     setNodeStatus(next, this.d.machine, this.d.images(), this.readiness, this.d.clock.now(), this.d.record);
     this.recordNodeSchedulableEvent(live);
     const now = this.d.clock.now();

@@ -2,6 +2,7 @@
 // (generateAPIPodStatus, convertToAPIContainerStatuses, getPhase) and the probe manager's
 // UpdatePodStatus (pkg/kubelet/prober/prober_manager.go), v1.32.
 import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodStatus } from '../../api/types';
+import { clone } from '../../api/meta';
 import { rfc3339 } from '../../clock';
 import { events, isRestartableInitContainer, isStaticPod, shouldContainerBeRestarted, applyDefaultImageTag,
   type ContainerInstance, type PodRuntimeState } from '../container';
@@ -86,10 +87,10 @@ function convertStatuses(inp: StatusInputs, containers: readonly Container[], ol
       restartCount: 0, image: c.image ?? '', imageID: '' };
     const old = olds?.find((o) => o.name === c.name);
     if (old) {
-      if (old.state?.terminated) s = structuredClone(old);
+      if (old.state?.terminated) s = clone(old);
       else {
         s.restartCount = old.restartCount;
-        s.lastState = structuredClone(old.lastState ?? {});
+        s.lastState = clone(old.lastState ?? {});
       }
     }
     const history = state.history(c.name);
