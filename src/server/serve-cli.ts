@@ -2,6 +2,8 @@
 // and keeps running until interrupted. --kubeconfig writes a kubeconfig whose minikube context points at it.
 import { writeFileSync } from 'node:fs';
 import { startServe } from './serve';
+import { applyTimingFlag } from './timing-flags';
+import type { ClusterTimings } from '../engine/cluster';
 
 /** A kubeconfig for the served cluster (context, cluster and user named minikube, as minikube writes them). */
 export function serveKubeconfig(url: string): string {
@@ -28,6 +30,7 @@ users:
 /** Runs `kubesim serve`; resolves when the server stops (SIGINT/SIGTERM). */
 export async function serveMain(args: string[], usage: string): Promise<number> {
   const opts: { port?: number; seed?: number; nodes?: number; speed?: number } = {};
+  const timings: Partial<ClusterTimings> = {};
   let kubeconfig: string | undefined;
   let verbose = false;
   for (let i = 0; i < args.length; i++) {
@@ -41,6 +44,10 @@ export async function serveMain(args: string[], usage: string): Promise<number> 
       case '--kubeconfig': kubeconfig = value(); break;
       case '-v': case '--verbose': verbose = true; break;
       default:
+        if (applyTimingFlag(flag, inline ?? args[i + 1], timings) === 'ok') {
+          if (inline === undefined) i++;
+          break;
+        }
         process.stderr.write(usage);
         return 1;
     }
@@ -49,7 +56,7 @@ export async function serveMain(args: string[], usage: string): Promise<number> 
     process.stderr.write(usage);
     return 1;
   }
-  const h = await startServe({ ...opts, log: verbose ? (l) => process.stderr.write(`${l}\n`) : undefined });
+  const h = await startServe({ ...opts, timings, log: verbose ? (l) => process.stderr.write(`${l}\n`) : undefined });
   if (kubeconfig) writeFileSync(kubeconfig, serveKubeconfig(h.url));
   process.stdout.write(`kubesim: serving a simulated minikube cluster (Kubernetes v1.32.0) at ${h.url}\n`);
   process.stdout.write(kubeconfig ? `kubesim: kubeconfig written to ${kubeconfig}\n` : `kubesim: try: kubectl --server ${h.url} get nodes\n`);

@@ -9,6 +9,7 @@ import type { ApiRequest, ApiResponse, ApiStatus, KubeObject, WatchEvent } from 
 import { StatusError } from '../engine/api';
 import { openApiV3Document, openApiV3Root } from '../kubectl/explain';
 import { Session } from './session';
+import type { ClusterTimings } from '../engine/cluster';
 import { route, patchTypeOf, wantsTable, type Route } from './serve-routes';
 import { AGGREGATED_CONTENT_TYPE, SERVER_VERSION, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList,
   apiVersions, wantsAggregated } from './serve-discovery';
@@ -29,6 +30,8 @@ export interface ServeOptions {
   epoch?: number;
   /** Called with one line per request (method, path, status). */
   log?: (line: string) => void;
+  /** Failure-detection timings (shortened for demos; default v1.32's). */
+  timings?: Partial<ClusterTimings>;
 }
 
 /** A running server. */
@@ -92,7 +95,7 @@ const SELF_REVIEWS: Record<string, string> = {
 export async function startServe(opts: ServeOptions = {}): Promise<ServeHandle> {
   const wallStart = Date.now();
   const epoch = opts.epoch ?? wallStart;
-  const session = new Session({ seed: opts.seed, nodes: opts.nodes, epoch });
+  const session = new Session({ seed: opts.seed, nodes: opts.nodes, epoch, timings: opts.timings });
   const cluster = session.cluster;
   const speed = opts.speed ?? 1;
   let simOffset = cluster.clock.now();
