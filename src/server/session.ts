@@ -2,10 +2,10 @@
 // loop that lets simulated time pass while a command waits. Used by `kubesim script` and tests.
 import { Cluster, type ClusterOptions } from '../engine/cluster';
 import { runCurl } from '../engine/network';
-import { inProcessClient, minikubeKubeConfig } from '../kubectl';
+import { inProcessClient, minikubeKubeConfig, runKubectl } from '../kubectl';
 import type { KubectlEnv } from '../kubectl';
 import { Shell, MemFS, type Fallback } from '../shell';
-import { portForwardHook } from '../minikube/port-forward-host';
+import { minikubeProgram, newMinikubeState, portForwardHook } from '../minikube';
 
 /** How long a command may wait on the cluster (simulated) before the harness interrupts it. */
 export const MAX_COMMAND_WAIT_MS = 3_600_000;
@@ -26,17 +26,23 @@ export class Session {
     this.fs = new MemFS('/home/learner', opts.fallback);
     const api = inProcessClient(this.cluster.api);
     const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
-      const cancel = this.cluster.clock.after(ms, resolve);
-      signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
+      if (signal?.aborted) return reject(new Error('interrupted'));
+      const onAbort = () => { cancel(); reject(new Error('interrupted')); };
+      const cancel = this.cluster.clock.after(ms, () => { signal?.removeEventListener('abort', onAbort); resolve(); });
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
     const portForward = portForwardHook(this.cluster);
+    const kubectlEnv = (signal: AbortSignal | undefined): KubectlEnv => ({ api, fs: this.fs, config: this.kubeconfig,
+      now: () => this.cluster.clock.now(), signal, sleep, editor: (text, fileName) => this.edit(text, fileName), portForward });
     this.shell = new Shell({
       fs: this.fs,
-      kubectlEnv: (signal): KubectlEnv => ({ api, fs: this.fs, config: this.kubeconfig, now: () => this.cluster.clock.now(), signal,
-        sleep, editor: (text, fileName) => this.edit(text, fileName), portForward }),
+      kubectlEnv,
       sleep,
-      // The host's own programs: curl reaches what the host can (port-forwards, node ports, the tunnel).
-      programs: { curl: (io) => runCurl(io.args, { request: (r) => this.cluster.network.request(r), sleep, out: io.out, err: io.err,
+      // The host's own programs: minikube, and curl reaching what the host can (port-forwards, node ports, the tunnel).
+      programs: {
+        minikube: minikubeProgram({ cluster: this.cluster, sleep,
+          kubectl: (args, io) => runKubectl(args, kubectlEnv(io.signal), { stdout: io.out, stderr: io.err, stdin: io.stdin }) }, newMinikubeState()),
+        curl: (io) => runCurl(io.args, { request: (r) => this.cluster.network.request(r), sleep, out: io.out, err: io.err,
         signal: io.signal, writeFile: (p, c) => { this.fs.write(p, c); return true; } }) },
     });
     this.cluster.network.setHostsFile(() => this.fs.read('/etc/hosts'));

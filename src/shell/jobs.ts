@@ -26,11 +26,12 @@ export class JobTable {
   /** PIDs bash's children would get (deterministic here). */
   private nextPid = 4242;
 
-  /** Starts a job; `run` gets the job's abort signal. Returns the "[1] 4242" line. */
-  start(text: string, run: (signal: AbortSignal) => Promise<number>): string {
+  /** Starts a job: `announce` gets the "[1] 4242" line first, then `run` starts with the job's abort signal. */
+  start(text: string, run: (signal: AbortSignal) => Promise<number>, announce: (line: string) => void): void {
     const id = this.jobs.length ? Math.max(...this.jobs.map((j) => j.id)) + 1 : 1;
     const ac = new AbortController();
     const job: Job = { id, pid: this.nextPid++, text, ac, state: 'Running', done: Promise.resolve(0) };
+    announce(`[${id}] ${job.pid}\n`);
     job.done = run(ac.signal).then((code) => {
       const sig = ac.signal.aborted ? (ac.signal.reason as JobSignal) : undefined;
       job.state = sig && SIGNAL_STATE[sig] ? SIGNAL_STATE[sig] : code === 0 ? 'Done' : `Exit ${code}`;
@@ -40,7 +41,6 @@ export class JobTable {
       return 1;
     });
     this.jobs.push(job);
-    return `[${id}] ${job.pid}\n`;
   }
 
   // "+" marks the current job (the newest), "-" the previous one.

@@ -141,7 +141,7 @@ export class Shell {
       if (!skip && item.op === '&') {
         const words = item.pipeline.map((c) => c.words.map(showWord).join(' ')).join(' | ');
         const bgIO: ShellIO = { stdout: (s) => this.backgroundOut(s), stderr: (s) => this.backgroundOut(s) };
-        io.stderr(this.jobs.start(words, (sig) => this.runPipeline(item.pipeline, bgIO, sig).catch(() => 1)));
+        this.jobs.start(words, (sig) => this.runPipeline(item.pipeline, bgIO, sig).catch(() => 1), (l) => io.stderr(l));
         // Let the job get going (its first lines, e.g. "Forwarding from …", show before the next prompt).
         await yieldToJobs();
         this.lastExit = code = 0;

@@ -31,6 +31,8 @@ export interface ApiServerOptions {
 export class ApiServer implements ApiHandler {
   readonly core: ServerCore;
   private readonly connectors = new Map<string, Connector>();
+  /** Group/versions served by an extension API server through the aggregator (APIService), e.g. metrics.k8s.io/v1beta1. */
+  private readonly apiServices = new Map<string, (req: ApiRequest) => ApiResponse>();
   /** Requests served, by verb (for benchmarks and the UI's activity view). */
   readonly requestCount: Record<string, number> = {};
 
@@ -42,6 +44,8 @@ export class ApiServer implements ApiHandler {
   handle(req: ApiRequest): ApiResponse {
     this.requestCount[req.verb] = (this.requestCount[req.verb] ?? 0) + 1;
     try {
+      const ext = this.apiServices.get(`${req.group}/${req.version}`);
+      if (ext) return ext(req);
       return this.dispatch(req);
     } catch (e) {
       return { code: statusOf(e).code, body: statusOf(e) };
@@ -57,6 +61,20 @@ export class ApiServer implements ApiHandler {
   /** Adds hooks to a resource's storage strategy (e.g. the Service IP allocator). */
   extendStrategy(info: ResourceInfo, hooks: Partial<Strategy>): void {
     this.core.strategies.set(`${info.resource}.${info.group}`, { ...this.core.strategy(info), ...hooks });
+  }
+
+  /**
+   * Proxies a group/version to an extension API server (kube-aggregator with an APIService, as
+   * metrics-server registers v1beta1.metrics.k8s.io); a handler of undefined removes it.
+   */
+  registerAPIService(groupVersion: string, handler: ((req: ApiRequest) => ApiResponse) | undefined): void {
+    if (handler) this.apiServices.set(groupVersion, handler);
+    else this.apiServices.delete(groupVersion);
+  }
+
+  /** Does an extension API server serve this group/version? */
+  servesAPIService(groupVersion: string): boolean {
+    return this.apiServices.has(groupVersion);
   }
 
   /** Serves a connect subresource ("pods/log", "pods/exec", …) through a component such as the kubelet. */

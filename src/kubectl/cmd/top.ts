@@ -17,9 +17,15 @@ interface PodMetrics extends KubeObject { containers?: { name: string; usage?: U
 
 const METRICS_GROUP = 'metrics.k8s.io';
 
-/** SupportedMetricsAPIVersionAvailable: does the server serve metrics.k8s.io/v1beta1? */
-function metricsAvailable(): boolean {
-  return RESOURCES.some((r) => r.group === METRICS_GROUP && r.version === 'v1beta1');
+/**
+ * SupportedMetricsAPIVersionAvailable: does the server serve metrics.k8s.io/v1beta1? Built-in groups come
+ * from the registry; the Metrics API is an extension API server's (metrics-server's APIService), so
+ * its presence is asked of the server (a 404 means no such group).
+ */
+async function metricsAvailable(ctx: CmdContext): Promise<boolean> {
+  if (RESOURCES.some((r) => r.group === METRICS_GROUP && r.version === 'v1beta1')) return true;
+  const res = await ctx.send({ verb: 'list', group: METRICS_GROUP, version: 'v1beta1', resource: 'nodes', query: { limit: '1' } });
+  return res.code !== 404;
 }
 
 const cpuMilli = (u: Usage | undefined) => quantityMilli(u?.cpu ?? '0');
@@ -61,7 +67,7 @@ const topNode: Command = {
     const sortBy = (p.flags['sort-by'] as string) ?? '';
     checkSortBy(sortBy);
     if (name && selector) throw new CmdError('error: only one of NAME or --selector can be provided');
-    if (!metricsAvailable()) throw new CmdError('error: Metrics API not available');
+    if (!(await metricsAvailable(ctx))) throw new CmdError('error: Metrics API not available');
     const metrics = await list<NodeMetrics>(ctx, 'nodes', undefined, name, selector ? { labelSelector: selector } : {});
     if (metrics.length === 0) throw new CmdError('error: metrics not available yet');
     const nodes = name ? [await ctx.call<KubeObject>({ verb: 'get', group: '', version: 'v1', resource: 'nodes', name })]
@@ -112,7 +118,7 @@ const topPod: Command = {
     const containers = p.flags.containers as boolean;
     checkSortBy(sortBy);
     if (name && (selector || fieldSelector)) throw new CmdError('error: only one of NAME or selector can be provided');
-    if (!metricsAvailable()) throw new CmdError('error: Metrics API not available');
+    if (!(await metricsAvailable(ctx))) throw new CmdError('error: Metrics API not available');
     const query: Record<string, string> = {};
     if (selector) query.labelSelector = selector;
     if (fieldSelector) query.fieldSelector = fieldSelector;
