@@ -5,6 +5,7 @@
 // printVolumeNodeAffinity, describePersistentVolumeClaim with getPodsForPVC, describeStorageClass).
 // Deviation: Go ranges over a ConfigMap's or Secret's data in random order; we print keys sorted.
 import { canonicalQuantity } from '../../engine/api';
+import { base64Decode } from '../../engine/api/schema';
 import { formatLabels, goSortArray } from '../printers';
 import type { DescribeClient } from './client';
 import { getAccessModesAsString, printPersistentVolumeClaim, printPersistentVolumeSource } from './volumes';
@@ -33,7 +34,7 @@ export async function describeConfigMapByName(c: DescribeClient, ns: string, nam
     }
     w.write(LEVEL_0, '\nBinaryData\n====\n');
     for (const k of Object.keys(cm.binaryData ?? {}).sort()) {
-      w.write(LEVEL_0, '%s: %s bytes\n', k, String(Buffer.from(cm.binaryData[k], 'base64').length));
+      w.write(LEVEL_0, '%s: %s bytes\n', k, String(base64Decode(cm.binaryData[k]).length));
     }
     w.write(LEVEL_0, '\n');
     if (events) describeEvents(events, w, c.now);
@@ -52,8 +53,8 @@ export async function describeSecretByName(c: DescribeClient, ns: string, name: 
     w.write(LEVEL_0, '\nType:\t%s\n', s.type ?? '');
     w.write(LEVEL_0, '\nData\n====\n');
     for (const k of Object.keys(s.data ?? {}).sort()) {
-      const bytes = Buffer.from(s.data[k] ?? '', 'base64');
-      if (k === 'token' && s.type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, '%s:\t%s\n', k, bytes.toString('utf8'));
+      const bytes = base64Decode(s.data[k] ?? '');
+      if (k === 'token' && s.type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, '%s:\t%s\n', k, new TextDecoder().decode(bytes));
       else w.write(LEVEL_0, '%s:\t%d bytes\n', k, bytes.length);
     }
   });

@@ -109,8 +109,9 @@ const MAX_ANNOTATION_LEN = 140;
 const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 
 function shorten(s: string, max: number): string {
-  const b = Buffer.from(s, 'utf8');
-  return b.length > max ? `${b.subarray(0, max).toString('utf8')}...` : s;
+  // Bytes, not characters, as Go slices a string (a cut rune decodes to U+FFFD, as Buffer did).
+  const b = new TextEncoder().encode(s);
+  return b.length > max ? `${new TextDecoder().decode(b.subarray(0, max))}...` : s;
 }
 
 /** printAnnotationsMultiline: long or multi-line values on their own indented lines, cut at 138 bytes. */
@@ -125,7 +126,7 @@ export function printAnnotationsMultiline(w: PrefixWriter, title: string, annota
   keys.forEach((key, i) => {
     if (i !== 0) w.write(LEVEL_0, indent);
     const value = annotations![key].replace(/\n$/, '');
-    if (Buffer.byteLength(value) + Buffer.byteLength(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+    if (new TextEncoder().encode(value).length + new TextEncoder().encode(key).length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(LEVEL_0, '%s:\n', key);
       for (const s of value.split('\n')) w.write(LEVEL_0, '%s  %s\n', indent, shorten(s, MAX_ANNOTATION_LEN - 2));
     } else w.write(LEVEL_0, '%s: %s\n', key, value);

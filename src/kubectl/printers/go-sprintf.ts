@@ -99,7 +99,7 @@ export function goSprintf(format: string, args: unknown[]): string {
         break;
       case 'd': case 'x': case 'X': case 'o': case 'b': case 'c': {
         if (typeof a === 'string' && (verb === 'x' || verb === 'X')) {
-          s = [...Buffer.from(a, 'utf8')].map((b) => b.toString(16).padStart(2, '0')).join('');
+          s = [...new TextEncoder().encode(a)].map((b) => b.toString(16).padStart(2, '0')).join('');
           if (verb === 'X') s = s.toUpperCase();
           break;
         }

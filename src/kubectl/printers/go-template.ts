@@ -3,6 +3,7 @@
 // variables, pipelines, if/else if/else, range (with $i, $v :=, else, break, continue), with, define/
 // template, comments, {{- -}} trimming, and the builtins and, or, not, len, index, print, printf, println,
 // eq, ne, lt, le, gt, ge, slice, html, js, urlquery. Values are unstructured JSON (json.Unmarshal output).
+import { base64Decode } from '../../engine/api/schema';
 import { goSprint } from './go-format';
 import { goSprintf } from './go-sprintf';
 
@@ -298,7 +299,7 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   or: (...a) => a.find((x) => truth(x)) ?? a[a.length - 1],
   not: (a) => !truth(a),
   len: (a) => {
-    if (typeof a === 'string') return Buffer.byteLength(a);
+    if (typeof a === 'string') return new TextEncoder().encode(a).length;
     if (Array.isArray(a)) return a.length;
     if (isMap(a)) return Object.keys(a).length;
     throw new TemplateError(`len of type ${a === null ? '<nil>' : typeof a}`);
@@ -345,7 +346,7 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   base64decode: (s) => {
     const str = String(s);
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(str) || str.length % 4 !== 0) throw new TemplateError(`base64 decode failed: illegal base64 data at input byte ${Math.max(0, str.search(/[^A-Za-z0-9+/=]/))}`);
-    return Buffer.from(str, 'base64').toString('utf8');
+    return new TextDecoder().decode(base64Decode(str));
   },
 };
 

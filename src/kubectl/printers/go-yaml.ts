@@ -251,7 +251,7 @@ class Emitter {
     for (const k of keys) {
       this.writeIndent();
       const a = analyze(k);
-      if (!a.multiline && Buffer.byteLength(k) <= 128) {
+      if (!a.multiline && new TextEncoder().encode(k).length <= 128) {
         this.scalar(k, true);
         this.writeIndicator(':', false, false, false);
       } else {
