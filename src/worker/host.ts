@@ -4,9 +4,9 @@
 import { Cluster } from '../engine/cluster';
 import { runCurl } from '../engine/network';
 import type { ResourceInfo } from '../engine/api';
-import { inProcessClient, minikubeKubeConfig, type KubectlEnv, type RestClient } from '../kubectl';
+import { inProcessClient, minikubeKubeConfig, runKubectl, type KubectlEnv, type RestClient } from '../kubectl';
 import { Shell, MemFS, BUILTINS } from '../shell';
-import { portForwardHook } from '../minikube/port-forward-host';
+import { minikubeProgram, newMinikubeState, portForwardHook, type MinikubeState } from '../minikube';
 import { completeLine, type CompletionContext } from './completion';
 import { FileTracker, withOwnCwd } from './file-tracker';
 import { Mirror } from './mirror';
@@ -61,6 +61,7 @@ export class WorkerHost {
   private files = new FileTracker(this.fs);
   private client: RestClient | undefined;
   private readonly kubeconfig = minikubeKubeConfig();
+  private minikube: { cluster: Cluster; state: MinikubeState } | undefined;
   private readonly terms = new Map<string, TerminalSession>();
   private readonly termFs = new Map<string, MemFS>();
   private readonly output = new Map<string, TabOutput>();
@@ -205,7 +206,7 @@ export class WorkerHost {
     if (this.terms.has(tab)) return;
     const fs = withOwnCwd(this.fs);
     const cluster = this.cluster!;
-    const shell = this.makeShell(fs, () => session.columns);
+    const shell = this.makeShell(fs, () => session.columns, (data) => this.write(tab, data));
     const session: TerminalSession = new TerminalSession(tab, {
       shell,
       cwd: () => fs.cwd,
@@ -232,8 +233,11 @@ export class WorkerHost {
    * session, so a transcript and the browser terminal behave alike: kubectl's sleep, `kubectl edit`
    * through $KUBE_EDITOR, the host's curl.
    */
-  private makeShell(fs: MemFS, columns: () => number): Shell {
+  private makeShell(fs: MemFS, columns: () => number, backgroundOutput?: (s: string) => void): Shell {
     const cluster = this.cluster!;
+    // One minikube profile per cluster, shared by the tabs.
+    if (this.minikube?.cluster !== cluster) this.minikube = { cluster, state: newMinikubeState() };
+    const minikube = this.minikube.state;
     const api = this.client!;
     const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(new Error('interrupted'));
@@ -241,12 +245,16 @@ export class WorkerHost {
       signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
     });
     const portForward = portForwardHook(cluster);
+    const kubectlEnv = (signal: AbortSignal | undefined): KubectlEnv => ({ api, fs, config: this.kubeconfig, now: () => cluster.clock.now(),
+      signal, sleep, columns: columns(), editor: (text, fileName) => editWithShellEditor(shell, fs, text, fileName), portForward });
     const shell: Shell = new Shell({
       fs,
-      kubectlEnv: (signal): KubectlEnv => ({ api, fs, config: this.kubeconfig, now: () => cluster.clock.now(), signal, sleep,
-        columns: columns(), editor: (text, fileName) => editWithShellEditor(shell, fs, text, fileName), portForward }),
+      kubectlEnv,
       sleep,
+      backgroundOutput,
       programs: {
+        minikube: minikubeProgram({ cluster, sleep,
+          kubectl: (args, io) => runKubectl(args, kubectlEnv(io.signal), { stdout: io.out, stderr: io.err, stdin: io.stdin }) }, minikube),
         curl: (io) => runCurl(io.args, { request: (r) => cluster.network.request(r), sleep, out: io.out, err: io.err,
           signal: io.signal, writeFile: (p, c) => { fs.write(p, c); return true; } }),
       },
