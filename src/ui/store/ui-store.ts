@@ -101,6 +101,15 @@ useUi.subscribe((s) => {
 });
 
 let tabCounter = 1;
+/** Commands new tabs run at their first prompt (the inspector's "Exec"). */
+const tabCommands = new Map<string, string>();
+
+/** The command a new tab should run at its first prompt, once. */
+export function takeTabCommand(id: string): string | undefined {
+  const c = tabCommands.get(id);
+  tabCommands.delete(id);
+  return c;
+}
 
 /** UI actions. */
 export const ui = {
@@ -122,10 +131,12 @@ export const ui = {
   openFile(path: string | undefined): void {
     useUi.setState({ openFile: path, showEditor: true });
   },
-  newTab(): string {
+  /** Opens a terminal tab; `command` is typed at its first prompt, `title` names the tab. */
+  newTab(command?: string, title?: string): string {
     const n = ++tabCounter;
     const id = `t${n}`;
-    useUi.setState((s) => ({ tabs: [...s.tabs, { id, title: `Terminal ${n}` }], activeTab: id }));
+    if (command) tabCommands.set(id, command);
+    useUi.setState((s) => ({ tabs: [...s.tabs, { id, title: title ?? `Terminal ${n}` }], activeTab: id }));
     return id;
   },
   closeTab(id: string): void {

@@ -1,2 +1,3 @@
-// Mount point of the inspector. ObjectSummary is a placeholder the inspector replaces.
-export { ObjectSummary as InspectorPane } from './ObjectSummary';
+// The inspector: the selected object's overview, YAML, describe text, events, and a pod's logs and exec.
+export { InspectorPane } from './InspectorPane';
+export { execCommand, editFileName, kubectlTarget } from './actions';

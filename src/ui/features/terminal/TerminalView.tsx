@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import { getConnection, useCluster, useUi } from '../../store';
+import { getConnection, takeTabCommand, useCluster, useUi } from '../../store';
 import { TerminalController, type ShellLink } from './terminal-controller';
 import { tabHistory } from './history-store';
 import { TERMINAL_FONT, terminalFontSize, xtermTheme } from './xterm-theme';
@@ -78,6 +78,9 @@ export function TerminalView({ tab, active, welcome }: TerminalViewProps) {
       ready: (prompt, continuation, seq) => {
         controller.ready(prompt, continuation, seq);
         markInteractive();
+        // A tab opened to run something (the inspector's Exec) types it at its first prompt.
+        const command = continuation ? undefined : takeTabCommand(tab);
+        if (command) controller.onData(`${command}\r`);
       },
       booted: (reason) => {
         if (!greeted) {
