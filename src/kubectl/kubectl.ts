@@ -41,7 +41,7 @@ import { cordonCommand, uncordonCommand, drainCommand, taintCommand } from './cm
 import { waitCommand } from './cmd/wait';
 import { diffCommand } from './cmd/diff';
 import { logsCommand } from './cmd/logs';
-import { execCommand } from './cmd/exec';
+import { execCommand, attachCommand, cpCommand } from './cmd/exec';
 import { portForwardCommand } from './cmd/port-forward';
 
 /** Every top-level command. */
@@ -80,6 +80,8 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   logsCommand,
   execCommand,
   portForwardCommand,
+  attachCommand,
+  cpCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */
