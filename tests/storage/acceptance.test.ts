@@ -349,6 +349,17 @@ spec:
     expect(await cat('/etc/creds/username')).toBe('admin');
     expect(await cat('/etc/creds/password')).toBe('s3cr3t');
     expect(await exec(s, 'cfg', 'c', ['sh', '-c', 'echo x > /etc/creds/username'])).toEqual({ code: 1, out: 'sh: can\'t create /etc/creds/username: Read-only file system\n' });
+    // The atomic writer's layout: keys are links into ..data, the current timestamped directory.
+    const listing = (await exec(s, 'cfg', 'c', ['ls', '-la', '/etc/config'])).out.split('\n');
+    const dir = /(\.\.2025_01_15_09_00_\d\d\.\d+)$/.exec(listing[2])![1];
+    expect(listing.map((l) => l.replace(/ +\d+ Jan 15 09:\d\d /, ' '))).toEqual([
+      'drwxrwxrwx    2 root     root ' + '.', 'drwxr-xr-x    2 root     root ' + '..', `drwxr-xr-x    2 root     root ${dir}`,
+      `lrwxrwxrwx    1 root     root ..data -> ${dir}`, 'lrwxrwxrwx    1 root     root DATABASE_URL -> ..data/DATABASE_URL',
+      'lrwxrwxrwx    1 root     root WEBAPP_ENV -> ..data/WEBAPP_ENV', '']);
+    // defaultMode 0400 on the files; a secret volume is a tmpfs (1777 root).
+    expect((await exec(s, 'cfg', 'c', ['ls', '-l', '/etc/creds/..data/'])).out).toMatch(/^-r-------- +1 root +root +6 .* password\n-r-------- +1 root +root +5 .* username\n$/);
+    expect((await exec(s, 'cfg', 'c', ['ls', '-ld', '/etc/creds'])).out).toMatch(/^drwxrwxrwt /);
+    expect((await exec(s, 'cfg', 'c', ['ls', '/etc/config'])).out).toBe('DATABASE_URL\nWEBAPP_ENV\n');
 
     await run(s, `kubectl patch configmap webapp-config -p '{"data":{"WEBAPP_ENV":"staging"}}'`);
     await sleep(s, 5);
@@ -356,6 +367,9 @@ spec:
     // The pod worker's periodic sync (1m plus up to half of it in jitter) rewrites the volume.
     await sleep(s, 90);
     expect(await cat('/etc/config/WEBAPP_ENV')).toBe('staging');
+    const after = (await exec(s, 'cfg', 'c', ['ls', '-a', '/etc/config'])).out.split('\n');
+    expect(after[2]).toMatch(/^\.\.2025_01_15_09_0[12]_\d\d\.\d+$/);
+    expect(after.slice(3)).toEqual(['..data', 'DATABASE_URL', 'WEBAPP_ENV', '']);
     expect(await cat('/etc/env')).toBe('production');
     expect((await env(s, 'cfg', 'c')).get('WEBAPP_ENV')).toBe('production');
   });

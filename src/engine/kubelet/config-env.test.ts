@@ -144,7 +144,9 @@ describe('volumes', () => {
     h.advance(3000);
     const m = h.runtime.find('p', 'c')!.config.mounts.find((x) => x.containerPath === '/var/run/secrets/kubernetes.io/serviceaccount')!;
     expect(m.readOnly).toBe(true);
-    expect(m.volume.list('/')).toEqual(['ca.crt', 'namespace', 'token']);
+    // The atomic writer's layout: a timestamped directory, ..data pointing at it, a link per key.
+    expect(m.volume.list('/')).toEqual([m.volume.readlink!('..data'), '..data', 'ca.crt', 'namespace', 'token']);
+    expect(m.volume.readlink!('token')).toBe('..data/token');
     expect(m.volume.read('namespace')).toBe('default');
     expect(m.volume.read('ca.crt')).toContain('BEGIN CERTIFICATE');
     const payload = JSON.parse(atob(m.volume.read('token')!.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));

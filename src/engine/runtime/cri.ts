@@ -55,6 +55,10 @@ export interface VolumeFS {
   isDir(path: string): boolean;
   mkdir(path: string): void;
   remove(path: string): boolean;
+  /** The target of a symbolic link at `path` (the atomic writer's `..data` and key links), else undefined. */
+  readlink?(path: string): string | undefined;
+  /** Permission bits a volume plugin set on a path (defaultMode, items[].mode; '' is the root), else undefined. */
+  mode?(path: string): number | undefined;
 }
 
 /** A container to create (the resolved ContainerConfig: env, mounts and limits already computed). */

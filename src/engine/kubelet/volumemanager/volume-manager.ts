@@ -9,6 +9,7 @@ import type { Container } from '../../api/types';
 import { containerResourceValue, extractFieldPathAsString, decodeSecretValue, type Allocatable } from '../envvars';
 import { MemFS } from './memfs';
 import type { VolumeDataRegistry } from './registry';
+import { writePayload, type FileProjection } from './atomic-writer';
 
 /** nestedpendingoperations initialDurationBeforeRetry and maxDurationBeforeRetry. */
 export const MOUNT_RETRY_INITIAL_MS = 500;
@@ -50,9 +51,15 @@ class VolumeError extends Error {
   }
 }
 
-/** Files of a configMap volume (or projection). */
-function configMapFiles(ns: string, src: { name?: string; items?: { key: string; path: string }[]; optional?: boolean },
-  s: VolumeSources, files: Map<string, string>, prefix = ''): void {
+type Payload = Map<string, FileProjection>;
+type KeyToPath = { key: string; path: string; mode?: number };
+
+/** SetDefaults_*VolumeSource: defaultMode 0644. */
+const DEFAULT_MODE = 0o644;
+
+/** Files of a configMap volume (or projection); `mode` is the volume's defaultMode. */
+function configMapFiles(ns: string, src: { name?: string; items?: KeyToPath[]; optional?: boolean },
+  s: VolumeSources, files: Payload, mode: number): void {
   const name = src.name ?? '';
   const cm = s.configMap(ns, name);
   if (!cm) {
@@ -67,16 +74,16 @@ function configMapFiles(ns: string, src: { name?: string; items?: { key: string;
         if (src.optional) continue;
         throw new VolumeError(`configmap references non-existent config key: ${it.key}`);
       }
-      files.set(prefix + it.path, all[it.key]);
+      files.set(it.path, { data: all[it.key], mode: it.mode ?? mode });
     }
   } else {
-    for (const k of Object.keys(all).sort()) files.set(prefix + k, all[k]);
+    for (const k of Object.keys(all).sort()) files.set(k, { data: all[k], mode });
   }
 }
 
 /** Files of a secret volume (or projection). */
-function secretFiles(ns: string, src: { name?: string; items?: { key: string; path: string }[]; optional?: boolean },
-  s: VolumeSources, files: Map<string, string>, prefix = ''): void {
+function secretFiles(ns: string, src: { name?: string; items?: KeyToPath[]; optional?: boolean },
+  s: VolumeSources, files: Payload, mode: number): void {
   const name = src.name ?? '';
   const sec = s.secret(ns, name);
   if (!sec) {
@@ -90,16 +97,16 @@ function secretFiles(ns: string, src: { name?: string; items?: { key: string; pa
         if (src.optional) continue;
         throw new VolumeError(`references non-existent secret key: ${it.key}`);
       }
-      files.set(prefix + it.path, decodeSecretValue(data[it.key]));
+      files.set(it.path, { data: decodeSecretValue(data[it.key]), mode: it.mode ?? mode });
     }
   } else {
-    for (const k of Object.keys(data).sort()) files.set(prefix + k, decodeSecretValue(data[k]));
+    for (const k of Object.keys(data).sort()) files.set(k, { data: decodeSecretValue(data[k]), mode });
   }
 }
 
 type DownwardItem = NonNullable<NonNullable<Volume['downwardAPI']>['items']>[number];
 
-function downwardFiles(pod: Pod, items: readonly DownwardItem[] | undefined, s: VolumeSources, files: Map<string, string>): void {
+function downwardFiles(pod: Pod, items: readonly DownwardItem[] | undefined, s: VolumeSources, files: Payload, mode: number): void {
   for (const it of items ?? []) {
     let v = '';
     if (it.fieldRef) v = extractFieldPathAsString(pod, it.fieldRef.fieldPath);
@@ -107,26 +114,38 @@ function downwardFiles(pod: Pod, items: readonly DownwardItem[] | undefined, s: 
       const c = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((x) => x.name === it.resourceFieldRef!.containerName);
       v = containerResourceValue(it.resourceFieldRef, c, s.allocatable);
     }
-    files.set(it.path, v);
+    files.set(it.path, { data: v, mode: it.mode ?? mode });
   }
 }
 
-function projectedFiles(pod: Pod, sources: readonly VolumeProjection[], s: VolumeSources, files: Map<string, string>): void {
+function projectedFiles(pod: Pod, sources: readonly VolumeProjection[], s: VolumeSources, files: Payload, mode: number): void {
   const ns = pod.metadata?.namespace ?? 'default';
   for (const p of sources) {
-    if (p.configMap) configMapFiles(ns, p.configMap, s, files);
-    else if (p.secret) secretFiles(ns, p.secret, s, files);
-    else if (p.downwardAPI) downwardFiles(pod, p.downwardAPI.items, s, files);
+    if (p.configMap) configMapFiles(ns, p.configMap, s, files, mode);
+    else if (p.secret) secretFiles(ns, p.secret, s, files, mode);
+    else if (p.downwardAPI) downwardFiles(pod, p.downwardAPI.items, s, files, mode);
     else if (p.serviceAccountToken) {
-      files.set(p.serviceAccountToken.path, s.token(pod, p.serviceAccountToken.audience, p.serviceAccountToken.expirationSeconds ?? 3600));
+      files.set(p.serviceAccountToken.path, { data: s.token(pod, p.serviceAccountToken.audience, p.serviceAccountToken.expirationSeconds ?? 3600), mode });
     }
   }
+}
+
+/**
+ * The mode of a volume's root: configMap wraps an emptyDir on disk (0777); secret, downwardAPI and
+ * projected wrap one in memory, a tmpfs whose root is 1777 (pkg/volume/*: wrappedVolumeSpec).
+ */
+function rootMode(v: Volume): number {
+  if (v.configMap) return 0o777;
+  if (v.emptyDir) return v.emptyDir.medium === 'Memory' ? 0o1777 : 0o777;
+  return 0o1777;
 }
 
 /** The volumes of one pod. */
 export class PodVolumes {
   private readonly mounted = new Map<string, VolumeFS>();
   private readonly retry = new Map<string, { delay: number; next: number }>();
+  /** The time of the last set-up pass (the sync a refresh belongs to). */
+  private now = 0;
 
   constructor(private readonly s: VolumeSources) {}
 
@@ -139,6 +158,7 @@ export class PodVolumes {
   setUp(pod: Pod, now: number): SetUpResult {
     const failures: MountFailure[] = [];
     let nextRetry: number | undefined;
+    this.now = now;
     for (const v of pod.spec?.volumes ?? []) {
       if (this.mounted.has(v.name)) continue;
       const r = this.retry.get(v.name);
@@ -168,9 +188,7 @@ export class PodVolumes {
       const fs = this.mounted.get(v.name);
       if (!fs || !(fs instanceof MemFS) || !(v.configMap || v.secret || v.downwardAPI || v.projected)) continue;
       try {
-        const files = this.files(pod, v);
-        const same = fs.paths().length === files.size && [...files].every(([k, c]) => fs.read(k) === c);
-        if (!same) fs.replaceAll(files);
+        writePayload(fs, this.files(pod, v), this.now, `${pod.metadata?.uid}/${v.name}`);
       } catch {
         // A source that disappeared keeps its last content, as the atomic writer does.
       }
@@ -209,13 +227,14 @@ export class PodVolumes {
     this.retry.clear();
   }
 
-  private files(pod: Pod, v: Volume): Map<string, string> {
+  private files(pod: Pod, v: Volume): Payload {
     const ns = pod.metadata?.namespace ?? 'default';
-    const files = new Map<string, string>();
-    if (v.configMap) configMapFiles(ns, v.configMap, this.s, files);
-    else if (v.secret) secretFiles(ns, { name: v.secret.secretName, items: v.secret.items, optional: v.secret.optional }, this.s, files);
-    else if (v.downwardAPI) downwardFiles(pod, v.downwardAPI.items, this.s, files);
-    else if (v.projected) projectedFiles(pod, v.projected.sources ?? [], this.s, files);
+    const files: Payload = new Map();
+    if (v.configMap) configMapFiles(ns, v.configMap, this.s, files, v.configMap.defaultMode ?? DEFAULT_MODE);
+    else if (v.secret) {
+      secretFiles(ns, { name: v.secret.secretName, items: v.secret.items, optional: v.secret.optional }, this.s, files, v.secret.defaultMode ?? DEFAULT_MODE);
+    } else if (v.downwardAPI) downwardFiles(pod, v.downwardAPI.items, this.s, files, v.downwardAPI.defaultMode ?? DEFAULT_MODE);
+    else if (v.projected) projectedFiles(pod, v.projected.sources ?? [], this.s, files, v.projected.defaultMode ?? DEFAULT_MODE);
     return files;
   }
 
@@ -234,7 +253,8 @@ export class PodVolumes {
     const ns = pod.metadata?.namespace ?? 'default';
     if (v.configMap || v.secret || v.downwardAPI || v.projected) {
       const fs = new MemFS();
-      fs.replaceAll(this.files(pod, v));
+      fs.chmod('', rootMode(v));
+      writePayload(fs, this.files(pod, v), this.now, `${pod.metadata?.uid}/${v.name}`);
       return fs;
     }
     if (v.hostPath) return this.s.registry.hostPath(this.s.nodeName, v.hostPath.path);
@@ -257,22 +277,26 @@ export class PodVolumes {
       // Deviation: a generic ephemeral volume is storage of its own, not a PVC the ephemeral controller creates.
       return new MemFS();
     }
-    // emptyDir, and any other source the simulator has no storage model for.
-    return new MemFS();
+    // emptyDir (its directory is 0777; a tmpfs root 1777), and any other source the simulator has no storage model for.
+    const fs = new MemFS();
+    if (v.emptyDir) fs.chmod('', rootMode(v));
+    return fs;
   }
 }
 
-/** A copy of what a volume holds at `subPath` (a file or a directory), for a bind mount taken now. */
+/** A copy of what a volume holds at `subPath` (a file or a directory, links followed), for a bind mount taken now. */
 function snapshot(fs: VolumeFS, subPath: string): VolumeFS {
   const out = new MemFS();
   const copy = (p: string) => {
+    const mode = fs.mode?.(p);
     if (fs.isDir(p)) {
       out.mkdir(p);
       for (const n of fs.list(p)) copy(`${p}/${n}`);
-      return;
+    } else {
+      const c = fs.read(p);
+      if (c !== undefined) out.write(p, c);
     }
-    const c = fs.read(p);
-    if (c !== undefined) out.write(p, c);
+    if (mode !== undefined) out.chmod(p, mode);
   };
   copy(subPath);
   return out;

@@ -136,10 +136,12 @@ export class ContainerFS {
     const mt = this.mountOf(p);
     if (mt) {
       const { m, inner } = mt;
-      if (m.volume.isDir(inner)) return { type: 'dir', size: 4096, mtime: this.now(), mode: 0o755, readOnly: m.readOnly };
+      // Modes a volume plugin set (defaultMode, an emptyDir's 0777 root); else the usual defaults.
+      const mode = m.volume.mode?.(inner);
+      if (m.volume.isDir(inner)) return { type: 'dir', size: 4096, mtime: this.now(), mode: mode ?? 0o755, readOnly: m.readOnly };
       const c = m.volume.read(inner);
       if (c === undefined) return undefined;
-      return { type: 'file', size: utf8Length(c), mtime: this.now(), mode: m.readOnly ? 0o644 : 0o644, readOnly: m.readOnly,
+      return { type: 'file', size: utf8Length(c), mtime: this.now(), mode: mode ?? 0o644, readOnly: m.readOnly,
         exec: c.startsWith('#!') ? 'script' : undefined };
     }
     const f = this.files.get(p);
@@ -155,10 +157,15 @@ export class ContainerFS {
     return undefined;
   }
 
-  /** lstat(2): a symlink itself (only the image's directory links exist). */
+  /** lstat(2): a symlink itself (the image's directory links, and links inside volumes such as `..data`). */
   lstat(path: string): FileStat | undefined {
+    // A trailing slash makes the kernel follow a final link ("ls -la /etc/config/..data/").
+    if (path.length > 1 && path.endsWith('/')) return this.stat(path);
     const p = normalizePath(path);
-    if (this.lowerVisible(p) && !this.mountOf(p)) {
+    const mt = this.mountOf(p);
+    const target = mt?.m.volume.readlink?.(mt.inner);
+    if (target !== undefined) return { type: 'link', size: target.length, mtime: this.now(), mode: 0o777, target, readOnly: mt!.m.readOnly };
+    if (this.lowerVisible(p) && !mt) {
       const e = this.tree.lget(p);
       if (e?.type === 'link') return { type: 'link', size: e.target.length, mtime: this.tree.builtAt, mode: 0o777, target: e.target };
     }

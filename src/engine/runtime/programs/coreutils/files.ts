@@ -65,7 +65,8 @@ const ls: Program = function* (ctx) {
   const files: [string, FileStat][] = [];
   const dirs: string[] = [];
   for (const t of targets) {
-    const st = fs.lstat(abs(ctx, t));
+    // "link/" names what the link points to (path resolution follows a final link before a slash).
+    const st = t.length > 1 && t.endsWith('/') ? fs.stat(abs(ctx, t)) : fs.lstat(abs(ctx, t));
     if (!st) {
       ctx.err(bb ? `ls: ${t}: No such file or directory\n` : `ls: cannot access '${t}': No such file or directory\n`);
       status = bb ? 1 : 2;
