@@ -4,7 +4,7 @@ import { R } from '../../src/engine/client';
 import { WorkloadCluster } from './harness';
 
 function run(seed: number): { dump: string; events: string[] } {
-  const c = new WorkloadCluster({ seed, nodes: 2, scheduler: true });
+  const c = new WorkloadCluster({ seed, nodes: 2 });
   c.create(R.cronjobs, { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'hello', namespace: 'default' },
     spec: { schedule: '*/2 * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure',
       containers: [{ name: 'hello', image: 'busybox:1.28', command: ['/bin/sh', '-c', 'date; echo Hello from the Kubernetes cluster'] }] } } } } } } as CronJob);

@@ -1,9 +1,7 @@
 // A cluster for workload-controller scenarios (StatefulSet, DaemonSet, Job, CronJob, node lifecycle):
-// the real API server and controller manager, real kubelets on the fake runtime (containers run a
-// small program chosen by image and command), and a stand-in scheduler until the real one is wired
-// into the Cluster. The scheduler honours what these controllers rely on: DaemonSet pods' node
-// affinity (metadata.name), nodeSelector, untolerated NoSchedule/NoExecute taints, cordoned nodes.
-import type { Event, KubeObject, Node, PersistentVolumeClaim, Pod, Toleration, Taint } from '../../src/engine/api';
+// the real API server, controller manager and scheduler, real kubelets on the fake runtime (containers
+// run a small program chosen by image and command), and a stand-in provisioner binding every claim.
+import type { Event, KubeObject, PersistentVolumeClaim } from '../../src/engine/api';
 import { R, Informer, WorkQueue, type Client, type ResourceRef } from '../../src/engine/client';
 import { kubeletHarness, type Harness } from '../../src/engine/kubelet/testing/harness';
 import type { FakeProgram } from '../../src/engine/kubelet/testing';
@@ -15,8 +13,6 @@ export interface WorkloadClusterOptions {
   nodes?: number;
   /** Overrides the program a container runs. */
   program?: (c: ContainerConfig) => FakeProgram | undefined;
-  /** Run the stand-in scheduler as well as the real one (default false). */
-  scheduler?: boolean;
   /** Bind every new claim to a fresh volume, as minikube's storage-provisioner does (default true). */
   provisioner?: boolean;
 }
@@ -47,7 +43,12 @@ class StandInProvisioner {
         spec: { capacity: { storage: size }, accessModes: c.spec?.accessModes, persistentVolumeReclaimPolicy: 'Delete',
           storageClassName: c.spec?.storageClassName, hostPath: { path: `/tmp/hostpath-provisioner/${ns}/${name}` },
           claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: ns, name, uid: c.metadata!.uid } } } as KubeObject);
-      const bound = this.client.update<PersistentVolumeClaim>(R.persistentvolumeclaims, { ...structuredClone(c), spec: { ...structuredClone(c.spec), volumeName: pv } });
+      // The annotations the PV controller writes when it binds (pv_controller.go bindClaimToVolume): the
+      // scheduler's VolumeBinding counts a claim as bound only with bind-completed (isPVCFullyBound).
+      const meta = structuredClone(c.metadata!);
+      meta.annotations = { ...meta.annotations, 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' };
+      const bound = this.client.update<PersistentVolumeClaim>(R.persistentvolumeclaims, { ...structuredClone(c), metadata: meta,
+        spec: { ...structuredClone(c.spec), volumeName: pv } });
       this.client.updateStatus(R.persistentvolumeclaims, { ...structuredClone(bound),
         status: { phase: 'Bound', accessModes: c.spec?.accessModes, capacity: { storage: size } } });
     } catch {
@@ -74,90 +75,6 @@ export function defaultWorkloadProgram(c: ContainerConfig): FakeProgram {
   return { listen: /nginx|httpd/.test(c.image.ref) ? [80] : [] };
 }
 
-function tolerates(ts: readonly Toleration[], t: Taint): boolean {
-  return ts.some((x) => {
-    if (x.effect && x.effect !== t.effect) return false;
-    if (!x.key) return x.operator === 'Exists';
-    if (x.key !== t.key) return false;
-    return x.operator === 'Exists' || (x.value ?? '') === (t.value ?? '');
-  });
-}
-
-/** Binds pending pods: a DaemonSet pod to its node, others to the least loaded fitting node (ties by name). */
-class StandInScheduler {
-  private readonly pods: Informer<Pod>;
-  private readonly nodes: Informer<Node>;
-  private readonly queue: WorkQueue<string>;
-  /** Pods bound but not yet seen bound by the informer (the scheduler cache's "assumed" pods). */
-  private readonly assumed = new Map<string, string>();
-
-  constructor(private readonly client: Client, h: Harness) {
-    this.pods = new Informer<Pod>(client, R.pods);
-    this.nodes = new Informer<Node>(client, R.nodes);
-    this.queue = new WorkQueue<string>({ clock: h.cluster.clock, name: 'stand-in-scheduler', process: (k) => this.schedule(k) });
-    const consider = (p: Pod) => {
-      if (!p.spec?.nodeName && !p.metadata?.deletionTimestamp) this.queue.add(`${p.metadata!.namespace}/${p.metadata!.name}`);
-    };
-    this.pods.onEvent({ add: consider, update: (_o, p) => consider(p) });
-    // A node change may make pending pods fit (an untainted or uncordoned node).
-    this.nodes.onEvent({ update: () => { for (const p of this.pods.lister.list()) consider(p); } });
-    this.nodes.start();
-    this.pods.start();
-  }
-
-  private fits(pod: Pod, node: Node): boolean {
-    if (node.spec?.unschedulable) return false;
-    for (const t of node.spec?.taints ?? []) {
-      if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations ?? [], t)) return false;
-    }
-    for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (node.metadata?.labels?.[k] !== v) return false;
-    const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-    if (terms?.length) {
-      const ok = terms.some((term) => (term.matchFields ?? []).every((f) => f.key === 'metadata.name' && f.operator === 'In'
-        && (f.values ?? []).includes(node.metadata!.name!))
-        && (term.matchExpressions ?? []).every((e) => {
-          const v = node.metadata?.labels?.[e.key];
-          if (e.operator === 'In') return v !== undefined && (e.values ?? []).includes(v);
-          if (e.operator === 'NotIn') return v === undefined || !(e.values ?? []).includes(v);
-          if (e.operator === 'Exists') return v !== undefined;
-          if (e.operator === 'DoesNotExist') return v === undefined;
-          return false;
-        }));
-      if (!ok) return false;
-    }
-    return true;
-  }
-
-  private schedule(key: string): void {
-    const [ns, name] = key.split('/');
-    const pod = this.pods.lister.get(ns, name);
-    if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return;
-    const load = new Map<string, number>();
-    for (const p of this.pods.lister.list()) {
-      const k = `${p.metadata!.namespace}/${p.metadata!.name}`;
-      if (p.spec?.nodeName) this.assumed.delete(k);
-      const n = p.spec?.nodeName ?? this.assumed.get(k);
-      if (n && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !p.metadata?.deletionTimestamp) {
-        load.set(n, (load.get(n) ?? 0) + 1);
-      }
-    }
-    let best: string | undefined;
-    for (const n of this.nodes.lister.list()) {
-      if (!this.fits(pod, n)) continue;
-      const nn = n.metadata!.name!;
-      if (best === undefined || (load.get(nn) ?? 0) < (load.get(best) ?? 0)) best = nn;
-    }
-    if (!best) return; // stays Pending; a node update re-queues it
-    try {
-      this.client.createSubresource(R.pods, ns, name, 'binding',
-        { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace: ns }, target: { apiVersion: 'v1', kind: 'Node', name: best } });
-      this.assumed.set(key, best);
-    } catch {
-      // gone or already bound
-    }
-  }
-}
-
 /** A workload test cluster. */
 export class WorkloadCluster {
   readonly h: Harness;
@@ -170,7 +87,6 @@ export class WorkloadCluster {
     });
     this.client = this.h.client;
     if (o.provisioner !== false) new StandInProvisioner(this.h.cluster.client('storage-provisioner'), this.h);
-    if (o.scheduler === true) new StandInScheduler(this.h.cluster.client('kube-scheduler/v1.32.0 (linux/amd64) kubernetes/70d3cc9'), this.h);
     this.h.cluster.flush();
   }
 

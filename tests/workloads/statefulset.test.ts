@@ -21,10 +21,9 @@ const web = (replicas: number, extra: Partial<StatefulSet['spec']> = {}): Statef
     ...extra } as StatefulSet['spec'],
 });
 
-// TODO(scheduler): a pod first rejected for "unbound immediate PersistentVolumeClaims" is not retried
-// when its claim binds a moment later (it waits for the 5-minute unschedulable flush); until that is
-// fixed these scenarios also run the harness's stand-in scheduler, which binds such pods.
-const opts = (nodes = 1) => ({ nodes, scheduler: true });
+// The real scheduler: a pod first rejected for "unbound immediate PersistentVolumeClaims" is retried
+// when its claim's update (bound, bind-completed) reaches the queue's VolumeBinding hint.
+const opts = (nodes = 1) => ({ nodes });
 
 const stsEvents = (c: WorkloadCluster, name: string) => c.events(name).filter((e) => e.startsWith('StatefulSet/'))
   .map((e) => e.replace(/^StatefulSet\/\S+ /, ''));
