@@ -8,6 +8,7 @@ import type { Client } from '../client';
 import { R } from '../client';
 import type { VolumeFS } from '../runtime/cri';
 import type { ContainerFS } from '../runtime/filesystem/container-fs';
+import { SubFS } from '../kubelet/volumemanager/registry';
 
 /** What the API needs from a node's kubelet (structurally the kubelet's own methods). */
 export interface KubeletFiles {
@@ -63,24 +64,7 @@ export class ClusterFiles {
     const pv = this.client.tryGet<PersistentVolume>(R.persistentvolumes, undefined, name);
     if (!pv) return undefined;
     const path = pv.spec?.hostPath?.path ?? pv.spec?.local?.path;
-    if (path) return subtree(this.data.node(nodeName), path);
+    if (path) return new SubFS(this.data.node(nodeName), path);
     return this.data.hasPersistentVolume(name) ? this.data.persistentVolume(name) : undefined;
   }
-}
-
-function clean(p: string): string {
-  return p.split('/').filter((s) => s && s !== '.').join('/');
-}
-
-/** A read-mostly view of a directory of a volume. */
-function subtree(root: VolumeFS, dir: string): VolumeFS {
-  const at = (p: string) => [clean(dir), clean(p)].filter(Boolean).join('/');
-  return {
-    read: (p) => root.read(at(p)),
-    write: (p, c) => root.write(at(p), c),
-    list: (p) => root.list(at(p)),
-    isDir: (p) => root.isDir(at(p)),
-    mkdir: (p) => root.mkdir(at(p)),
-    remove: (p) => (clean(p) ? root.remove(at(p)) : false),
-  };
 }
