@@ -1,7 +1,8 @@
 // kubectl exec: run a command in a container, stdin from the terminal with -i, a TTY with -t.
 // Models k8s.io/kubectl/pkg/cmd/exec/exec.go (Complete, Validate, Run): the deprecated form without
 // "--" (its notice), the default container, the POST of pods/<name>/exec and the exit code.
-import type { Pod } from '../../../engine/api/types';
+import type { ApiStatus, Pod } from '../../../engine/api/types';
+import { StatusError } from '../../../engine/api/errors';
 import type { Command, CmdContext } from '../../command';
 import type { ParsedArgs } from '../../flags';
 import { flagsFor } from '../../help/flag-defs';
@@ -28,8 +29,11 @@ export async function execInPod(ctx: CmdContext, pod: Pod, container: string, co
     subresource: 'exec', query: { container, command: JSON.stringify(command), stdin: String(s.stdin), stdout: 'true',
       stderr: String(!s.tty), tty: String(s.tty) } });
   if (res.code >= 400 || !res.body || typeof res.body !== 'object' || (res.body as { kind?: string }).kind !== 'ExecSession') {
-    const msg = (res.body as { message?: string } | undefined)?.message ?? '';
-    throw new CmdError(`error: unable to upgrade connection: ${msg}`);
+    // The API server's own refusals are Status objects (kubectl prints them as such); the kubelet answers
+    // in plain text, which the upgrading client reports as "unable to upgrade connection: …".
+    const st = res.body as ApiStatus | undefined;
+    if (st?.kind === 'Status' && st.reason) throw new StatusError(st);
+    throw new CmdError(`error: unable to upgrade connection: ${st?.message ?? ''}`);
   }
   const session = res.body as ExecSessionBody;
   // With a TTY, stdout and stderr share the terminal (one stream, as the remote pty has).
@@ -76,7 +80,8 @@ async function runExec(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   const pod = await podFromArgs(ctx, p, resourceName);
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new CmdError(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
-  const container = findOrDefaultContainer(ctx, pod, f.container as string, quiet);
+  // A named container is the server's to check ("container x is not valid for pod p"); only the default is chosen here.
+  const container = (f.container as string) || findOrDefaultContainer(ctx, pod, '', quiet);
   const s = setupTTY(ctx, f.stdin as boolean, f.tty as boolean, quiet);
   return finishRemote(await execInPod(ctx, pod, container, command, s));
 }

@@ -88,7 +88,7 @@ function requestsForPod(ctx: CmdContext, pod: Pod, container: string, allContain
     if (others && !allPods) ctx.err(`Defaulted container "${name}" out of: ${allContainerNames(pod)}\n`);
   }
   if (!findContainer(pod, name)) {
-    throw new CmdError(`error: container ${name} is not valid for pod ${pod.metadata?.name} out of: ${allContainerNames(pod)}`);
+    throw new CmdError(`error: container ${name} is not valid for pod ${pod.metadata?.name}`);
   }
   return [{ pod, container: name }];
 }
@@ -193,7 +193,15 @@ async function runLogs(p: ParsedArgs, ctx: CmdContext): Promise<number> {
     objs = list.items;
     if (!objs.length) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
   } else {
-    objs = await getNamed(ctx, resourceArg);
+    try {
+      objs = await getNamed(ctx, resourceArg);
+    } catch (e) {
+      // Infos() of a single-type builder words a missing object so (observed from kubectl v1.32).
+      if (e instanceof StatusError && e.status.reason === 'NotFound') {
+        throw new CmdError(`error: error from server (NotFound): ${e.status.message} in namespace "${ctx.namespace}"`);
+      }
+      throw e;
+    }
   }
   const q = logQuery(p, container, ctx.env.now());
   validate(p, q, args.length);
