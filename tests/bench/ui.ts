@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, ROOT, startPreview } from '../browser/preview';
 import { median, round, type Figure } from './util';
+import { measureDiagram } from './ui-diagram';
 
 const kb = (bytes: number) => round(bytes / 1024, 1);
 const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -37,7 +38,7 @@ async function firstLoad(browser: Browser, url: string): Promise<{ interactiveMs
   return r;
 }
 
-/** ui.first_interactive_ms, ui.initial_js_gzip_kb, engine.gzip_kb, ui.command_ms. */
+/** ui.first_interactive_ms, ui.initial_js_gzip_kb, engine.gzip_kb, ui.command_ms, ui.diagram_frame_ms.*. */
 export async function benchUI(): Promise<Figure[]> {
   build();
   const preview = await startPreview();
@@ -65,7 +66,9 @@ export async function benchUI(): Promise<Figure[]> {
     }
     const latencies: number[] = (await page.evaluate(() => (window as any).__kubesim.commandLatencies)).slice(1);
     await context.close();
+    const diagram = await measureDiagram(browser, preview.url);
     return [
+      ...diagram,
       { name: 'ui.first_interactive_ms', value: round(median(loads.map((l) => l.interactiveMs)), 0), unit: 'ms' },
       { name: 'ui.initial_js_gzip_kb', value: kb(initialJs), unit: 'kB' },
       { name: 'engine.gzip_kb', value: kb(gzipSize(engine)), unit: 'kB' },

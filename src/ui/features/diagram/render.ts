@@ -24,10 +24,6 @@ export function ensureLayers(root: SVGGElement): void {
   }
 }
 
-function text(g: G | Selection<SVGGElement, never, SVGGElement, unknown>, cls: string) {
-  return (g as G).selectAll<SVGTextElement, unknown>(`text.${cls}`);
-}
-
 function drawRegions(root: G, regions: RegionBox[]): void {
   root.select('g.layer-regions').selectAll<SVGGElement, RegionBox>('g.region').data(regions, (d) => d.id)
     .join((enter) => {
@@ -108,15 +104,33 @@ function drawSources(root: G, sources: SourceBox[]): void {
     });
 }
 
+/** What a drawn element remembers of its last draw, so an unchanged one costs nothing. */
+type Drawn = Element & { __sig?: string; __t?: string; __d?: string };
+
+/** Moves an element to `t` (animated when it had a place before and motion is on). */
+function place(el: Drawn, t: string, ms: number): void {
+  if (el.__t === t) return;
+  if (ms && el.__t) select(el).transition('move').duration(ms).attr('transform', t);
+  else el.setAttribute('transform', t);
+  el.__t = t;
+}
+
 function drawLinks(root: G, links: LinkPath[], ms: number): void {
   root.select('g.layer-links').selectAll<SVGPathElement, LinkPath>('path.link').data(links, (d) => d.id)
-    .join(
-      (enter) => enter.append('path').attr('d', (d) => d.d),
-      (update) => update.call((s) => (ms ? s.transition(transition('move').duration(ms)) : s).attr('d', (d) => d.d)),
-      (exit) => exit.remove(),
-    )
-    .attr('class', (d) => `link link-${d.kind}${d.live ? '' : ' is-idle'}`)
-    .attr('data-source', (d) => d.source);
+    .join((enter) => enter.append('path'), (update) => update, (exit) => exit.remove())
+    .each(function (d) {
+      const el = this as Drawn;
+      const cls = `link link-${d.kind}${d.live ? '' : ' is-idle'}`;
+      if (el.__sig !== cls) {
+        el.__sig = cls;
+        el.setAttribute('class', cls);
+        el.setAttribute('data-source', d.source);
+      }
+      if (el.__d === d.d) return;
+      if (ms && el.__d) select(el).transition('move').duration(ms).attr('d', d.d);
+      else el.setAttribute('d', d.d);
+      el.__d = d.d;
+    });
 }
 
 function drawGroups(root: G, groups: GroupBox[], compact: boolean): void {
@@ -127,15 +141,20 @@ function drawGroups(root: G, groups: GroupBox[], compact: boolean): void {
       g.append('text').attr('class', 'group-label').attr('x', 8).attr('y', 14);
       return g;
     })
-    .attr('transform', tr)
-    .attr('data-select', (d) => (d.group.kind === 'Pod' ? null : `${d.group.kind.toLowerCase()}s|${d.group.namespace}/${d.group.name}`))
     .each(function (d) {
-      const g = select(this);
-      g.select('rect').attr('width', d.w).attr('height', d.h);
       const ns = d.group.namespace === 'default' ? '' : `${d.group.namespace} · `;
       const running = d.tones.ok ?? 0;
       const summary = compact ? ` · ${d.count} pods, ${running} ready` : d.count > 1 ? ` ×${d.count}` : '';
-      text(g as G, 'group-label').text(fitText(`${ns}${d.group.label}${summary}`, d.w - 16, m().small));
+      const label = `${ns}${d.group.label}${summary}`;
+      const el = this as Drawn;
+      const sig = `${d.x},${d.y},${d.w},${d.h}|${label}`;
+      if (el.__sig === sig) return;
+      el.__sig = sig;
+      const g = select(this);
+      g.attr('transform', tr(d))
+        .attr('data-select', d.group.kind === 'Pod' ? null : `${d.group.kind.toLowerCase()}s|${d.group.namespace}/${d.group.name}`);
+      g.select('rect').attr('width', d.w).attr('height', d.h);
+      g.select('text.group-label').text(fitText(label, d.w - 16, m().small));
     });
 }
 
@@ -143,31 +162,35 @@ function drawPods(root: G, pods: PodBox[], compact: boolean, ms: number): void {
   root.select('g.layer-pods').selectAll<SVGGElement, PodBox>('g.pod-chip').data(pods, (d) => d.id)
     .join(
       (enter) => {
-        const g = enter.append('g').attr('transform', tr);
-        g.append('rect').attr('class', 'pod-box').attr('rx', compact ? 2 : 6);
+        const g = enter.append('g');
+        g.append('rect').attr('class', 'pod-box');
+        g.append('circle').attr('class', 'pod-dot').attr('cx', 11).attr('cy', 12).attr('r', 4);
+        g.append('text').attr('class', 'pod-name').attr('x', 20).attr('y', 15.5);
+        g.append('text').attr('class', 'pod-status').attr('x', 20).attr('y', 28);
         g.append('title');
         // Named transitions: the next redraw's move must not interrupt a fade (it would stay half done).
         if (ms) g.style('opacity', 0).transition(transition('fade').duration(ms)).style('opacity', 1);
         return g;
       },
-      (update) => update.call((s) => (ms ? s.transition(transition('move').duration(ms)) : s).attr('transform', tr)),
+      (update) => update,
       (exit) => (ms ? exit.attr('pointer-events', 'none').transition(transition('fade').duration(ms * 0.7)).style('opacity', 0).remove() : exit.remove()),
     )
-    .attr('class', (d) => `pod-chip tone-${d.pod.tone}${d.pod.terminating ? ' is-terminating' : ''}`)
-    .attr('data-select', (d) => `pods|${d.pod.key}`)
-    .attr('data-pod', (d) => d.pod.key)
-    .attr('data-status', (d) => d.pod.status)
     .each(function (d) {
+      const el = this as Drawn;
+      place(el, tr(d), ms);
+      const p = d.pod;
+      const sig = `${compact}|${d.w}|${p.tone}|${p.terminating}|${p.status}|${p.ready}|${p.node ?? ''}`;
+      if (el.__sig === sig) return;
+      el.__sig = sig;
       const g = select(this);
-      g.select('rect.pod-box').attr('width', d.w).attr('height', d.h);
-      g.select('title').text(`Pod ${d.pod.namespace}/${d.pod.name}: ${d.pod.status} (${d.pod.ready} ready)${d.pod.node ? ` on ${d.pod.node}` : ''}`);
-      const labels = compact ? [] : [d];
-      g.selectAll('circle.pod-dot').data(labels).join('circle').attr('class', 'pod-dot').attr('cx', 11).attr('cy', 12).attr('r', 4);
-      g.selectAll('text.pod-name').data(labels).join('text').attr('class', 'pod-name').attr('x', 20).attr('y', 15.5)
-        .text(fitText(d.pod.name, d.w - 26, m().label));
-      const status = d.pod.status === 'Running' ? `Running ${d.pod.ready}` : d.pod.status;
-      g.selectAll('text.pod-status').data(labels).join('text').attr('class', 'pod-status').attr('x', 20).attr('y', 28)
-        .text(fitText(status, d.w - 26, m().small));
+      g.attr('class', `pod-chip tone-${p.tone}${p.terminating ? ' is-terminating' : ''}`)
+        .attr('data-select', `pods|${p.key}`).attr('data-pod', p.key).attr('data-status', p.status);
+      g.select('rect.pod-box').attr('width', d.w).attr('height', d.h).attr('rx', compact ? 2 : 6);
+      g.select('title').text(`Pod ${p.namespace}/${p.name}: ${p.status} (${p.ready} ready)${p.node ? ` on ${p.node}` : ''}`);
+      g.select('circle.pod-dot').attr('display', compact ? 'none' : null);
+      g.select('text.pod-name').text(compact ? '' : fitText(p.name, d.w - 26, m().label));
+      const status = p.status === 'Running' ? `Running ${p.ready}` : p.status;
+      g.select('text.pod-status').text(compact ? '' : fitText(status, d.w - 26, m().small));
     });
 }
 
