@@ -56,7 +56,8 @@ describe('failover demo', () => {
       const now = await webPods(page);
       return now.length === 6 && !now.includes(victim);
     }, 60_000);
-    await page.click('.segmented button[aria-label], .segmented button:first-child');
+    await page.click('.segmented button:first-child');
+    await page.waitForTimeout(700); // the moves' animation ends
     await screenshot(page, 'failover-3-after-1440x900-dark');
 
     const texts = await page.$$eval('.timeline-body .event-row', (rows) => rows.map((r) => r.textContent ?? ''));

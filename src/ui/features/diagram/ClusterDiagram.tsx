@@ -169,7 +169,7 @@ export function ClusterDiagram() {
           </span>
         </div>
       </div>
-      <div className="pane-body diagram-body">
+      <div className="pane-body diagram-main">
         <div className="diagram-stage" ref={stage}>
           <svg ref={svg} className="diagram-svg" role="img" aria-label={`Cluster diagram: ${model.nodes.length} nodes, ${visible} pods`}
             onClick={onClick}>
