@@ -5,4 +5,4 @@ export type { ConnectionState, WorkerLike, WorkerClientOptions } from './client'
 export { MIRRORED_RESOURCES, SPEEDS, HOME } from './protocol';
 export type { ApiRequest, ApiResponse, KubeObject, MirroredResource, Speed, ClockState, BootOptions, FileEntry, MirrorChange,
   Completion, CompletionCandidate, FileOp, FileResult, CrashMode, ToWorker, FromWorker, SchedulingAttempt, NodeVerdict, DemoTimings,
-  NodePowerAction } from './protocol';
+  NodePowerAction, StreamSource, HttpResult } from './protocol';

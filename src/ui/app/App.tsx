@@ -5,7 +5,7 @@ import { useUi, ui } from '../store';
 import { SplitPane } from '../components';
 import { EditorPane } from '../features/editor';
 import { DiagramPane } from '../features/diagram';
-import { InspectorPane } from '../features/inspector';
+import { SidePane } from '../features/browser';
 import { TimelinePane } from '../features/timeline';
 import { TerminalPanel } from '../features/terminal';
 import { Header } from './Header';
@@ -38,7 +38,7 @@ export function App() {
                 <DiagramPane />
                 <TimelinePane />
               </SplitPane>
-              <InspectorPane />
+              <SidePane />
             </SplitPane>
           </SplitPane>
           <TerminalPanel />

@@ -29,8 +29,8 @@ function CommandText({ line, rev, label }: { line: string; rev: string | undefin
   );
 }
 
-/** The inspector pane. */
-export function InspectorPane() {
+/** The inspector's content (the side pane draws the header). */
+export function InspectorBody() {
   const selection = useUi((s) => s.selection);
   const objects = useObjects(selection?.resource ?? '');
   const booted = useCluster((s) => s.booted);
@@ -50,11 +50,7 @@ export function InspectorPane() {
   const target = obj ? kubectlTarget(resource, obj) : '';
   const running = isPod && (obj?.status?.containerStatuses ?? []).some((c: Any) => c.state?.running);
   return (
-    <section className="pane inspector-pane" aria-label="Inspector">
-      <div className="pane-header">
-        <h2>Inspector</h2>
-        {obj && <button className="link-button" onClick={() => ui.select(undefined)}>Clear</button>}
-      </div>
+    <>
       {!obj ? (
         <div className="pane-body">
           <div className="empty-state">
@@ -102,6 +98,20 @@ export function InspectorPane() {
           </div>
         </>
       )}
+    </>
+  );
+}
+
+/** The inspector as a pane of its own. */
+export function InspectorPane() {
+  const selected = useUi((s) => s.selection !== undefined);
+  return (
+    <section className="pane inspector-pane" aria-label="Inspector">
+      <div className="pane-header">
+        <h2>Inspector</h2>
+        {selected && <button className="link-button" onClick={() => ui.select(undefined)}>Clear</button>}
+      </div>
+      <InspectorBody />
     </section>
   );
 }

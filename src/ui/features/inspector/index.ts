@@ -1,3 +1,3 @@
 // The inspector: the selected object's overview, YAML, describe text, events, and a pod's logs and exec.
-export { InspectorPane } from './InspectorPane';
+export { InspectorPane, InspectorBody } from './InspectorPane';
 export { execCommand, editFileName, kubectlTarget } from './actions';
