@@ -4,6 +4,7 @@
 // Simulated time follows the wall clock (speed 1) from the wall-clock time the server booted at.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import yaml from 'js-yaml';
 import type { ApiRequest, ApiResponse, ApiStatus, KubeObject, WatchEvent } from '../engine/api';
 import { StatusError } from '../engine/api';
@@ -14,6 +15,7 @@ import { route, patchTypeOf, wantsTable, type Route } from './serve-routes';
 import { AGGREGATED_CONTENT_TYPE, SERVER_VERSION, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList,
   apiVersions, wantsAggregated } from './serve-discovery';
 import { goJson, warningHeader, wireObject } from './serve-wire';
+import { handleUpgrade } from './serve-stream';
 import { PROTOBUF_CONTENT_TYPE, ProtobufDecodeError, decodeKubernetesProtobuf, isKubernetesProtobuf } from './serve-proto';
 import { MINIKUBE_USER, answerSelfReview, impersonatedUser, loadPolicy, type UserInfo } from '../kubectl/auth/rbac';
 
@@ -115,6 +117,23 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServeHandle> 
       if (!res.headersSent) sendJson(res, s.code, s);
       else res.end();
     });
+  });
+
+  // kubectl exec: WebSocket (v5.channel.k8s.io) upgrades of pods/exec (src/server/serve-stream.ts).
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    tick();
+    handleUpgrade({
+      apiRequest: (r) => {
+        const rt = route(r.method ?? 'GET', new URL(r.url ?? '/', 'http://localhost'));
+        if (rt.kind !== 'resource') return undefined;
+        rt.req.user = r.headers['user-agent'] ?? '';
+        return rt.req;
+      },
+      handle: (r) => cluster.api.handle(r),
+      flush: () => cluster.clock.flush(),
+      track: (end) => { streams.add(end); return () => streams.delete(end); },
+    }, req, socket);
+    opts.log?.(`${req.method} ${req.url} upgrade`);
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

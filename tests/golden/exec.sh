@@ -1,4 +1,4 @@
-# kubectl exec: commands with "--", the deprecated form (and the seed's lone "-"), exit codes, -c and the
+# kubectl exec: commands with "--", the old form v1.32 refuses (and the seed's lone "-"), exit codes, -c and the
 # default container, interactive sessions (-it: the lines after the command are what the learner types,
 # until the container shell exits; ^D is Ctrl-D), images without bash, stdin from a pipe, errors.
 kubectl apply -f test-app.yaml

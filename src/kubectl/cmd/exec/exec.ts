@@ -1,6 +1,6 @@
 // kubectl exec: run a command in a container, stdin from the terminal with -i, a TTY with -t.
-// Models k8s.io/kubectl/pkg/cmd/exec/exec.go (Complete, Validate, Run): the deprecated form without
-// "--" (its notice), the default container, the POST of pods/<name>/exec and the exit code.
+// Models k8s.io/kubectl/pkg/cmd/exec/exec.go (Complete, Validate, Run): the old form without "--" (refused
+// in v1.32), the default container, the POST of pods/<name>/exec and the exit code.
 import type { ApiStatus, Pod } from '../../../engine/api/types';
 import { StatusError } from '../../../engine/api/errors';
 import type { Command, CmdContext } from '../../command';
@@ -20,7 +20,7 @@ interface ExecSessionBody {
     signal?: AbortSignal }): Promise<number>;
 }
 
-const DEPRECATED_FORM = 'kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n';
+const NO_LONGER_SUPPORTED = 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead';
 
 /** Runs a command through pods/exec with the given streams; resolves to the remote exit code. */
 export async function execInPod(ctx: CmdContext, pod: Pod, container: string, command: string[], s: StreamSetup,
@@ -64,15 +64,10 @@ async function runExec(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   let command: string[] = [];
   const files = (f.filename as string[]) ?? [];
   if (args.length > 0 && dash !== 0) resourceName = args[0];
+  // v1.32 refuses the old form without "--" (it was a deprecation notice before): observed from the real
+  // binary, so the seed's `kubectl exec -it pod - /bin/bash` ("-" is an argument to pflag) ends here.
   if (dash > -1) command = args.slice(dash);
-  else if (args.length > 1) {
-    if (!quiet) ctx.err(DEPRECATED_FORM);
-    command = args.slice(1);
-  } else if (args.length > 0 && files.length) {
-    if (!quiet) ctx.err(DEPRECATED_FORM);
-    command = args.slice(0);
-    resourceName = '';
-  }
+  else if (args.length > 1 || (args.length > 0 && files.length)) throw usageError(ctx, NO_LONGER_SUPPORTED);
   const timeout = f['pod-running-timeout'] as number;
   if (!(timeout > 0)) throw usageError(ctx, '--pod-running-timeout must be higher than zero');
   if (!resourceName && !files.length) throw new CmdError('error: pod, type/name or --filename must be specified');
