@@ -374,3 +374,100 @@ spec:
     expect((await env(s, 'cfg', 'c')).get('WEBAPP_ENV')).toBe('production');
   });
 });
+
+/** Env from the downward API, a downwardAPI volume and a hostPath, on the second node. */
+const DOWNWARD_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: dw
+  labels:
+    app: web
+    tier: front
+  annotations:
+    owner: me
+spec:
+  nodeName: minikube-m02
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+    resources:
+      requests:
+        cpu: 250m
+        memory: 64Mi
+      limits:
+        memory: 128Mi
+    env:
+    - name: POD_NAME
+      valueFrom:
+        fieldRef:
+          fieldPath: metadata.name
+    - name: POD_IP
+      valueFrom:
+        fieldRef:
+          fieldPath: status.podIP
+    - name: NODE
+      valueFrom:
+        fieldRef:
+          fieldPath: spec.nodeName
+    - name: CPU_REQ
+      valueFrom:
+        resourceFieldRef:
+          resource: requests.cpu
+          divisor: 1m
+    - name: MEM_LIMIT
+      valueFrom:
+        resourceFieldRef:
+          resource: limits.memory
+    - name: CPU_LIMIT
+      valueFrom:
+        resourceFieldRef:
+          resource: limits.cpu
+    - name: COMPOSED
+      value: "$(POD_NAME)-x"
+    volumeMounts:
+    - name: info
+      mountPath: /etc/podinfo
+    - name: host
+      mountPath: /host
+  volumes:
+  - name: info
+    downwardAPI:
+      items:
+      - path: labels
+        fieldRef:
+          fieldPath: metadata.labels
+      - path: annotations
+        fieldRef:
+          fieldPath: metadata.annotations
+      - path: mem
+        resourceFieldRef:
+          containerName: c
+          resource: limits.memory
+          divisor: 1Mi
+  - name: host
+    hostPath:
+      path: /var/data
+      type: DirectoryOrCreate
+`;
+
+describe('downward API and hostPath', () => {
+  it('fieldRef and resourceFieldRef env, downwardAPI files, $(VAR) expansion; a hostPath lives on the pod\'s node', async () => {
+    const s = session(7, 2);
+    await apply(s, DOWNWARD_POD);
+    await sleep(s, 20);
+    const e = await env(s, 'dw', 'c');
+    const ip = pod(s, 'dw').status!.podIP!;
+    expect(['POD_NAME', 'POD_IP', 'NODE', 'CPU_REQ', 'MEM_LIMIT', 'CPU_LIMIT', 'COMPOSED'].map((k) => `${k}=${e.get(k)}`)).toEqual([
+      'POD_NAME=dw', `POD_IP=${ip}`, 'NODE=minikube-m02', 'CPU_REQ=250', 'MEM_LIMIT=134217728',
+      // No CPU limit: the node's allocatable CPU.
+      'CPU_LIMIT=2', 'COMPOSED=dw-x']);
+    const cat = async (path: string) => (await exec(s, 'dw', 'c', ['cat', path])).out;
+    expect(await cat('/etc/podinfo/labels')).toBe('app="web"\ntier="front"');
+    expect(await cat('/etc/podinfo/annotations')).toMatch(/^kubectl\.kubernetes\.io\/last-applied-configuration="\{.*\}\\n"\nowner="me"$/);
+    expect(await cat('/etc/podinfo/mem')).toBe('128');
+    expect((await exec(s, 'dw', 'c', ['sh', '-c', 'echo hi > /host/f'])).code).toBe(0);
+    expect(s.cluster.storage.files.node('minikube-m02').read('var/data/f')).toBe('hi\n');
+    expect(s.cluster.storage.files.node('minikube').read('var/data/f')).toBeUndefined();
+  });
+});

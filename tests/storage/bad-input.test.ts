@@ -133,3 +133,35 @@ spec:
     expect(await run(s, 'kubectl describe pvc waits')).toContain("persistentvolume-controller  Waiting for a volume to be created either by the external provisioner 'k8s.io/minikube-hostpath' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.\n");
   });
 });
+
+describe('Secrets of each type are validated as the API server does', () => {
+  const cases = [
+    { name: 'kubernetes.io/tls without tls.key', yaml: 'type: kubernetes.io/tls\ndata:\n  tls.crt: YWJj\n',
+      want: 'The Secret "s" is invalid: data[tls.key]: Required value\n' },
+    { name: 'dockerconfigjson that is not JSON', yaml: 'type: kubernetes.io/dockerconfigjson\nstringData:\n  .dockerconfigjson: "not json"\n',
+      want: 'The Secret "s" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": invalid character \'o\' in literal null (expecting \'u\')\n' },
+    { name: 'service-account-token without its service account', yaml: 'type: kubernetes.io/service-account-token\n',
+      want: 'The Secret "s" is invalid: metadata.annotations[kubernetes.io/service-account.name]: Required value\n' },
+    { name: 'a key that is not a config key', yaml: 'stringData:\n  "a b": x\n',
+      want: 'The Secret "s" is invalid: data[a b]: Invalid value: "a b": a valid config key must consist of alphanumeric characters, \'-\', \'_\' or \'.\' (e.g. \'key.name\',  or \'KEY_NAME\',  or \'key-name\', regex used for validation is \'[-._a-zA-Z0-9]+\')\n' },
+    { name: 'data that is not base64', yaml: 'data:\n  password: s3cr3t!\n',
+      want: 'Error from server (BadRequest): error when creating "STDIN": Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 6\n' },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const s = session();
+      const r = await runCode(s, `cat <<'EOF' | kubectl apply -f -\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n${c.yaml}EOF`);
+      expect(r).toEqual({ exitCode: 1, output: c.want });
+      expect(await run(s, 'kubectl get secret s')).toBe('Error from server (NotFound): secrets "s" not found\n');
+    });
+  }
+
+  it('kubectl create secret docker-registry writes a valid .dockerconfigjson', async () => {
+    const s = session();
+    expect(await run(s, 'kubectl create secret docker-registry regcred --docker-server=example.com --docker-username=u --docker-password=p'))
+      .toBe('secret/regcred created\n');
+    expect(await run(s, "kubectl get secret regcred -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d"))
+      .toBe('{"auths":{"example.com":{"username":"u","password":"p","auth":"dTpw"}}}');
+  });
+});
+

@@ -147,3 +147,39 @@ spec:
     expect(await run(s, 'kubectl get pvc,pv')).toBe('No resources found\n');
   });
 });
+
+describe('WaitForFirstConsumer', () => {
+  it('the claim waits for a pod; the scheduler picks the node, the provisioner creates the volume there', async () => {
+    const s = session();
+    await apply(s, `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: wffc
+provisioner: k8s.io/minikube-hostpath
+volumeBindingMode: WaitForFirstConsumer
+reclaimPolicy: Retain
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: late
+spec:
+  storageClassName: wffc
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 1Gi
+`);
+    await sleep(s, 20);
+    expect(await run(s, 'kubectl get pvc late')).toMatch(/\nlate +Pending +wffc +<unset> +20s\n$/);
+    expect(await run(s, 'kubectl describe pvc late')).toMatch(/\n {2}Normal {2}WaitForFirstConsumer {2}\S+ \(x\d over 20s\) {2}persistentvolume-controller {2}waiting for first consumer to be created before binding\n$/);
+    await apply(s, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: consumer\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n    command: ["sleep", "3600"]\n' +
+      '    volumeMounts:\n    - name: d\n      mountPath: /d\n  volumes:\n  - name: d\n    persistentVolumeClaim:\n      claimName: late\n');
+    await sleep(s, 10);
+    expect(await run(s, 'kubectl get pvc late')).toMatch(/\nlate +Bound +pvc-[0-9a-f-]{36} +1Gi +RWO +wffc +<unset> +30s\n$/);
+    expect(await run(s, 'kubectl get pv')).toMatch(/ +1Gi +RWO +Retain +Bound +default\/late +wffc /);
+    expect(await run(s, "kubectl get pvc late -o jsonpath='{.metadata.annotations.volume\\.kubernetes\\.io/selected-node}'")).toBe('minikube');
+    expect(await run(s, 'kubectl get pod consumer')).toMatch(/\nconsumer +1\/1 +Running +0 +10s\n$/);
+  });
+});
+
