@@ -325,6 +325,8 @@ spec:
       - name: nginx
         image: nginx:1.25
 `;
+    expect(await sc.sh('kubectl create deployment web --image=nginx:1.25 --replicas=-1')).toBe(
+      'error: failed to create deployment: Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n');
     expect(await sc.apply(dep(-1, 'web', 'web'))).toBe('The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n');
     expect(await sc.apply(dep(2, 'web', 'other'))).toBe(
       'The Deployment "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"other"}: `selector` does not match template `labels`\n');
