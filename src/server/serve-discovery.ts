@@ -49,10 +49,21 @@ function subresourceInfo(r: ResourceInfo, sub: string): SubInfo {
   }
 }
 
-/** Served group/versions: "v1" first, then each API group's. */
-export function groupVersions(): { group: string; version: string }[] {
+/**
+ * The Metrics API as kube-aggregator lists it while metrics-server's APIService is registered
+ * (api/discovery of a cluster with metrics-server: nodes NodeMetrics and pods PodMetrics, get and list).
+ */
+export const METRICS_RESOURCES: readonly ResourceInfo[] = [
+  { group: 'metrics.k8s.io', version: 'v1beta1', resource: 'nodes', kind: 'NodeMetrics', singular: '', namespaced: false,
+    shortNames: [], categories: [], verbs: ['get', 'list'], subresources: [] },
+  { group: 'metrics.k8s.io', version: 'v1beta1', resource: 'pods', kind: 'PodMetrics', singular: '', namespaced: true,
+    shortNames: [], categories: [], verbs: ['get', 'list'], subresources: [] },
+];
+
+/** Served group/versions: "v1" first, then each API group's (extension API servers' last). */
+export function groupVersions(extra: readonly ResourceInfo[] = []): { group: string; version: string }[] {
   const out: { group: string; version: string }[] = [];
-  for (const r of RESOURCES) {
+  for (const r of [...RESOURCES, ...extra]) {
     if (!out.some((g) => g.group === r.group && g.version === r.version)) out.push({ group: r.group, version: r.version });
   }
   return out;
@@ -63,26 +74,26 @@ export function apiVersions(): object {
   return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: SERVER_ADDRESS }] };
 }
 
-function groupEntry(group: string): object {
-  const versions = groupVersions().filter((g) => g.group === group).map((g) => ({ groupVersion: `${group}/${g.version}`, version: g.version }));
+function groupEntry(group: string, extra: readonly ResourceInfo[] = []): object {
+  const versions = groupVersions(extra).filter((g) => g.group === group).map((g) => ({ groupVersion: `${group}/${g.version}`, version: g.version }));
   return { name: group, versions, preferredVersion: versions[0] };
 }
 
 /** GET /apis: APIGroupList. */
-export function apiGroupList(): object {
-  const groups = [...new Set(groupVersions().map((g) => g.group).filter((g) => g !== ''))];
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map(groupEntry) };
+export function apiGroupList(extra: readonly ResourceInfo[] = []): object {
+  const groups = [...new Set(groupVersions(extra).map((g) => g.group).filter((g) => g !== ''))];
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map((g) => groupEntry(g, extra)) };
 }
 
 /** GET /apis/<group>: APIGroup, or undefined when the group is not served. */
-export function apiGroup(group: string): object | undefined {
-  if (!groupVersions().some((g) => g.group === group && group !== '')) return undefined;
-  return { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(group) };
+export function apiGroup(group: string, extra: readonly ResourceInfo[] = []): object | undefined {
+  if (!groupVersions(extra).some((g) => g.group === group && group !== '')) return undefined;
+  return { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(group, extra) };
 }
 
 /** GET /api/v1 or /apis/<group>/<version>: APIResourceList, or undefined when not served. */
-export function apiResourceList(group: string, version: string): object | undefined {
-  const rs = RESOURCES.filter((r) => r.group === group && r.version === version);
+export function apiResourceList(group: string, version: string, extra: readonly ResourceInfo[] = []): object | undefined {
+  const rs = [...RESOURCES, ...extra].filter((r) => r.group === group && r.version === version);
   if (!rs.length) return undefined;
   const resources: object[] = [];
   for (const r of rs) {
@@ -119,15 +130,15 @@ function aggregatedResource(r: ResourceInfo): object {
 }
 
 /** The aggregated discovery document (apidiscovery.k8s.io/v2 APIGroupDiscoveryList) of /api (core) or /apis. */
-export function aggregatedDiscovery(core: boolean): object {
-  const groups = [...new Set(groupVersions().map((g) => g.group))].filter((g) => (g === '') === core);
+export function aggregatedDiscovery(core: boolean, extra: readonly ResourceInfo[] = []): object {
+  const groups = [...new Set(groupVersions(extra).map((g) => g.group))].filter((g) => (g === '') === core);
   return {
     kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {},
     items: groups.map((group) => ({
       metadata: { ...(group ? { name: group } : {}), creationTimestamp: null },
-      versions: groupVersions().filter((g) => g.group === group).map((g) => ({
+      versions: groupVersions(extra).filter((g) => g.group === group).map((g) => ({
         version: g.version,
-        resources: RESOURCES.filter((r) => r.group === group && r.version === g.version).map(aggregatedResource),
+        resources: [...RESOURCES, ...extra].filter((r) => r.group === group && r.version === g.version).map(aggregatedResource),
         freshness: 'Current',
       })),
     })),

@@ -12,7 +12,7 @@ import { openApiV3Document, openApiV3Root } from '../kubectl/explain';
 import { Session } from './session';
 import type { ClusterTimings } from '../engine/cluster';
 import { route, patchTypeOf, wantsTable, type Route } from './serve-routes';
-import { AGGREGATED_CONTENT_TYPE, SERVER_VERSION, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList,
+import { AGGREGATED_CONTENT_TYPE, METRICS_RESOURCES, SERVER_VERSION, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList,
   apiVersions, wantsAggregated } from './serve-discovery';
 import { goJson, warningHeader, wireObject } from './serve-wire';
 import { handleUpgrade } from './serve-stream';
@@ -119,6 +119,9 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServeHandle> 
     });
   });
 
+  // Groups served by extension API servers (minikube's metrics-server addon registers metrics.k8s.io/v1beta1).
+  const extensions = () => (cluster.api.servesAPIService('metrics.k8s.io/v1beta1') ? METRICS_RESOURCES : []);
+
   // kubectl exec: WebSocket (v5.channel.k8s.io) upgrades of pods/exec (src/server/serve-stream.ts).
   server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
     tick();
@@ -148,14 +151,14 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServeHandle> 
         if (wantsAggregated(req.headers.accept)) return sendJson(res, 200, aggregatedDiscovery(true), AGGREGATED_CONTENT_TYPE);
         return sendJson(res, 200, apiVersions());
       case 'apis':
-        if (wantsAggregated(req.headers.accept)) return sendJson(res, 200, aggregatedDiscovery(false), AGGREGATED_CONTENT_TYPE);
-        return sendJson(res, 200, apiGroupList());
+        if (wantsAggregated(req.headers.accept)) return sendJson(res, 200, aggregatedDiscovery(false, extensions()), AGGREGATED_CONTENT_TYPE);
+        return sendJson(res, 200, apiGroupList(extensions()));
       case 'group': {
-        const g = apiGroup(r.group);
+        const g = apiGroup(r.group, extensions());
         return g ? sendJson(res, 200, g) : sendJson(res, 404, notFound());
       }
       case 'groupVersion': {
-        const l = apiResourceList(r.group, r.version);
+        const l = apiResourceList(r.group, r.version, extensions());
         return l ? sendJson(res, 200, l) : sendJson(res, 404, notFound());
       }
       case 'openapiV2': return sendJson(res, 404, notFound());
