@@ -43,6 +43,12 @@ describe('FieldSet', () => {
     expect(JSON.stringify(s.toFieldsV1())).toBe('{"f:spec":{"f:clusterIP":{},"f:ports":{"k:{\\"port\\":443}":{},"k:{\\"port\\":8080}":{}}}}');
   });
 
+  it('serializes to the JSON text of its fieldsV1 directly', () => {
+    const s = FieldSet.of(labels, app, replicas, [f('spec'), f('ports'), keyPE([['port', 8080]])], [f('spec'), f('ports'), keyPE([['port', 443]])]);
+    expect(s.toFieldsV1Json()).toBe(JSON.stringify(s.toFieldsV1()));
+    expect(FieldSet.EMPTY.toFieldsV1Json()).toBe('{}');
+  });
+
   it('iterates members before children at each level', () => {
     const s = FieldSet.of(app, replicas, [f('spec'), f('template'), f('spec')], [f('kind')]);
     expect(s.paths().map(pathString)).toEqual(['.kind', '.metadata.labels.app', '.spec.replicas', '.spec.template.spec']);

@@ -158,6 +158,22 @@ export class FieldSet {
     return out;
   }
 
+  /** JSON.stringify(toFieldsV1()), built directly (no element key is integer-like, so key order is the same). */
+  toFieldsV1Json(): string {
+    let s = '{';
+    let first = true;
+    if (this.member && this.children && this.children.size > 0) {
+      s += '".":{}';
+      first = false;
+    }
+    for (const [k, c] of this.sortedChildren()) {
+      if (!first) s += ',';
+      first = false;
+      s += `${JSON.stringify(k)}:${c.children && c.children.size > 0 ? c.toFieldsV1Json() : '{}'}`;
+    }
+    return `${s}}`;
+  }
+
   /** Set.FromJSON of a fieldsV1 object: an empty object or a "." key marks a member. */
   static fromFieldsV1(fields: unknown): FieldSet {
     if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return FieldSet.EMPTY;

@@ -131,11 +131,10 @@ const encodedOf = new WeakMap<FieldSet, Record<string, unknown>>();
 function encodeSet(set: FieldSet): Record<string, unknown> {
   let f = encodedOf.get(set);
   if (f) return f;
-  const fresh = set.toFieldsV1();
-  const key = JSON.stringify(fresh);
+  const key = set.toFieldsV1Json();
   f = interned.get(key);
   if (!f) {
-    f = shareImmutable(fresh);
+    f = shareImmutable(JSON.parse(key) as Record<string, unknown>);
     if (interned.size >= INTERN_LIMIT) interned.clear();
     interned.set(key, f);
   }
