@@ -239,10 +239,12 @@ export class WorkerHost {
     if (this.minikube?.cluster !== cluster) this.minikube = { cluster, state: newMinikubeState() };
     const minikube = this.minikube.state;
     const api = this.client!;
+    // The abort listener goes when the sleep ends: long runs (minikube tunnel's 5 s loop) reuse one signal.
     const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(new Error('interrupted'));
-      const cancel = cluster.clock.after(ms, resolve);
-      signal?.addEventListener('abort', () => { cancel(); reject(new Error('interrupted')); }, { once: true });
+      const onAbort = () => { cancel(); reject(new Error('interrupted')); };
+      const cancel = cluster.clock.after(ms, () => { signal?.removeEventListener('abort', onAbort); resolve(); });
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
     const portForward = portForwardHook(cluster);
     const kubectlEnv = (signal: AbortSignal | undefined): KubectlEnv => ({ api, fs, config: this.kubeconfig, now: () => cluster.clock.now(),
