@@ -165,3 +165,29 @@ describe('Secrets of each type are validated as the API server does', () => {
   });
 });
 
+describe('missing sources of volumes', () => {
+  it('a claim that does not exist: unschedulable; a ConfigMap that does not exist: FailedMount with back-off, then it starts', async () => {
+    const s = session();
+    await apply(s, pod('noclaim', '    volumeMounts:\n    - name: d\n      mountPath: /d\n  volumes:\n  - name: d\n    persistentVolumeClaim:\n      claimName: nope\n') +
+      '---\n' + pod('nocm', '    volumeMounts:\n    - name: d\n      mountPath: /d\n  volumes:\n  - name: d\n    configMap:\n      name: missing\n'));
+    await sleep(s, 10);
+    expect(await run(s, 'kubectl get pods')).toMatch(/\nnoclaim +0\/1 +Pending +0 +10s\nnocm +0\/1 +ContainerCreating +0 +10s\n$/);
+    expect(await run(s, 'kubectl describe pod noclaim')).toContain('  Warning  FailedScheduling  10s   default-scheduler  0/1 nodes are available: ' +
+      'persistentvolumeclaim "nope" not found. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.\n');
+    // The operation executor's back-off: tries at 0, 0.5, 1.5, 3.5 and 7.5 s.
+    expect(await run(s, 'kubectl describe pod nocm')).toContain('  Warning  FailedMount  3s (x5 over 10s)  kubelet            ' +
+      'MountVolume.SetUp failed for volume "d" : configmap "missing" not found\n');
+    await run(s, 'kubectl create configmap missing --from-literal=k=v');
+    await sleep(s, 20);
+    expect(await run(s, 'kubectl get pod nocm')).toMatch(/\nnocm +1\/1 +Running +0 +30s\n$/);
+  });
+
+  it('an immutable ConfigMap refuses changes to its data', async () => {
+    const s = session();
+    await apply(s, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: frozen\nimmutable: true\ndata:\n  a: "1"\n');
+    expect(await runCode(s, `kubectl patch configmap frozen -p '{"data":{"a":"2"}}'`)).toEqual({ exitCode: 1,
+      output: 'The ConfigMap "frozen" is invalid: data: Forbidden: field is immutable when `immutable` is set\n' });
+    expect(await run(s, "kubectl get configmap frozen -o jsonpath='{.data.a}'")).toBe('1');
+  });
+});
+
