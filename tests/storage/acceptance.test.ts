@@ -1,12 +1,13 @@
 // Issue 6 acceptance on the simulated runtime: every seed 004 Part 4/5 manifest (webapp-config,
 // db-credentials, database-pvc, database-statefulset, the Deployment with envFrom + secretKeyRef +
 // a claim). The containers' environment is what `env` prints inside them, files are read through
-// the files API (cluster.storage.files) or `cat` in the container, data is written by mongosh.
+// the files API (cluster.storage.files) or `cat` in the container, data is written by mongosh through
+// `kubectl exec`.
 import { describe, expect, it } from 'vitest';
 import type { PersistentVolume, PersistentVolumeClaim } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
 import type { Session } from '../../src/server/session';
-import { DATABASE_PVC, DB_CREDENTIALS, DB_CREDENTIALS_PLACEHOLDER, WEBAPP_CONFIG, apply, b64, containerState, databaseStatefulSet, env, exec,
+import { DATABASE_PVC, DB_CREDENTIALS, DB_CREDENTIALS_PLACEHOLDER, WEBAPP_CONFIG, apply, b64, containerState, databaseStatefulSet, env, exec, kubectlExec,
   logs, pod, podsOf, readFile, run, runCode, session, sleep, waitingMessage, webappDeployment } from './harness';
 
 /** seed 004 Part 4: the pod with the ConfigMap as env and the Secret's keys as env. */
@@ -43,7 +44,7 @@ spec:
 const MONGO_URL = 'mongodb://admin:s3cr3t@localhost:27017/shop';
 
 async function mongosh(s: Session, podName: string, container: string, js: string): Promise<string> {
-  const r = await exec(s, podName, container, ['mongosh', MONGO_URL, '--eval', js]);
+  const r = await kubectlExec(s, podName, container, ['mongosh', MONGO_URL, '--eval', js]);
   expect(r.code).toBe(0);
   return r.out;
 }

@@ -76,9 +76,20 @@ export async function exec(s: Session, podName: string, container: string, argv:
   return { code, out };
 }
 
-/** The environment of a running container as `env` prints it, as a map. */
+/** Quotes an argument for the learner's shell. */
+function shQuote(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `kubectl exec POD -c CONTAINER -- ARGV` typed in the learner's shell: its output and exit code. */
+export async function kubectlExec(s: Session, podName: string, container: string, argv: string[]): Promise<{ code: number; out: string }> {
+  const r = await s.run(`kubectl exec ${podName} -c ${container} -- ${argv.map(shQuote).join(' ')}`);
+  return { code: r.exitCode, out: r.output };
+}
+
+/** The environment of a running container as `kubectl exec … -- env` prints it, as a map. */
 export async function env(s: Session, podName: string, container: string): Promise<Map<string, string>> {
-  const r = await exec(s, podName, container, ['env']);
+  const r = await kubectlExec(s, podName, container, ['env']);
   expect(r.code).toBe(0);
   const m = new Map<string, string>();
   for (const line of r.out.split('\n').filter(Boolean)) {
