@@ -47,6 +47,7 @@ export class AddonState {
   enabledImages(): string[] {
     const imgs: string[] = [];
     if (this.has('metrics-server')) imgs.push(METRICS_SERVER_IMAGE);
+    if (this.has('dashboard')) imgs.push('docker.io/kubernetesui/dashboard:v2.7.0', 'docker.io/kubernetesui/metrics-scraper:v1.0.8');
     if (this.has('ingress')) imgs.push('registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.4.4', 'registry.k8s.io/ingress-nginx/controller:v1.11.3');
     return imgs;
   }

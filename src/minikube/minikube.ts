@@ -192,6 +192,33 @@ function node(h: MinikubeHost, io: ProcIO): number {
   return 1;
 }
 
+const DASHBOARD_URL = 'http://127.0.0.1:36223/api/v1/namespaces/kubernetes-dashboard/services/http:kubernetes-dashboard:/proxy/';
+
+/**
+ * `minikube dashboard [--url]`: enables the addon the first time, starts `kubectl proxy` and runs until
+ * Ctrl-C. Deviation: the dashboard's pods are not created and the URL serves nothing here.
+ */
+async function dashboard(h: MinikubeHost, st: MinikubeState, io: ProcIO): Promise<number> {
+  let o = '';
+  if (!st.addons.has('dashboard')) {
+    o += line('🔌', 'Enabling dashboard ...') + step('Using image docker.io/kubernetesui/dashboard:v2.7.0')
+      + step('Using image docker.io/kubernetesui/metrics-scraper:v1.0.8');
+    if (!st.addons.has('metrics-server')) {
+      o += line('💡', 'Some dashboard features require the metrics-server addon. To enable all features please run:')
+        + '\n\tminikube addons enable metrics-server\n\n';
+    }
+    st.addons.add('dashboard');
+  }
+  o += line('🤔', 'Verifying dashboard health ...') + line('🚀', 'Launching proxy ...') + line('🤔', 'Verifying proxy health ...');
+  o += io.args.includes('--url') ? `${DASHBOARD_URL}\n` : line('🎉', `Opening ${DASHBOARD_URL} in your default browser...`);
+  io.out(o);
+  try {
+    for (;;) await h.sleep(3_600_000, io.signal);
+  } catch {
+    return 0;
+  }
+}
+
 /** The value of --name=v / --name v / -n v in args. */
 export function flagValue(args: readonly string[], name: string, short?: string): string | undefined {
   for (let i = 0; i < args.length; i++) {
@@ -234,9 +261,8 @@ export function minikubeProgram(h: MinikubeHost, st: MinikubeState): (io: ProcIO
         return runTunnel(h, io);
       case 'addons': return runAddons(h, st, sub);
       case 'dashboard':
-        io.out(line('🤔', 'Verifying dashboard health ...') + line('🚀', 'Launching proxy ...') + line('🤔', 'Verifying proxy health ...')
-          + 'http://127.0.0.1:36223/api/v1/namespaces/kubernetes-dashboard/services/http:kubernetes-dashboard:/proxy/\n');
-        return 0;
+        if (st.stopped || st.deleted) return notRunning();
+        return dashboard(h, st, io);
       case undefined:
         io.out('minikube provisions and manages local Kubernetes clusters optimized for development workflows.\n');
         return 0;

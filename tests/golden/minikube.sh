@@ -32,6 +32,8 @@ minikube tunnel &
 kubectl get svc lb
 kill %1
 kubectl get svc lb
+minikube dashboard --url &
+kill %1
 minikube addons enable ingress
 kubectl get pods -n ingress-nginx
 minikube addons disable metrics-server
