@@ -28,6 +28,7 @@ describe('inspector', () => {
     await page.getByRole('tab', { name: 'Logs' }).click();
     await page.waitForSelector('.log-text:has-text("start worker processes")', { timeout: 15_000 });
     expect(await page.textContent('.log-state')).toBe('following');
+    expect(await page.textContent('.log-command')).toBe('kubectl logs -f web');
     expect(await page.textContent('.log-text')).toContain('/docker-entrypoint.sh: Configuration complete; ready for start up');
     await screenshot(page, 'inspector-pod-logs-1280x720-dark');
 

@@ -1,6 +1,6 @@
-// A pod's log, following: what the container logged so far, then each new line as it comes, read
-// through the API server's pods/log (as `kubectl logs -f` reads it). A container that restarts is
-// followed again; several containers get a picker.
+// A pod's log, following: `kubectl logs -f` run by a terminal-less stream, so the text (and an
+// error such as "container is waiting to start") is kubectl's own. A container that starts or
+// restarts is followed again; several containers get a picker.
 import { useEffect, useRef, useState } from 'react';
 import { getConnection } from '../../store';
 
@@ -8,6 +8,11 @@ type Any = Record<string, any>;
 
 /** Lines kept on screen (the oldest go first). */
 const MAX_CHARS = 512 * 1024;
+
+/** The command the log pane runs. */
+export function logsCommand(pod: string, namespace: string, container: string, containers: number): string {
+  return `kubectl logs -f ${pod}${namespace !== 'default' ? ` -n ${namespace}` : ''}${containers > 1 ? ` -c ${container}` : ''}`;
+}
 
 /** The log pane of a pod. */
 export function LogView({ pod }: { pod: Any }) {
@@ -32,7 +37,7 @@ export function LogView({ pod }: { pod: Any }) {
     setText('');
     setState('following');
     let flush: number | undefined;
-    const s = getConnection().client.stream({ kind: 'pod-log', namespace: ns, pod: name, container, follow: true }, (d) => {
+    const s = getConnection().client.stream({ kind: 'command', line: logsCommand(name, ns, container, containers.length) }, (d) => {
       buf += d;
       if (buf.length > MAX_CHARS) buf = buf.slice(buf.length - MAX_CHARS / 2);
       // One render per frame however fast the log runs.
@@ -58,7 +63,7 @@ export function LogView({ pod }: { pod: Any }) {
             {containers.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
         )}
-        <code className="log-command muted">kubectl logs -f {name}{containers.length > 1 ? ` -c ${container}` : ''}</code>
+        <code className="log-command muted">{logsCommand(name, ns, container, containers.length)}</code>
         <span className={`log-state ${state === 'following' ? 'is-live' : ''}`}>{state === 'following' ? 'following' : state === 'ended' ? 'ended' : 'error'}</span>
       </div>
       <pre ref={pre} className="log-text" aria-label={`Logs of ${name}`} aria-live="off"
