@@ -34,6 +34,9 @@ echo typed then Ctrl-D
 kubectl exec -ti deploy/nope -- sh
 echo 'echo from a pipe; hostname' | kubectl exec -i bb -- sh
 echo 'echo from a pipe' | kubectl exec -it bb -- sh
+kubectl exec -i bb -- sh
+echo typed without a terminal, no prompt
+exit 4
 kubectl exec -q -it bb - ls
 kubectl exec -t bb -- tty
 kubectl exec bb -c nope -- ls

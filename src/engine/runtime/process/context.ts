@@ -50,6 +50,8 @@ export interface Stdin {
   readAll(): Generator<Effect, string, unknown>;
   /** Is this a terminal (kubectl exec -i -t)? */
   readonly interactive: boolean;
+  /** Do lines arrive as someone types them (kubectl exec -i), rather than from a buffer? */
+  readonly live?: boolean;
 }
 
 /** Standard input from a string (a pipe's buffered output, a here-document). */

@@ -100,6 +100,7 @@ export function ioStdin(io: ExecIO): Stdin {
   };
   return {
     interactive: !!io.tty,
+    live: true,
     readLine,
     *readAll() {
       let all = '';

@@ -48,8 +48,10 @@ function* runTopLevel(sh: Shell, io: Io, body: () => Gen<number>): Gen<number> {
   return code;
 }
 
-function* repl(sh: Shell, ctx: ProcCtx, io: Io, kind: ShellKind): Gen<number> {
-  sh.interactive = true;
+// The read-eval loop: an interactive shell (prompts, `exit` said by bash), or with `prompts` false a shell
+// reading commands from a stream (`kubectl exec -i pod -- sh`), which runs each command as its line arrives.
+function* repl(sh: Shell, ctx: ProcCtx, io: Io, kind: ShellKind, prompts = true): Gen<number> {
+  sh.interactive = prompts;
   const host = ctx.sys.hostname;
   const home = sh.get('HOME') ?? '/root';
   const bashrc = kind === 'bash' && ctx.sys.fs.stat('/root/.bashrc');
@@ -57,12 +59,18 @@ function* repl(sh: Shell, ctx: ProcCtx, io: Io, kind: ShellKind): Gen<number> {
   let lineBase = 0;
   for (;;) {
     yield* sh.checkTraps(io);
-    if (!buf) {
+    if (!prompts) {
+      // No prompt without a terminal.
+    } else if (!buf) {
       const ps1 = sh.vars.get('PS1')?.v;
       io.out(ps1 ?? (kind === 'bash' && !bashrc ? `bash-${BASH_VERSION}# ` : sh.dialect.prompt(host, sh.cwd, home)));
     } else io.out(sh.vars.get('PS2')?.v ?? '> ');
     const line = yield* ctx.stdin.readLine();
     if (line === undefined) {
+      if (!prompts) {
+        if (buf) sh.syntaxError(new IncompleteInput(), buf, io);
+        return buf ? 2 : sh.status;
+      }
       // At end of input bash says "exit"; ash and dash end the prompt's line (cmdloop's newline on EOF).
       if (kind === 'bash') io.out('exit\n');
       else io.err('\n');
@@ -147,6 +155,8 @@ export function shellProgram(kind: ShellKind): Program {
       return yield* runTopLevel(sh, io, () => sh.runScript(content, io));
     }
     if (ctx.stdin.interactive || forceInteractive) return yield* runTopLevel(sh, io, () => repl(sh, ctx, io, kind));
+    // A live stream (kubectl exec -i) is run line by line as it arrives; a pipe's buffered text as a script.
+    if (ctx.stdin.live) return yield* runTopLevel(sh, io, () => repl(sh, ctx, io, kind, false));
     const script = yield* ctx.stdin.readAll();
     return yield* runTopLevel(sh, io, () => sh.runScript(script, io));
   };
