@@ -181,7 +181,10 @@ function node(h: MinikubeHost, io: ProcIO): number {
           + line('🛑', `Successfully stopped node ${io.args[2]}`));
       } else {
         k.start();
-        io.out(line('👍', `Starting "${io.args[2]}" worker node in "minikube" cluster`) + line('😄', `Successfully started node ${io.args[2]}!`));
+        io.out(line('👍', `Starting "${io.args[2]}" worker node in "minikube" cluster`) + line('🚜', `Pulling base image ${KICBASE} ...`)
+          + line('🔄', `Restarting existing docker container for "${io.args[2]}" ...`)
+          + line('🐳', `Preparing Kubernetes ${K8S} on Docker ${DOCKER} ...`) + line('🔎', 'Verifying Kubernetes components...')
+          + line('😄', `Successfully started node ${io.args[2]}!`));
       }
       return 0;
     }
