@@ -116,21 +116,30 @@ function encodeEntry(id: string, vs: VersionedSet, time: string | undefined): Ma
   e.apiVersion = vs.apiVersion;
   if (time) e.time = time;
   e.fieldsType = 'FieldsV1';
-  e.fieldsV1 = src?.fieldsV1 ?? encodeSet(vs.set);
+  e.fieldsV1 = src?.fieldsV1 ?? encodeSet(vs.set, ident.subresource !== 'status');
   if (ident.subresource) e.subresource = ident.subresource;
   return e;
 }
 
 // Encoded sets, interned: the pods of one ReplicaSet carry the same controller-manager entry, so they
-// share one frozen fieldsV1 (and its decoded FieldSet) instead of holding a copy each. Bounded: when
+// share one frozen fieldsV1 (and its decoded FieldSet) instead of holding a copy each; every encoded
+// set is frozen, so the decoder shares it when a writer sends it back. Bounded: when
 // full it starts over, which only costs sharing.
 const INTERN_LIMIT = 4096;
 const interned = new Map<string, Record<string, unknown>>();
 const encodedOf = new WeakMap<FieldSet, Record<string, unknown>>();
 
-function encodeSet(set: FieldSet): Record<string, unknown> {
+function encodeSet(set: FieldSet, intern: boolean): Record<string, unknown> {
   let f = encodedOf.get(set);
   if (f) return f;
+  if (!intern) {
+    // A status writer's set names this object's own list items (its pod IP, its conditions): it is
+    // never another object's, so looking it up would only cost.
+    f = shareImmutable(set.toFieldsV1());
+    rememberDecoded(f, set);
+    encodedOf.set(set, f);
+    return f;
+  }
   const key = set.toFieldsV1Json();
   f = interned.get(key);
   if (!f) {
