@@ -119,9 +119,45 @@ describe('editor', () => {
     await retype(page, '  name: ', 'test-app-pod', 'test-app-pod\ncolour: blue');
     const m = await waitFor('a schema marker', () => markers(page), (ms) => ms.some((x) => x.owner !== 'kubectl-apply'), 30_000);
     expect(m.find((x) => x.owner !== 'kubectl-apply')).toMatchObject({ line: 5, message: expect.stringContaining('colour') });
+    // Completion offers the kind's fields where the cursor is (the Pod's spec here).
+    expect(await page.evaluate(() => (window as any).__kubesim.editor.cursorAfter('spec:'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('restart');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget .monaco-list-row:has-text("restartPolicy")', { timeout: 15_000 });
+    await screenshot(page, 'editor-schema-marker-1280x720-dark');
+    await page.keyboard.press('Escape');
     // The example is a file like any other.
     expect(await run(page, 'ls')).toContain('test-app.yaml');
-    await screenshot(page, 'editor-schema-marker-1280x720-dark');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('creates, renames and deletes files the terminal sees (1920×1080)', async () => {
+    const { page, errors, close } = await openApp(browser, baseUrl, { query: 'seed=14', width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'New file' }).click();
+    const name = page.getByRole('textbox', { name: 'Name of the new file' });
+    expect(await name.inputValue()).toBe('untitled.yaml');
+    await name.fill('pod.yaml');
+    await name.press('Enter');
+    await page.waitForFunction(() => (window as any).__kubesim.editor?.path().endsWith('/pod.yaml'), undefined, { timeout: 20_000 });
+    expect(await run(page, 'ls')).toBe('pod.yaml\n');
+
+    await page.getByRole('button', { name: 'pod.yaml', exact: true }).hover();
+    await page.getByRole('button', { name: 'Rename pod.yaml' }).click();
+    const rename = page.getByRole('textbox', { name: 'New name for pod.yaml' });
+    await rename.fill('web-pod.yaml');
+    await rename.press('Enter');
+    await page.waitForSelector('.file-row:has-text("web-pod.yaml")');
+    expect(await run(page, 'ls')).toBe('web-pod.yaml\n');
+    await page.waitForFunction(() => (window as any).__kubesim.editor?.path().endsWith('/web-pod.yaml'));
+    await screenshot(page, 'editor-files-1920x1080-dark');
+
+    await page.getByRole('button', { name: 'web-pod.yaml', exact: true }).hover();
+    await page.getByRole('button', { name: 'Delete web-pod.yaml' }).click();
+    await page.getByRole('button', { name: 'Really delete web-pod.yaml' }).click();
+    await page.waitForSelector('.file-row', { state: 'detached' });
+    expect(await run(page, 'ls')).toBe('');
     expect(errors).toEqual([]);
     await close();
   });
