@@ -1,6 +1,7 @@
 // The host shell's small commands (coreutils-like), worded as GNU coreutils and bash word their errors.
 import type { MemFS } from './memfs';
 import { sed } from './sed';
+import { grep as grepCommand } from './grep';
 
 /** What a builtin gets. */
 export interface ProcIO {
@@ -125,27 +126,7 @@ function tail(io: ProcIO): number {
 }
 
 function grep(io: ProcIO): number {
-  const flags = io.args.filter((a) => /^-[ivEcw]+$/.test(a)).join('');
-  const rest = io.args.filter((a) => !/^-[ivEcw]+$/.test(a));
-  if (!rest.length) {
-    io.err('Usage: grep [OPTION]... PATTERNS [FILE]...\nTry \'grep --help\' for more information.\n');
-    return 2;
-  }
-  const [pattern, ...files] = rest;
-  const t = inputOf(io, files);
-  if (t === undefined) return 2;
-  let re: RegExp;
-  try {
-    re = new RegExp(flags.includes('E') ? pattern : pattern.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '.' || c === '*' ? c : `\\${c}`)),
-      flags.includes('i') ? 'i' : '');
-  } catch {
-    io.err(`grep: Unmatched ( or \\(\n`);
-    return 2;
-  }
-  const hits = lines(t).filter((l) => re.test(l) !== flags.includes('v'));
-  if (flags.includes('c')) io.out(`${hits.length}\n`);
-  else for (const l of hits) io.out(`${l}\n`);
-  return hits.length ? 0 : 1;
+  return grepCommand(io, inputOf);
 }
 
 function wc(io: ProcIO): number {
