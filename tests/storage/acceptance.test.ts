@@ -472,3 +472,60 @@ describe('downward API and hostPath', () => {
     expect(s.cluster.storage.files.node('minikube').read('var/data/f')).toBeUndefined();
   });
 });
+
+describe('envFrom with a prefix, and an emptyDir shared by two containers', () => {
+  it('prefixed ConfigMap keys and Secret keys as env; what one container writes the other reads; a new pod starts empty', async () => {
+    const s = session();
+    await apply(s, `${WEBAPP_CONFIG}---\n${DB_CREDENTIALS}---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: pair
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: pair
+  template:
+    metadata:
+      labels:
+        app: pair
+    spec:
+      containers:
+      - name: writer
+        image: busybox:1.36
+        command: ["sleep", "3600"]
+        envFrom:
+        - prefix: CFG_
+          configMapRef:
+            name: webapp-config
+        - secretRef:
+            name: db-credentials
+        volumeMounts:
+        - name: shared
+          mountPath: /out
+      - name: reader
+        image: busybox:1.36
+        command: ["sleep", "3600"]
+        volumeMounts:
+        - name: shared
+          mountPath: /in
+      volumes:
+      - name: shared
+        emptyDir: {}
+`);
+    await sleep(s, 20);
+    const name = podsOf(s, 'app=pair')[0].metadata!.name!;
+    const e = await env(s, name, 'writer');
+    expect([e.get('CFG_WEBAPP_ENV'), e.get('CFG_DATABASE_URL'), e.get('username'), e.get('password'), e.has('WEBAPP_ENV')])
+      .toEqual(['production', 'mongodb://database-service:27017/mydb', 'admin', 's3cr3t', false]);
+    expect(await kubectlExec(s, name, 'writer', ['sh', '-c', 'echo hello > /out/msg'])).toEqual({ code: 0, out: '' });
+    expect(await kubectlExec(s, name, 'reader', ['cat', '/in/msg'])).toEqual({ code: 0, out: 'hello\n' });
+    expect((await kubectlExec(s, name, 'reader', ['ls', '-ld', '/in'])).out).toMatch(/^drwxrwxrwx /);
+    await run(s, `kubectl delete pod ${name}`);
+    await sleep(s, 20);
+    const next = podsOf(s, 'app=pair').find((p) => p.metadata!.name !== name)!.metadata!.name!;
+    expect(await kubectlExec(s, next, 'reader', ['ls', '/in'])).toEqual({ code: 0, out: '' });
+  });
+});
+
