@@ -45,6 +45,10 @@ describe('inspector', () => {
     await page.waitForSelector('.command-text:has-text("kind: Pod")');
     expect(await page.textContent('.command-text')).toMatch(/^apiVersion: v1\nkind: Pod\nmetadata:\n/);
     await screenshot(page, 'inspector-pod-yaml-1280x720-dark');
+
+    await page.getByRole('tab', { name: /^Events/ }).click();
+    await page.waitForSelector('.command-text:has-text("Started")');
+    expect(await page.textContent('.command-text')).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n.*Normal\s+Scheduled\s+Pod\/web\s+Successfully assigned default\/web to minikube\n/s);
     expect(errors).toEqual([]);
     await close();
   });
