@@ -74,6 +74,10 @@ export function ClusterDiagram() {
   const root = useRef<SVGGElement>(null);
   const zoomer = useRef<ZoomBehavior<SVGSVGElement, unknown> | undefined>(undefined);
   const size = useSize(stage);
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
+  /** The fitted scale last applied (applying it again would cost a forced layout per frame). */
+  const appliedK = useRef(0);
   /** The learner zoomed or panned: the view stops fitting itself until "Fit". */
   const userMoved = useRef(false);
   /** Milliseconds spent on the model and layout since the last draw (part of the frame's cost). */
@@ -96,7 +100,9 @@ export function ClusterDiagram() {
   useEffect(() => {
     const s = svg.current;
     if (!s) return undefined;
+    // The extent comes from the measured stage: d3's default reads the SVG's size, a forced layout on every call.
     const z = zoom<SVGSVGElement, unknown>().scaleExtent([0.15, 4])
+      .extent(() => [[0, 0], [Math.max(1, sizeRef.current.w), Math.max(1, sizeRef.current.h)]])
       .filter((e: Event) => (e.type === 'wheel' ? (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey : !(e as MouseEvent).button))
       .on('zoom', (e: { transform: { toString(): string }; sourceEvent: unknown }) => {
         if (e.sourceEvent) userMoved.current = true;
@@ -116,7 +122,10 @@ export function ClusterDiagram() {
   useEffect(() => {
     if (!root.current || !layout) return;
     const t0 = performance.now();
-    if (!userMoved.current && svg.current && zoomer.current) select(svg.current).call(zoomer.current.transform, zoomIdentity.scale(fitted!.k));
+    if (!userMoved.current && svg.current && zoomer.current && appliedK.current !== fitted!.k) {
+      appliedK.current = fitted!.k;
+      select(svg.current).call(zoomer.current.transform, zoomIdentity.scale(fitted!.k));
+    }
     ensureLayers(root.current);
     renderDiagram(root.current, layout, { motion: !matchMedia('(prefers-reduced-motion: reduce)').matches });
     markSelection(root.current, selected);
@@ -141,14 +150,20 @@ export function ClusterDiagram() {
   };
   const fit = () => {
     userMoved.current = false;
+    appliedK.current = fitted?.k ?? 1;
     if (svg.current && zoomer.current) select(svg.current).call(zoomer.current.transform, zoomIdentity.scale(fitted?.k ?? 1));
   };
-  const onClick = (e: React.MouseEvent) => {
-    const hit = (e.target as Element).closest('[data-select]');
-    const v = hit?.getAttribute('data-select');
+  const selectAt = (target: EventTarget) => {
+    const v = (target as Element).closest?.('[data-select]')?.getAttribute('data-select');
     if (!v) return;
     const [resource, key] = v.split('|');
     ui.select({ resource, key });
+  };
+  const onClick = (e: React.MouseEvent) => selectAt(e.target);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    selectAt(e.target);
   };
   const visible = model.pods.length;
   return (
@@ -171,8 +186,8 @@ export function ClusterDiagram() {
       </div>
       <div className="pane-body diagram-main">
         <div className="diagram-stage" ref={stage}>
-          <svg ref={svg} className="diagram-svg" role="img" aria-label={`Cluster diagram: ${model.nodes.length} nodes, ${visible} pods`}
-            onClick={onClick}>
+          <svg ref={svg} className="diagram-svg" role="group" aria-label={`Cluster diagram: ${model.nodes.length} nodes, ${visible} pods`}
+            onClick={onClick} onKeyDown={onKeyDown}>
             <g ref={root} className="diagram-root" />
           </svg>
           {!booted && model.nodes.length === 0 && <p className="empty-state diagram-empty">Starting the cluster…</p>}

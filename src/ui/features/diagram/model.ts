@@ -23,6 +23,8 @@ export interface PodItem {
   terminating: boolean;
   labels: Readonly<Record<string, string>>;
   claims: string[];
+  /** metadata.creationTimestamp: pods of a group keep creation order, so a new pod appends instead of shifting the rest. */
+  created: string;
 }
 
 /** Pods of one owner on one node (or in the not-scheduled lane). */
@@ -156,9 +158,10 @@ export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, 
       status: st.status, ready: st.ready, tone: st.tone, terminating: !!p.metadata?.deletionTimestamp,
       labels: p.metadata?.labels ?? {},
       claims: volumes.map((v) => v.persistentVolumeClaim?.claimName).filter((c): c is string => !!c),
+      created: p.metadata?.creationTimestamp ?? '',
     });
   }
-  pods.sort(byKey);
+  pods.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : byKey(a, b)));
 
   const sources: RouteSource[] = [];
   const visible = (ns: string) => opts.system || !SYSTEM_NAMESPACES.has(ns);

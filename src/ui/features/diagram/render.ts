@@ -41,6 +41,9 @@ function drawRegions(root: G, regions: RegionBox[]): void {
     .attr('transform', tr)
     .attr('data-select', (d) => (d.node ? `nodes|${d.node.name}` : null))
     .attr('data-node', (d) => d.node?.name ?? null)
+    .attr('tabindex', (d) => (d.node ? 0 : null))
+    .attr('role', (d) => (d.node ? 'button' : null))
+    .attr('aria-label', (d) => (d.node ? `Node ${d.node.name}, ${d.subtitle}` : null))
     .each(function (d) {
       const g = select(this);
       g.select('rect').attr('width', d.w).attr('height', d.h);
@@ -90,6 +93,7 @@ function drawSources(root: G, sources: SourceBox[]): void {
     .attr('class', (d) => `source source-${d.source.resource}`)
     .attr('transform', tr)
     .attr('data-select', (d) => `${d.source.resource}|${d.source.key}`)
+    .attr('tabindex', 0).attr('role', 'button').attr('aria-label', (d) => `${d.source.kind} ${d.source.name}`)
     .each(function (d) {
       const g = select(this);
       const kind = short(d.source.kind);
@@ -158,7 +162,21 @@ function drawGroups(root: G, groups: GroupBox[], compact: boolean): void {
     });
 }
 
-function drawPods(root: G, pods: PodBox[], compact: boolean, ms: number): void {
+/** Past this many pods moving at once they snap into place: a mass reflow is neither cheap nor readable. */
+export const MAX_ANIMATED_MOVES = 40;
+
+function drawPods(root: G, pods: PodBox[], compact: boolean, motion: number): void {
+  let ms = motion;
+  if (ms) {
+    const next = new Map(pods.map((p) => [p.id, tr(p)]));
+    let moves = 0;
+    root.select('g.layer-pods').selectAll<SVGGElement, PodBox>('g.pod-chip').each(function (d) {
+      const el = this as Drawn;
+      const t = next.get(d.id);
+      if (el.__t && t && el.__t !== t) moves++;
+    });
+    if (moves > MAX_ANIMATED_MOVES) ms = 0;
+  }
   root.select('g.layer-pods').selectAll<SVGGElement, PodBox>('g.pod-chip').data(pods, (d) => d.id)
     .join(
       (enter) => {
@@ -184,7 +202,10 @@ function drawPods(root: G, pods: PodBox[], compact: boolean, ms: number): void {
       el.__sig = sig;
       const g = select(this);
       g.attr('class', `pod-chip tone-${p.tone}${p.terminating ? ' is-terminating' : ''}`)
-        .attr('data-select', `pods|${p.key}`).attr('data-pod', p.key).attr('data-status', p.status);
+        .attr('data-select', `pods|${p.key}`).attr('data-pod', p.key).attr('data-status', p.status)
+        // Keyboard: labelled pods are tab stops (compact squares are not: a thousand stops help nobody).
+        .attr('tabindex', compact ? null : 0).attr('role', compact ? null : 'button')
+        .attr('aria-label', compact ? null : `Pod ${p.name}, ${p.status}`);
       g.select('rect.pod-box').attr('width', d.w).attr('height', d.h).attr('rx', compact ? 2 : 6);
       g.select('title').text(`Pod ${p.namespace}/${p.name}: ${p.status} (${p.ready} ready)${p.node ? ` on ${p.node}` : ''}`);
       g.select('circle.pod-dot').attr('display', compact ? 'none' : null);

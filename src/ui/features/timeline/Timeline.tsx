@@ -10,7 +10,16 @@ import { facets, filterEvents, NO_FILTER, type EventFilter } from './filter';
 import { TimeAxis } from './TimeAxis';
 import './timeline.css';
 
-const MAX_ROWS = 300;
+const MAX_ROWS = 150;
+
+/** What the explanations read from the mirror: a workload's spec.replicas. */
+const CONTEXT: EventContext = {
+  replicas: (ns, kind, name) => {
+    const r = MIRRORED_RESOURCES.find((m) => m.kind === kind);
+    const o = r ? useCluster.getState().objects[r.resource]?.get(`${ns}/${name}`) as { spec?: { replicas?: number } } | undefined : undefined;
+    return o?.spec?.replicas;
+  },
+};
 
 function selectInvolved(e: EventLike): void {
   const r = MIRRORED_RESOURCES.find((m) => m.kind === e.involvedObject?.kind);
@@ -21,7 +30,6 @@ function selectInvolved(e: EventLike): void {
 /** The timeline pane. */
 export function Timeline() {
   const events = useObjects('events');
-  const objects = useCluster((s) => s.objects);
   const bootedAt = useCluster((s) => s.bootedAt);
   const now = useSimNow(1000);
   const [filter, setFilter] = useState<EventFilter>(NO_FILTER);
@@ -39,13 +47,8 @@ export function Timeline() {
   const all = useMemo(() => [...events.values()] as EventLike[], [events]);
   const rows = useMemo(() => filterEvents(all, filter, MAX_ROWS), [all, filter]);
   const choices = useMemo(() => facets(all), [all]);
-  const ctx: EventContext = useMemo(() => ({
-    replicas: (ns, kind, name) => {
-      const r = MIRRORED_RESOURCES.find((m) => m.kind === kind);
-      const o = r ? objects[r.resource]?.get(`${ns}/${name}`) as { spec?: { replicas?: number } } | undefined : undefined;
-      return o?.spec?.replicas;
-    },
-  }), [objects]);
+  // Explained once per list change, not on every clock tick; the owner's replicas are read as they are now.
+  const explained = useMemo(() => rows.map((e) => ({ e, x: explainEvent(e, CONTEXT) })), [rows]);
   const from = Math.min(bootedAt ?? now, ...rows.slice(-1).map(eventTime).filter((t) => t > 0));
   const set = (patch: Partial<EventFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const pick = useCallback((e: EventLike) => selectInvolved(e), []);
@@ -72,8 +75,7 @@ export function Timeline() {
         <TimeAxis events={rows} from={from} to={now} width={width} onPick={pick} focus={focus} />
         <div className="event-list" role="list">
           {rows.length === 0 && <p className="empty-state">{all.length ? 'No event matches the filter.' : 'No events yet.'}</p>}
-          {rows.map((e) => {
-            const x = explainEvent(e, ctx);
+          {explained.map(({ e, x }) => {
             const key = e.metadata?.uid ?? e.metadata?.name;
             return (
               <button key={key} role="listitem" className={`event-row ${e.type === 'Warning' ? 'is-warning' : ''}`} onClick={() => selectInvolved(e)}
