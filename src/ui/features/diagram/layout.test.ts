@@ -93,6 +93,19 @@ describe('layoutDiagram', () => {
     expect(l.links[0].d).toMatch(/^M[\d.]+,[\d.]+C/);
   });
 
+  it('routes an Ingress to the Services of its rules and default backend', () => {
+    const ing = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'site', namespace: 'default' },
+      spec: { ingressClassName: 'nginx', defaultBackend: { service: { name: 'web' } },
+        rules: [{ host: 'hello.local', http: { paths: [{ backend: { service: { name: 'web' } } }, { backend: { service: { name: 'api' } } }] } }] } } as KubeObject;
+    const model = buildModel({ ...objects, services: map([svc('web', { app: 'web' }), svc('api', { app: 'api' })]), ingresses: map([ing]) },
+      { system: false, stopped: [] });
+    const site = model.sources.find((s) => s.kind === 'Ingress')!;
+    expect(site).toMatchObject({ id: 'ingresses/default/site', detail: 'nginx · hello.local', targets: ['services/default/api', 'services/default/web'] });
+    const l = layoutDiagram(model, 1200);
+    expect(l.sources.map((s) => s.id).slice(0, 3)).toEqual(['ingresses/default/site', 'services/default/api', 'services/default/web']);
+    expect(l.links.filter((k) => k.kind === 'Ingress').map((k) => k.target)).toEqual(['services/default/api', 'services/default/web']);
+  });
+
   it('goes compact past COMPACT_PODS pods: small cells, routes to owner groups', () => {
     const many = map(Array.from({ length: COMPACT_PODS + 10 }, (_, i) =>
       pod(`web-5d8f9c7b6d-${String(i).padStart(5, '0')}`, { node: i % 2 ? 'minikube' : 'minikube-m02', rs: 'web-5d8f9c7b6d', labels: { app: 'web' }, running: true })));
