@@ -9,7 +9,8 @@ import type { Fallback } from '../shell';
  *
  * A command that reads the terminal while it runs (`kubectl exec -it pod -- sh`, `kubectl attach -i`)
  * takes the transcript's next lines as what the learner types, one per read, each echoed as the
- * terminal shows it (after the container shell's own prompt); `^D` is end of input (Ctrl-D). The
+ * terminal shows it (after the container shell's own prompt); `^D` is end of input (Ctrl-D) and `^C` a Ctrl-C at
+ * the program's prompt (the line is dropped and the prompt shown again). The
  * command ends when the program does (`exit`), or at the end of the transcript.
  */
 export async function runScript(script: string, opts: ClusterOptions & { fallback?: Fallback } = {}): Promise<string> {
@@ -24,6 +25,11 @@ export async function runScript(script: string, opts: ClusterOptions & { fallbac
     if (i >= lines.length) return undefined;
     const line = lines[i++];
     if (line === '^D') return undefined;
+    // Ctrl-C at a program's prompt (a TTY passes it on): the shell in the container drops the line.
+    if (line === '^C') {
+      echo('^C\n');
+      return '';
+    }
     echo(`${line}\n`);
     return line;
   };

@@ -29,7 +29,8 @@ echo $?
 exit 5
 echo $?
 kubectl exec -it bb -- sh
-echo typed then Ctrl-D
+echo typed then Ctrl-C and Ctrl-D
+^C
 ^D
 kubectl exec -ti deploy/nope -- sh
 echo 'echo from a pipe; hostname' | kubectl exec -i bb -- sh
