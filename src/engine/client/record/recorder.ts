@@ -49,7 +49,9 @@ interface Seen {
 export class EventRecorder {
   private seq = 0;
   private readonly seen = new Map<string, Seen>();
-  private readonly similar = new Map<string, { times: number[]; localKeys: Set<string> }>();
+  // localKeys: the distinct messages seen; one (a string) until a second arrives, as nearly every
+  // object gets one message per reason, and a Set per pod and reason costs more than the event.
+  private readonly similar = new Map<string, { times: number[]; localKeys: string | Set<string> }>();
   private readonly spam = new Map<string, { tokens: number; at: number }>();
 
   constructor(private readonly client: Client, private readonly clock: Clock, readonly source: EventSource) {}
@@ -111,11 +113,14 @@ export class EventRecorder {
     const aggKey = [this.source.component, this.source.host, objKey, type, reason].join('\u0000');
     const localKey = message;
     let s = this.similar.get(aggKey);
-    if (!s) this.similar.set(aggKey, (s = { times: [], localKeys: new Set() }));
-    s.times = s.times.filter((t) => now - t < AGGREGATE_WINDOW_MS);
+    if (!s) this.similar.set(aggKey, (s = { times: [], localKeys: localKey }));
+    if (s.times.length && now - s.times[0] >= AGGREGATE_WINDOW_MS) s.times = s.times.filter((t) => now - t < AGGREGATE_WINDOW_MS);
     s.times.push(now);
-    s.localKeys.add(localKey);
-    if (s.localKeys.size >= AGGREGATE_MAX && s.times.length >= AGGREGATE_MAX) {
+    if (typeof s.localKeys === 'string') {
+      if (s.localKeys !== localKey) s.localKeys = new Set([s.localKeys, localKey]);
+    } else s.localKeys.add(localKey);
+    const distinct = typeof s.localKeys === 'string' ? 1 : s.localKeys.size;
+    if (distinct >= AGGREGATE_MAX && s.times.length >= AGGREGATE_MAX) {
       return { message: `(combined from similar events): ${message}`, key: `${aggKey}\u0000combined` };
     }
     return { message, key: `${aggKey}\u0000${message}` };
