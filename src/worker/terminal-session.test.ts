@@ -22,11 +22,12 @@ function readingShell(): Shell {
 
 function session() {
   let out = '';
+  const readies: string[] = [];
   const s = new TerminalSession('t1', {
-    shell: readingShell(), cwd: () => '/home/learner', write: (d) => { out += d; }, ready: () => undefined,
+    shell: readingShell(), cwd: () => '/home/learner', write: (d) => { out += d; }, ready: (prompt) => { readies.push(prompt); },
     afterCommand: () => undefined, setTimer: () => () => undefined,
   });
-  return { s, out: () => out };
+  return { s, out: () => out, readies };
 }
 
 const settle = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -44,6 +45,16 @@ describe('TerminalSession: lines typed while a command runs', () => {
     s.input(['exit', 'echo after'], 1);
     await settle();
     expect(out()).toBe(`/ # ls\nyou typed ls\n/ # you typed pwd\n/ # ${ps1('/home/learner')}echo after\nran echo after\n`);
+  });
+
+  it('let the page edit a line after the program\'s prompt while it waits', async () => {
+    const { s, readies } = session();
+    s.input(['interactive'], 1);
+    await settle();
+    expect(readies).toEqual(['\x1b[1G/ # ']);
+    s.input(['pwd'], 1);
+    await settle();
+    expect(readies).toEqual(['\x1b[1G/ # ', '\x1b[1G/ # ']);
   });
 
   it('end (undefined) when the command is interrupted', async () => {

@@ -68,13 +68,24 @@ export class TerminalSession {
   /** Set while a running program waits for a typed line (kubectl exec -it). */
   private wakeReader: (() => void) | undefined;
 
+  /** What the running command wrote after its last newline (a container shell's prompt). */
+  private lineTail = '';
+
   // The terminal's input as the running command reads it: the next queued line (echoed unless the
   // page already shows it), waiting for one when none is queued; undefined once the command is interrupted.
+  // While it waits the page edits a line after the program's own prompt: term-ready carries that prompt
+  // behind a cursor-to-column-1 sequence, so the page redraws it in place and knows the column it ends at.
   private readLine(r: Running): Promise<string | undefined> {
     return new Promise((resolve) => {
+      let asked = false;
       const take = () => {
         if (r.detached || r.ac.signal.aborted) { this.wakeReader = undefined; resolve(undefined); return; }
-        if (this.next >= this.queue.length) { this.wakeReader = take; return; }
+        if (this.next >= this.queue.length) {
+          this.wakeReader = take;
+          if (!asked) this.deps.ready(`\x1b[1G${this.lineTail}`, false, this.seq);
+          asked = true;
+          return;
+        }
         this.wakeReader = undefined;
         const { line, echo } = this.queue[this.next++];
         if (echo) this.deps.write(`${line}\n`);
@@ -132,7 +143,13 @@ export class TerminalSession {
     const detached = new Promise<void>((resolve) => { detach = resolve; });
     const r: Running = { ac: new AbortController(), detached: false, detach: () => { r.detached = true; detach(); } };
     this.running = r;
-    const out = (s: string) => { if (!r.detached) this.deps.write(s); };
+    this.lineTail = '';
+    const out = (s: string) => {
+      if (r.detached) return;
+      const tail = (this.lineTail + s).split('\n').pop() ?? '';
+      this.lineTail = tail.slice(tail.lastIndexOf('\r') + 1);
+      this.deps.write(s);
+    };
     try {
       await Promise.race([this.deps.shell.run(text, { stdout: out, stderr: out, readLine: () => this.readLine(r) }, r.ac.signal), detached]);
     } catch (e) {
