@@ -57,4 +57,33 @@ describe('browser pane', () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  it('opens an Ingress host once /etc/hosts names it, and says so before', async () => {
+    const { page, errors, close } = await openApp(browser, baseUrl, { query: 'seed=33&speed=60' });
+    await run(page, 'minikube addons enable ingress', { timeoutMs: 60_000 });
+    await run(page, 'kubectl create deployment webapp --image=nginx:1.27 --port=80');
+    await run(page, 'kubectl expose deployment webapp --name=webapp-service --port=80');
+    await run(page, 'kubectl create ingress webapp-ingress --class=nginx --rule=webapp.example.com/*=webapp-service:80');
+    await page.getByRole('tab', { name: 'Browser' }).click();
+    const link = page.locator('.browser-suggestion:has-text("webapp.example.com")');
+    await link.waitFor({ timeout: 10_000 });
+    await link.click();
+    await page.waitForSelector('.browser-error');
+    expect(await page.textContent('.browser-error')).toContain('DNS_PROBE_FINISHED_NXDOMAIN');
+    expect(await page.textContent('.browser-hint')).toContain('192.168.49.2 webapp.example.com');
+    await screenshot(page, 'browser-ingress-hint-1280x720-dark');
+
+    await run(page, 'echo "192.168.49.2 webapp.example.com" >> /etc/hosts');
+    // The controller picks the Ingress up and the page comes through it.
+    const deadline = Date.now() + 30_000;
+    const h1 = page.frameLocator('iframe.browser-frame').locator('h1');
+    while (Date.now() < deadline) {
+      await page.getByRole('button', { name: 'Reload' }).click();
+      await page.waitForTimeout(500);
+      if (await h1.count()) break;
+    }
+    expect(await h1.textContent()).toBe('Welcome to nginx!');
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

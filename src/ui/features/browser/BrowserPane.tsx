@@ -8,6 +8,8 @@ import { browserError, isHtml, reasonPhrase } from './browser-errors';
 import { browser, useBrowser } from './browser-store';
 import { suggestions } from './suggestions';
 
+type Any = Record<string, any>;
+
 function Welcome() {
   const nodes = useObjects('nodes');
   const services = useObjects('services');
@@ -35,6 +37,17 @@ function Welcome() {
   );
 }
 
+/** For a name nobody resolves that an Ingress routes: how the learner's machine learns it. */
+function IngressHint({ host }: { host: string }) {
+  const nodes = useObjects('nodes');
+  const ingresses = useObjects('ingresses');
+  const routed = [...ingresses.values()].some((i) => ((i as Any).spec?.rules ?? []).some((r: Any) => r.host === host));
+  const ip: string | undefined = ([...nodes.values()][0] as Any | undefined)?.status?.addresses?.find((a: Any) => a.type === 'InternalIP')?.address;
+  if (!routed || !ip) return null;
+  return <p className="browser-hint">An Ingress routes <code>{host}</code>, but this machine cannot resolve the name. Add the line
+    <code className="hint-line">{ip} {host}</code> to <code>/etc/hosts</code> (the ingress controller listens on the node's address).</p>;
+}
+
 function Page() {
   const { result, url, source } = useBrowser();
   if (!result || !url) return <Welcome />;
@@ -45,6 +58,7 @@ function Page() {
         <h3>{e.title}</h3>
         <p>{e.detail}</p>
         <code>{e.code}</code>
+        {result.error === 'resolve' && <IngressHint host={result.host} />}
       </div>
     );
   }
