@@ -21,7 +21,7 @@ import { ProbeManager, type ProbeHost } from './prober';
 import { serveExec, serveLogs, servePortForward, type ConnectorHost } from './server';
 import { StatusManager } from './status';
 import { Backoff } from './util';
-import { PodVolumes, serviceAccountToken, type VolumeDataRegistry, type VolumeSources } from './volumemanager';
+import { PodVolumes, TokenManager, serviceAccountToken, type VolumeDataRegistry, type VolumeSources } from './volumemanager';
 
 /** The kubelet's user agent. */
 export const KUBELET_USER_AGENT = 'kubelet/v1.32.0 (linux/amd64) kubernetes/70d3cc9';
@@ -94,6 +94,7 @@ export class Kubelet {
     const logRng = this.rng.fork('logs');
     const jitterRng = this.rng.fork('jitter');
     const tokenRng = this.rng.fork('tokens');
+    const tokens = new TokenManager();
     const allocatable = { cpu: m.capacity.cpu, memory: m.capacity.memory, 'ephemeral-storage': m.capacity['ephemeral-storage'] };
     this.host = {
       clock: this.clock, runtime: this.runtime, images: this.images, crashBackOff: new Backoff(this.clock), logRng,
@@ -111,7 +112,8 @@ export class Kubelet {
     this.volumeSources = {
       configMap: (ns, n) => this.caches.configMap(ns, n), secret: (ns, n) => this.caches.secret(ns, n), pvc: (ns, n) => this.caches.pvc(ns, n),
       pv: (n) => this.caches.pv(n), registry: opts.volumeData, nodeName: this.nodeName, allocatable,
-      token: (pod, aud, exp) => serviceAccountToken(tokenRng, pod, this.nodeName, this.clock.now(), aud, exp, 'minikube-sa-key'),
+      token: (pod, aud, exp) => tokens.get(`${pod.metadata?.uid}/${aud ?? ''}/${exp}`, this.clock.now(), exp,
+        () => serviceAccountToken(tokenRng, pod, this.nodeName, this.clock.now(), aud, exp, 'minikube-sa-key')),
     };
     this.caches.onChange((kind, ns) => {
       if (kind !== 'persistentvolumeclaims' && kind !== 'persistentvolumes') return;

@@ -54,3 +54,30 @@ export function serviceAccountToken(rng: Rng, pod: Pod, nodeName: string, nowMs:
   };
   return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${randomB64url(rng, 342)}`;
 }
+
+/** token_manager.go maxTTL: a token older than this is always renewed. */
+const MAX_TTL_MS = 24 * 3600_000;
+
+/**
+ * The kubelet's token manager (pkg/kubelet/token/token_manager.go): a pod's token for an audience and
+ * expiration is reused until 80 % of its lifetime has passed (or 24 h), so a projected token volume
+ * keeps its content between syncs. Expired entries are dropped at most once a minute (its cleanup loop).
+ */
+export class TokenManager {
+  private readonly tokens = new Map<string, { token: string; iat: number; ttlMs: number }>();
+  private lastCleanup = 0;
+
+  /** The cached token for the key, or a new one from `mint`. */
+  get(key: string, nowMs: number, expirationSeconds: number, mint: () => string): string {
+    if (nowMs - this.lastCleanup >= 60_000) {
+      this.lastCleanup = nowMs;
+      for (const [k, t] of this.tokens) if (nowMs >= t.iat + t.ttlMs) this.tokens.delete(k);
+    }
+    const cur = this.tokens.get(key);
+    if (cur && nowMs < cur.iat + cur.ttlMs * 0.8 && nowMs < cur.iat + MAX_TTL_MS) return cur.token;
+    const token = mint();
+    this.tokens.set(key, { token, iat: nowMs, ttlMs: expirationSeconds * 1000 });
+    return token;
+  }
+}
+
