@@ -14,6 +14,7 @@ import { TerminalSession } from './terminal-session';
 import { TimeDriver } from './time-driver';
 import { handleFileOp } from './file-ops';
 import { SideChannels } from './side-channels';
+import { EditSessions } from './edit-sessions';
 import { HOME, type BootOptions, type ClockState, type FromWorker, type ToWorker } from './protocol';
 
 /** Output a tab may have in flight (sent, not yet written by the page) before the worker holds back. */
@@ -82,6 +83,12 @@ export class WorkerHost {
     },
   });
 
+  private readonly edits = new EditSessions({
+    post: (m) => this.env.post(m),
+    fs: () => this.fs,
+    filesChanged: () => this.postFileChanges(),
+  });
+
   constructor(private readonly env: HostEnv) {}
 
   /** Handles one message from the page. Never throws: a failure becomes a `fatal` message. */
@@ -105,6 +112,8 @@ export class WorkerHost {
     switch (msg.type) {
       case 'stream-start': case 'stream-cancel': case 'editor-schema': case 'http':
         return this.side.receive(msg);
+      case 'edit-done':
+        return this.edits.done(msg.id, msg.save);
       case 'term-open': return this.openTerminal(msg.tab, msg.cols);
       case 'term-close': {
         this.terms.get(msg.tab)?.close();
@@ -176,6 +185,7 @@ export class WorkerHost {
     this.stopLoop();
     this.mirror?.stop();
     this.side.stopAll();
+    this.edits.cancelAll();
     for (const t of this.terms.values()) t.close();
     this.terms.clear();
     this.termFs.clear();
@@ -248,7 +258,10 @@ export class WorkerHost {
     });
     const portForward = portForwardHook(cluster);
     const kubectlEnv = (signal: AbortSignal | undefined): KubectlEnv => ({ api, fs, config: this.kubeconfig, now: () => cluster.clock.now(),
-      signal, sleep, columns: columns(), editor: (text, fileName) => editWithShellEditor(shell, fs, text, fileName), portForward });
+      signal, sleep, columns: columns(), portForward,
+      // $KUBE_EDITOR/$EDITOR run through the shell (scripts, transcripts); without them the editor pane opens the file.
+      editor: (text, fileName) => (shell.vars.KUBE_EDITOR || shell.vars.EDITOR
+        ? editWithShellEditor(shell, fs, text, fileName) : this.edits.edit(text, fileName, signal)) });
     const shell: Shell = new Shell({
       fs,
       kubectlEnv,
@@ -406,9 +419,9 @@ export class WorkerHost {
 }
 
 /**
- * `kubectl edit`'s editor, as the node session runs it: `$KUBE_EDITOR FILE` (else `$EDITOR FILE`)
- * through the shell on a temporary file, read back afterwards; with neither set the text comes back
- * unchanged, as if saved without edits. TODO(ui): open the editor pane instead. #8
+ * `kubectl edit`'s editor when $KUBE_EDITOR (else $EDITOR) is set, as the node session runs it:
+ * `$KUBE_EDITOR FILE` through the shell on a temporary file, read back afterwards. Without either,
+ * the page's editor pane opens the file (EditSessions).
  */
 async function editWithShellEditor(shell: Shell, fs: MemFS, text: string, fileName: string): Promise<string | undefined> {
   const editor = shell.vars.KUBE_EDITOR || shell.vars.EDITOR;

@@ -183,7 +183,9 @@ export type ToWorker =
   /** The editor's JSON schema of every built-in kind (one schema, matched by apiVersion/kind). */
   | { type: 'editor-schema'; id: number }
   /** A GET from the learner's machine (the browser pane): localhost after port-forward, a NodePort, an Ingress host. */
-  | { type: 'http'; id: number; url: string };
+  | { type: 'http'; id: number; url: string }
+  /** The learner closed a `kubectl edit` file: saved (kubectl reads it back) or cancelled. */
+  | { type: 'edit-done'; id: number; save: boolean };
 
 /** Messages from the worker to the page. */
 export type FromWorker =
@@ -215,6 +217,10 @@ export type FromWorker =
   | { type: 'stream-end'; id: number; code: number }
   | { type: 'editor-schema-result'; id: number; schema: object }
   | { type: 'http-result'; id: number; result: HttpResult }
+  /** `kubectl edit` waits for this file (absolute path) to be saved and closed in the editor. */
+  | { type: 'edit-open'; id: number; path: string }
+  /** The edit session ended (answered, or the command was interrupted). */
+  | { type: 'edit-close'; id: number }
   /** The simulator failed and cannot go on; the page restarts the worker. */
   | { type: 'fatal'; message: string };
 
