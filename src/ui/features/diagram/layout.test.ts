@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../worker';
-import { buildModel, ownerOf, selects } from './model';
+import { buildModel, configUses, ownerOf, selects } from './model';
 import { COMPACT_PODS, layoutDiagram, type Box } from './layout';
 
 const node = (name: string, ready = 'True', unschedulable = false): KubeObject => ({ apiVersion: 'v1', kind: 'Node',
@@ -39,6 +39,17 @@ describe('diagram model', () => {
     expect(ownerOf(pod('a', { rs: 'web-5d8f9c7b6d' }), map([rs('web-5d8f9c7b6d', 'web')]))).toEqual({ kind: 'Deployment', name: 'web' });
     expect(ownerOf(pod('a', { rs: 'web-5d8f9c7b6d' }), new Map())).toEqual({ kind: 'Deployment', name: 'web' });
     expect(ownerOf(pod('a'), new Map())).toBeUndefined();
+  });
+});
+
+describe('configUses', () => {
+  it('finds ConfigMaps and Secrets in volumes, projected sources, env and envFrom, never kube-root-ca.crt', () => {
+    expect(configUses({
+      volumes: [{ configMap: { name: 'site' } }, { secret: { secretName: 'tls' } },
+        { projected: { sources: [{ configMap: { name: 'kube-root-ca.crt' } }, { secret: { name: 'extra' } }] } }],
+      containers: [{ env: [{ valueFrom: { secretKeyRef: { name: 'db-credentials' } } }, { valueFrom: { configMapKeyRef: { name: 'site' } } }],
+        envFrom: [{ configMapRef: { name: 'webapp-config' } }] }],
+    })).toEqual(['configmaps/site', 'configmaps/webapp-config', 'secrets/db-credentials', 'secrets/extra', 'secrets/tls']);
   });
 });
 

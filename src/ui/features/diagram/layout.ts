@@ -116,7 +116,7 @@ export function layoutDiagram(model: ClusterModel, width: number): DiagramLayout
     chips.push({ id: `cp-${c.name}`, name: c.name, tone: c.tone, pod: c.pod, w: CHIP.w, h: CHIP.h, x, y: cy });
   });
   if (model.sources.length) {
-    band('sources', 'Routes & storage', model.sources.length, SOURCE, (i, x, sy) => {
+    band('sources', 'Linked objects', model.sources.length, SOURCE, (i, x, sy) => {
       sources.push({ id: model.sources[i].id, source: model.sources[i], w: SOURCE.w, h: SOURCE.h, x, y: sy });
     });
     y += GAP;

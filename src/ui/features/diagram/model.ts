@@ -23,6 +23,8 @@ export interface PodItem {
   terminating: boolean;
   labels: Readonly<Record<string, string>>;
   claims: string[];
+  /** ConfigMaps and Secrets the pod reads (volumes, env, envFrom): "configmaps/name", "secrets/name". */
+  uses: string[];
   /** metadata.creationTimestamp: pods of a group keep creation order, so a new pod appends instead of shifting the rest. */
   created: string;
 }
@@ -54,9 +56,9 @@ export interface NodeItem {
 export interface RouteSource {
   /** "services/default/web": the mirror resource, then its key. */
   id: string;
-  resource: 'services' | 'ingresses' | 'persistentvolumeclaims';
+  resource: 'services' | 'ingresses' | 'persistentvolumeclaims' | 'configmaps' | 'secrets';
   key: string;
-  kind: 'Service' | 'Ingress' | 'PersistentVolumeClaim';
+  kind: 'Service' | 'Ingress' | 'PersistentVolumeClaim' | 'ConfigMap' | 'Secret';
   name: string;
   namespace: string;
   /** "ClusterIP 10.96.0.12", "nginx · hello.local", "Bound 1Gi". */
@@ -114,6 +116,39 @@ const CONTROL_PLANE = [
   { component: 'kube-controller-manager', name: 'Controller manager' },
 ];
 
+interface ContainerRefs {
+  env?: { valueFrom?: { configMapKeyRef?: { name?: string }; secretKeyRef?: { name?: string } } }[];
+  envFrom?: { configMapRef?: { name?: string }; secretRef?: { name?: string } }[];
+}
+
+/** The ConfigMaps and Secrets a pod spec reads, as "configmaps/name" and "secrets/name". */
+export function configUses(spec: Record<string, unknown>): string[] {
+  const out = new Set<string>();
+  const add = (r: string, n: string | undefined) => { if (n) out.add(`${r}/${n}`); };
+  const volumes = (spec.volumes ?? []) as { configMap?: { name?: string }; secret?: { secretName?: string };
+    projected?: { sources?: { configMap?: { name?: string }; secret?: { name?: string } }[] } }[];
+  for (const v of volumes) {
+    add('configmaps', v.configMap?.name);
+    add('secrets', v.secret?.secretName);
+    for (const src of v.projected?.sources ?? []) {
+      // kube-root-ca.crt is in every pod's service-account volume: a link to it says nothing.
+      if (src.configMap?.name !== 'kube-root-ca.crt') add('configmaps', src.configMap?.name);
+      add('secrets', src.secret?.name);
+    }
+  }
+  for (const c of [...((spec.initContainers ?? []) as ContainerRefs[]), ...((spec.containers ?? []) as ContainerRefs[])]) {
+    for (const e of c.env ?? []) {
+      add('configmaps', e.valueFrom?.configMapKeyRef?.name);
+      add('secrets', e.valueFrom?.secretKeyRef?.name);
+    }
+    for (const e of c.envFrom ?? []) {
+      add('configmaps', e.configMapRef?.name);
+      add('secrets', e.secretRef?.name);
+    }
+  }
+  return [...out].sort();
+}
+
 /** Builds the model from the mirror. */
 export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, KubeObject>>>, opts: { system: boolean; stopped: readonly string[] }): ClusterModel {
   const get = (r: string) => objects[r] ?? new Map<string, KubeObject>();
@@ -159,6 +194,7 @@ export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, 
       labels: p.metadata?.labels ?? {},
       claims: volumes.map((v) => v.persistentVolumeClaim?.claimName).filter((c): c is string => !!c),
       created: p.metadata?.creationTimestamp ?? '',
+      uses: configUses(p.spec ?? {}),
     });
   }
   pods.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : byKey(a, b)));
@@ -197,7 +233,20 @@ export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, 
       name: c.metadata?.name ?? '', namespace: ns, detail: [(c.status?.phase as string) ?? 'Pending', size].filter(Boolean).join(' '),
       targets: pods.filter((p) => p.namespace === ns && p.claims.includes(c.metadata?.name ?? '')).map((p) => p.key) });
   }
-  const order = { Ingress: 0, Service: 1, PersistentVolumeClaim: 2 };
+  for (const resource of ['configmaps', 'secrets'] as const) {
+    for (const [key, o] of get(resource)) {
+      const ns = o.metadata?.namespace ?? 'default';
+      const name = o.metadata?.name ?? '';
+      if (!visible(ns) || name === 'kube-root-ca.crt') continue;
+      const targets = pods.filter((p) => p.namespace === ns && p.uses.includes(`${resource}/${name}`)).map((p) => p.key);
+      const n = Object.keys((o as { data?: object }).data ?? {}).length;
+      const type = (o as { type?: string }).type;
+      sources.push({ id: `${resource}/${key}`, resource, key, kind: resource === 'configmaps' ? 'ConfigMap' : 'Secret', name, namespace: ns,
+        // Secrets reach the page without their data (the mirror strips it): say the type instead.
+        detail: resource === 'configmaps' ? `${n} key${n === 1 ? '' : 's'}` : type ?? 'Opaque', targets });
+    }
+  }
+  const order = { Ingress: 0, Service: 1, PersistentVolumeClaim: 2, ConfigMap: 3, Secret: 4 };
   sources.sort((a, b) => order[a.kind] - order[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { nodes, pods, groups, sources, hidden, controlPlane };
 }

@@ -14,7 +14,7 @@ export const MOTION_MS = 450;
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 const tr = (b: { x: number; y: number }) => `translate(${Math.round(b.x * 10) / 10},${Math.round(b.y * 10) / 10})`;
-const short = (s: string) => s.replace(/^PersistentVolumeClaim$/, 'PVC');
+const short = (s: string) => s.replace(/^PersistentVolumeClaim$/, 'PVC').replace(/^ConfigMap$/, 'CM');
 
 /** Creates the layers inside `root` (once). */
 export function ensureLayers(root: SVGGElement): void {
@@ -102,7 +102,8 @@ function drawSources(root: G, sources: SourceBox[]): void {
       const kx = 10 + m().small(kind) + 6;
       g.select('text.source-name').attr('x', kx).text(fitText(d.source.name, d.w - kx - 8, m().label));
       const n = d.source.targets.length;
-      const reach = d.source.kind === 'Ingress' ? `${n} service${n === 1 ? '' : 's'}` : `${n} pod${n === 1 ? '' : 's'}`;
+      const reach = d.source.kind === 'Ingress' ? `${n} service${n === 1 ? '' : 's'}` : d.source.kind === 'Service' ? `${n} pod${n === 1 ? '' : 's'}`
+        : `used by ${n} pod${n === 1 ? '' : 's'}`;
       g.select('text.source-detail').text(fitText(`${d.source.detail} · ${reach}`, d.w - 18, m().small));
       g.select('title').text(`${d.source.kind} ${d.source.namespace}/${d.source.name}: ${d.source.detail} → ${reach}`);
     });
