@@ -81,6 +81,7 @@ describe('diagram', () => {
       return [...p.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().right > box.right + 0.5).map((t) => t.textContent);
     }));
     expect(overflow).toEqual([]);
+    await page.waitForTimeout(600); // moves end
     await screenshot(page, 'diagram-webapp-running-1440x900-dark');
 
     await page.click('.pod-chip[data-pod^="default/webapp-deployment-"]');
@@ -88,6 +89,7 @@ describe('diagram', () => {
     const headline = await page.textContent('.detail-card .sched-headline');
     expect(headline).toMatch(/^Scheduled on minikube(-m02)? · attempt 1 at \d\d:\d\d:\d\d$/);
     expect(await page.$$eval('.detail-card .sched-table tbody tr', (r) => r.length)).toBe(2);
+    await page.waitForTimeout(600);
     await screenshot(page, 'diagram-why-here-1440x900-dark');
 
     // The timeline: the reconcile loop in words.
@@ -99,6 +101,24 @@ describe('diagram', () => {
       rows.every((r) => r.querySelector('.event-object')?.textContent?.startsWith('deployment/webapp')))));
     await page.click('.timeline-body .event-row');
     await waitFor(page, 'the Deployment selected', async () => page.evaluate(() => !!document.querySelector('.owner-group.is-selected')));
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('explains why a pod is not scheduled: every node and the filter that rejected it', async () => {
+    const { page, errors, close } = await openApp(browser, baseUrl, { query: 'seed=7&nodes=2&speed=10', width: 1280, height: 720, theme: 'light' });
+    const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: big', 'spec:', '  containers:', '  - name: app', '    image: nginx',
+      '    resources:', '      requests:', '        cpu: "10"'].join('\n');
+    await page.evaluate((t) => (window as any).__kubesim.terminals.t1.paste(`cat <<'EOF' > big.yaml\n${t}\nEOF\n`), pod);
+    expect(await run(page, 'kubectl apply -f big.yaml')).toBe('pod/big created\n');
+    await page.waitForSelector('.region-pending .region-title');
+    await page.click('.pod-chip[data-pod="default/big"]');
+    await page.waitForSelector('.detail-card .sched-headline:has-text("Not scheduled")');
+    expect(await page.textContent('.detail-card .sched-message')).toBe('0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.');
+    const rows = await page.$$eval('.detail-card .sched-table tbody tr', (trs) => trs.map((r) => r.textContent));
+    expect(rows).toEqual(['minikube✗ NodeResourcesFit: Insufficient cpu—', 'minikube-m02✗ NodeResourcesFit: Insufficient cpu—']);
+    await page.waitForTimeout(600);
+    await screenshot(page, 'diagram-not-scheduled-1280x720-light');
     expect(errors).toEqual([]);
     await close();
   });
