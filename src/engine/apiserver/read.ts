@@ -69,8 +69,15 @@ export function listObjects(core: ServerCore, info: ResourceInfo, req: ApiReques
   const listMeta: KubeList['metadata'] = { resourceVersion: String(rv) };
   if (opts.continueToken) {
     const t = decodeContinue(opts.continueToken, rv, core.store.oldestRV());
-    const i = items.findIndex((o) => keyOfStored(o) > t.start);
-    items = i < 0 ? [] : items.slice(i);
+    // Items are in key order (the store's etcd order): binary-search the first key after the token's.
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keyOfStored(items[mid]) > t.start) hi = mid;
+      else lo = mid + 1;
+    }
+    items = items.slice(lo);
   }
   if (opts.limit && items.length > opts.limit) {
     const rest = items.length - opts.limit;

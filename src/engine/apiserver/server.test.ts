@@ -148,6 +148,23 @@ describe('API server', () => {
     expect(page2.metadata.continue).toBeUndefined();
   });
 
+  it('pages through all namespaces in key order, "team-a/…" before "team/…", nothing skipped or repeated', () => {
+    const { c } = setup();
+    for (const ns of ['team', 'team-a']) {
+      c.create(R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+      c.create(R.serviceaccounts, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } });
+    }
+    for (const ns of ['default', 'team', 'team-a']) for (const n of ['a', 'b', 'c']) c.create(R.pods, { ...pod(n), metadata: { name: n, namespace: ns } });
+    const seen: string[] = [];
+    let cont: string | undefined;
+    do {
+      const page = c.list(R.pods, undefined, { limit: 2, continue: cont });
+      seen.push(...page.items.map((p) => `${p.metadata!.namespace}/${p.metadata!.name}`));
+      cont = page.metadata.continue;
+    } while (cont);
+    expect(seen).toEqual(['default/a', 'default/b', 'default/c', 'team-a/a', 'team-a/b', 'team-a/c', 'team/a', 'team/b', 'team/c']);
+  });
+
   it('watch: initial events, live events after the call returns, resume, selectors, 410 past history', () => {
     const { c, clock, store } = setup();
     c.create(R.pods, pod('a'));
