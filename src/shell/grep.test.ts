@@ -35,6 +35,8 @@ describe('grep', () => {
     { name: 'separate -A argument', args: ['-A', '1', '-n', 'Name'], out: '1:Name:   web\n2-Status: Running\n' },
     { name: 'long option', args: ['--after-context=1', 'Labels'], out: 'Labels: app=web\n' },
     { name: 'count', args: ['-c', 'Normal'], out: '2\n' },
+    { name: 'several -e patterns', args: ['-e', 'Name', '-eLabels'], out: 'Name:   web\nLabels: app=web\n' },
+    { name: 'long --regexp', args: ['--regexp=Ready', '-n'], out: '8:  Ready   True\n' },
     { name: 'invert', args: ['-v', '-c', 'Normal'], out: '8\n' },
     { name: 'whole word', args: ['-w', 'Run'], out: '', code: 1 },
     { name: 'whole word found', args: ['-w', 'Running'], out: 'Status: Running\n' },

@@ -1,4 +1,4 @@
-// A small GNU grep for the host shell: -i -v -E -c -w -n -q, and the context options -A/-B/-C
+// A small GNU grep for the host shell: -i -v -E -c -w -n -q, -e PATTERN (any number), and the context options -A/-B/-C
 // (`kubectl describe pod web | grep -A 10 Events`): context lines, "--" between groups that do not
 // touch, "N:" / "N-" prefixes with -n, as GNU grep 3.x prints them.
 import type { ProcIO } from './builtins';
@@ -13,6 +13,8 @@ interface GrepOptions {
   quiet: boolean;
   after: number;
   before: number;
+  /** Patterns given with -e/--regexp; when there are any, every operand is a file. */
+  patterns: string[];
 }
 
 const USAGE = 'Usage: grep [OPTION]... PATTERNS [FILE]...\nTry \'grep --help\' for more information.\n';
@@ -20,7 +22,7 @@ const USAGE = 'Usage: grep [OPTION]... PATTERNS [FILE]...\nTry \'grep --help\' f
 /** Parses grep's arguments; a string is an error message (exit 2). */
 function parse(args: string[]): { o: GrepOptions; rest: string[] } | string {
   const o: GrepOptions = { ignoreCase: false, invert: false, extended: false, count: false, word: false, lineNumbers: false, quiet: false,
-    after: 0, before: 0 };
+    after: 0, before: 0, patterns: [] };
   const rest: string[] = [];
   const context = (v: string | undefined, c = 'A'): number | string => {
     if (v === undefined) return `grep: option requires an argument -- '${c}'\n${USAGE}`;
@@ -32,6 +34,10 @@ function parse(args: string[]): { o: GrepOptions; rest: string[] } | string {
     if (a === '--') {
       rest.push(...args.slice(i + 1));
       break;
+    }
+    if (a.startsWith('--regexp=')) {
+      o.patterns.push(a.slice('--regexp='.length));
+      continue;
     }
     const long = /^--(after|before)?-?context=(.*)$/.exec(a);
     if (long) {
@@ -48,6 +54,12 @@ function parse(args: string[]): { o: GrepOptions; rest: string[] } | string {
     // A cluster of short options; A/B/C take the rest of the word or the next argument.
     for (let j = 1; j < a.length; j++) {
       const c = a[j];
+      if (c === 'e') {
+        const v = j + 1 < a.length ? a.slice(j + 1) : args[++i];
+        if (v === undefined) return `grep: option requires an argument -- 'e'\n${USAGE}`;
+        o.patterns.push(v);
+        break;
+      }
       if ('ABC'.includes(c)) {
         const v = j + 1 < a.length ? a.slice(j + 1) : args[++i];
         const n = context(v, c);
@@ -88,16 +100,18 @@ export function grep(io: ProcIO, inputOf: (io: ProcIO, files: string[]) => strin
     return 2;
   }
   const { o, rest } = parsed;
-  if (!rest.length) {
+  if (!rest.length && !o.patterns.length) {
     io.err(USAGE);
     return 2;
   }
-  const [pattern, ...files] = rest;
+  // A line matches when any pattern does (GNU grep: -e PATTERN may repeat).
+  const patterns = o.patterns.length ? o.patterns : [rest[0]];
+  const files = o.patterns.length ? rest : rest.slice(1);
   const t = inputOf(io, files);
   if (t === undefined) return 2;
   let re: RegExp;
   try {
-    const src = o.extended ? pattern : basic(pattern);
+    const src = patterns.map((p) => `(?:${o.extended ? p : basic(p)})`).join('|');
     re = new RegExp(o.word ? `(?<![\\w])(?:${src})(?![\\w])` : src, o.ignoreCase ? 'i' : '');
   } catch {
     io.err('grep: Unmatched ( or \\(\n');
