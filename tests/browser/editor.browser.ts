@@ -3,7 +3,7 @@
 // changes nothing; the schema's completion and validation work offline.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, run, screenshot } from './harness';
+import { launch, openApp, run, screenshot, waitForTerminal } from './harness';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -158,6 +158,25 @@ describe('editor', () => {
     await page.getByRole('button', { name: 'Really delete web-pod.yaml' }).click();
     await page.waitForSelector('.file-row', { state: 'detached' });
     expect(await run(page, 'ls')).toBe('');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('kubectl edit opens its file in the editor and applies it on "Save & close"', async () => {
+    const { page, errors, close } = await openApp(browser, baseUrl, { query: 'seed=15' });
+    await run(page, 'kubectl create deployment web --image=nginx:1.27');
+    await page.keyboard.type('kubectl edit deployment web');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /\/tmp\/kubectl-edit-\d+\.yaml$/.test((window as any).__kubesim.editor?.path() ?? ''), undefined, { timeout: 20_000 });
+    await page.waitForSelector('.edit-banner');
+    expect(await page.evaluate(() => (window as any).__kubesim.editor.value())).toContain('# Please edit the object below.');
+    await retype(page, 'replicas: ', '1', '2');
+    await screenshot(page, 'editor-kubectl-edit-1280x720-dark');
+    await page.getByRole('button', { name: 'Save & close' }).click();
+    await waitForTerminal(page, /deployment\.apps\/web edited\nlearner@kubesim:~\$$/);
+    await page.waitForSelector('.edit-banner', { state: 'detached' });
+    await waitFor('two pods', () => webPods(page), (n) => n === 2).catch(() => undefined);
+    expect(await run(page, `kubectl get deployment web -o jsonpath='{.spec.replicas}{"\\n"}'`)).toBe('2\n');
     expect(errors).toEqual([]);
     await close();
   });

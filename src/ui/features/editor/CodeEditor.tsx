@@ -9,6 +9,7 @@ import { applyMarkers } from './apply-errors';
 import { createEditor, markersOf, modelFor, setApplyMarkers, setSchema, setTheme } from './monaco-setup';
 import { relPath, writeFile } from './files';
 import { EditorIcon } from './icons';
+import { finishEdit, useEditSession } from './edit-session';
 
 /** How long typing pauses before the file is saved. */
 const SAVE_DELAY_MS = 400;
@@ -45,6 +46,7 @@ export default function CodeEditor({ path }: { path: string }) {
   const theme = useUi((s) => s.theme);
   const content = useCluster((s) => s.files.get(path));
   const booted = useCluster((s) => s.booted);
+  const editing = useEditSession((s) => s.session?.path === path);
 
   // The editor, once.
   useEffect(() => {
@@ -135,7 +137,12 @@ export default function CodeEditor({ path }: { path: string }) {
     const keys = editor.onKeyDown((e) => {
       const ctrl = e.ctrlKey || e.metaKey;
       if (ctrl && e.code === 'KeyS') { e.preventDefault(); void save(); }
-      if (ctrl && e.code === 'Enter') { e.preventDefault(); void applyRef.current(); }
+      if (ctrl && e.code === 'Enter') {
+        e.preventDefault();
+        // In a kubectl edit session Ctrl+Enter saves and closes, as :wq would.
+        if (useEditSession.getState().session?.path === path) void save().then(() => finishEdit(true));
+        else void applyRef.current();
+      }
     });
     // Browser tests and lessons read the editor through the page's hooks.
     hooks().editor = {
@@ -162,11 +169,21 @@ export default function CodeEditor({ path }: { path: string }) {
       <div className="editor-toolbar">
         <span className="editor-file" title={path}>{relPath(path)}</span>
         <span className="muted editor-state" aria-live="polite">{saving ? 'Saving…' : 'Saved'}</span>
-        <button className="button button-primary" onClick={() => void apply()} disabled={applying || !booted}
-          title={`kubectl apply -f ${relPath(path)} (Ctrl+Enter)`}>
-          <EditorIcon.Apply /><span>{applying ? 'Applying…' : 'Apply'}</span>
-        </button>
+        {editing ? (
+          <>
+            <button className="button button-small edit-cancel" onClick={() => finishEdit(false)} title="Close without changes: kubectl edit makes none">Cancel</button>
+            <button className="button button-primary" onClick={() => void save().then(() => finishEdit(true))} title="Save and close: kubectl edit applies the changes">
+              <EditorIcon.Apply /><span>Save &amp; close</span>
+            </button>
+          </>
+        ) : (
+          <button className="button button-primary" onClick={() => void apply()} disabled={applying || !booted}
+            title={`kubectl apply -f ${relPath(path)} (Ctrl+Enter)`}>
+            <EditorIcon.Apply /><span>{applying ? 'Applying…' : 'Apply'}</span>
+          </button>
+        )}
       </div>
+      {editing && <div className="edit-banner" role="status"><code>kubectl edit</code> is waiting for this file in the terminal: change it, then save and close.</div>}
       <div className="monaco-host" ref={host} />
       {run && (
         <div className={`apply-output tone-${tone}`} role="status" aria-label="kubectl apply output">

@@ -4,6 +4,7 @@ import { Component, lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useUi, ui } from '../../store';
 import { FileList } from './FileList';
 import { relPath } from './files';
+import { listenForEditSessions } from './edit-session';
 import './editor.css';
 
 const CodeEditor = lazy(() => import('./CodeEditor'));
@@ -26,6 +27,7 @@ class EditorBoundary extends Component<{ children: ReactNode }, { error?: string
 /** The files pane. */
 export function EditorPane() {
   const open = useUi((s) => s.openFile);
+  useEffect(listenForEditSessions, []);
   // An open file wants room: widen the pane to a comfortable editor width (the learner may shrink it).
   useEffect(() => {
     if (!open) return;
