@@ -119,6 +119,12 @@ describe('editor', () => {
     await retype(page, '  name: ', 'test-app-pod', 'test-app-pod\ncolour: blue');
     const m = await waitFor('a schema marker', () => markers(page), (ms) => ms.some((x) => x.owner !== 'kubectl-apply'), 30_000);
     expect(m.find((x) => x.owner !== 'kubectl-apply')).toMatchObject({ line: 5, message: expect.stringContaining('colour') });
+    // Hover docs: the field's description from the Kubernetes schema.
+    expect(await page.evaluate(() => (window as any).__kubesim.editor.cursorAfter('    ima'))).toBe(true);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.waitForSelector('.monaco-hover:has-text("Container image name")', { timeout: 15_000 });
+    await page.keyboard.press('Escape');
     // Completion offers the kind's fields where the cursor is (the Pod's spec here).
     expect(await page.evaluate(() => (window as any).__kubesim.editor.cursorAfter('spec:'))).toBe(true);
     await page.keyboard.press('Enter');
