@@ -5,7 +5,7 @@ import { createMergePatch, goJsonMarshal } from '../../engine/api/patch';
 import { isValidLabelValue } from '../../engine/api/validation';
 import type { Command, CmdContext } from '../command';
 import type { ParsedArgs } from '../flags';
-import { CmdError, ExitError, formatError } from '../errors';
+import { CmdError, ExitError, formatError, standardErrorMessage } from '../errors';
 import { flagsFor } from '../help/flag-defs';
 import { ObjectPrinter, getDryRunStrategy, getResourcesAndPairs, type DryRun } from '../cmdutil';
 import { visitResources, type VisitedInfo } from '../resource/visit';
@@ -90,11 +90,15 @@ export function validateMetaCommand(p: ParsedArgs, resources: string[], what: 'l
   }
 }
 
-/** Prints collected errors after the output, as CheckErr does with an aggregate. */
+/**
+ * Prints collected errors after the output, as CheckErr does with an aggregate: MultipleErrors words
+ * every API error as StandardErrorMessage does ("Error from server (Invalid): …" with the server's whole
+ * message), not as the lone-error IsInvalid case ("The Pod "x" is invalid: …").
+ */
 export function finishWithErrors(ctx: CmdContext, errors: unknown[]): number {
   if (!errors.length) return 0;
   if (errors.length === 1) throw errors[0];
-  for (const e of errors) ctx.err(`${formatError(e).text}\n`);
+  for (const e of errors) ctx.err(`${standardErrorMessage(e) ?? formatError(e).text}\n`);
   throw new ExitError(1);
 }
 

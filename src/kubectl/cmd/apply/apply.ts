@@ -12,7 +12,7 @@ import type { Command, CmdContext } from '../../command';
 import type { ParsedArgs } from '../../flags';
 import { CmdError, addSourceToErr } from '../../errors';
 import { flagsFor } from '../../help/flag-defs';
-import { ObjectPrinter, getDryRunStrategy, type DryRun } from '../../cmdutil';
+import { ObjectPrinter, getDryRunStrategy, sortDeep, type DryRun } from '../../cmdutil';
 import { infosFromFiles, type Info } from '../../resource/builder';
 import { target } from '../../request-util';
 import { validationDirective } from '../create';
@@ -44,9 +44,19 @@ interface ApplyContext {
   force: boolean;
 }
 
-function emptyNameError(i: Info): CmdError {
+// Models cli-runtime resource.Info.String: the mapping's resource and kind, then name and namespace.
+function infoString(i: Info): string {
   const gv = apiVersionOf(i.info);
-  return new CmdError(`error: error when retrieving current configuration of:\nResource: "${i.info.group}/${i.info.version}, Resource=${i.info.resource}", GroupVersionKind: "${gv.includes('/') ? gv : `/${gv}`}, Kind=${i.info.kind}"\nName: "", Namespace: "${i.namespace}"\nfrom server for: "${i.source}": resource name may not be empty`);
+  return `Resource: "${i.info.group}/${i.info.version}, Resource=${i.info.resource}", GroupVersionKind: "${gv.includes('/') ? gv : `/${gv}`}, Kind=${i.info.kind}"\nName: "${i.name ?? ''}", Namespace: "${i.namespace}"`;
+}
+
+// Go's json.Marshal of the patch map: compact, keys sorted, <, > and & escaped.
+function goJsonCompact(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+function emptyNameError(i: Info): CmdError {
+  return new CmdError(`error: error when retrieving current configuration of:\n${infoString({ ...i, name: '' })}\nfrom server for: "${i.source}": resource name may not be empty`);
 }
 
 async function applyServerSide(ctx: CmdContext, i: Info, a: ApplyContext): Promise<void> {
@@ -99,7 +109,7 @@ async function applyClientSide(ctx: CmdContext, i: Info, a: ApplyContext): Promi
       out = await ctx.call<KubeObject>({ verb: 'patch', ...target(i.info, i.namespace, i.name), patchType: 'application/strategic-merge-patch+json',
         body: patch, query: a.query });
     } catch (e) {
-      if (e instanceof StatusError) throw addSourceToErr('patching', i.source ?? '', e);
+      if (e instanceof StatusError) throw addSourceToErr(`applying patch:\n${goJsonCompact(sortDeep(patch))}\nto:\n${infoString(i)}\nfor:`, i.source ?? '', e);
       throw e;
     }
   }
