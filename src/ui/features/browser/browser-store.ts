@@ -25,6 +25,9 @@ export const useBrowser = create<BrowserState>(() => ({ view: 'inspector', typed
 
 let seq = 0;
 
+/** The inspector's width for its five tabs (Overview, Logs, Describe, YAML, Events). */
+const INSPECTOR_MIN = 320;
+
 /** A page wants room: widen the side pane to a readable width (the learner may shrink it again). */
 function widen(): void {
   const want = Math.round(Math.min(480, window.innerWidth * 0.34));
@@ -65,7 +68,9 @@ export const browser = {
   },
 };
 
-// Selecting an object (the diagram, the timeline) brings the inspector back.
+// Selecting an object (the diagram, the timeline) brings the inspector back, wide enough for its tabs.
 useUi.subscribe((s, prev) => {
-  if (s.selection && s.selection !== prev.selection) useBrowser.setState({ view: 'inspector' });
+  if (!s.selection || s.selection === prev.selection) return;
+  useBrowser.setState({ view: 'inspector' });
+  if (s.sizes.inspector < INSPECTOR_MIN) ui.resize('inspector', INSPECTOR_MIN);
 });
