@@ -161,3 +161,18 @@ describe('volume defaults', () => {
     expect(spec.volumes[2].azureDisk).toMatchObject({ cachingMode: 'ReadWrite', fsType: 'ext4', readOnly: false, kind: 'Shared' });
   });
 });
+
+describe('pod template with no spec', () => {
+  it.each([
+    { name: 'spec null (only a comment under it)', spec: null },
+    { name: 'spec absent', spec: undefined },
+  ])('$name still gets the PodSpec defaults', ({ spec }) => {
+    const template: Record<string, unknown> = { metadata: { labels: { app: 'web' } } };
+    if (spec !== undefined) template.spec = spec;
+    const d: KubeObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template } };
+    applyDefaults(d, DEPLOYMENTS);
+    expect((d.spec as any).template.spec).toMatchObject({ restartPolicy: 'Always', dnsPolicy: 'ClusterFirst',
+      terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler', securityContext: {} });
+  });
+});

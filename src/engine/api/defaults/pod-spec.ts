@@ -2,7 +2,7 @@
 // Models pkg/apis/core/v1/defaults.go (SetDefaults_Pod, SetDefaults_PodSpec, SetDefaults_Container,
 // SetDefaults_Probe, SetDefaults_HTTPGetAction) in the order pkg/apis/core/v1/zz_generated.defaults.go
 // (SetObjectDefaults_Pod, SetObjectDefaults_PodTemplate) runs them.
-import { type Obj, isObj, objAt, objects, defaultPtr, defaultString, defaultInt, defaultResourceList } from './util';
+import { type Obj, child, isObj, objAt, objects, defaultPtr, defaultString, defaultInt, defaultResourceList } from './util';
 import { defaultPullPolicy } from './image';
 import { defaultFieldRef, defaultVolumes } from './volumes';
 
@@ -81,9 +81,14 @@ export function defaultPodSpec(spec: Obj | undefined): void {
   defaultResourceList(spec, 'overhead');
 }
 
-/** Defaults a PodTemplateSpec ({metadata, spec}); the template's own metadata has no defaults. */
+/**
+ * Defaults a PodTemplateSpec ({metadata, spec}); the template's own metadata has no defaults. The spec
+ * is a struct in Go, so a template whose spec is absent or null (`spec:` with only a comment under it)
+ * still gets the PodSpec defaults and only its containers are reported missing.
+ */
 export function defaultPodTemplateSpec(template: Obj | undefined): void {
-  defaultPodSpec(objAt(template, 'spec'));
+  if (!template) return;
+  defaultPodSpec(child(template, 'spec'));
 }
 
 /** Requests default to limits for every resource that has a limit and no request. */
