@@ -98,7 +98,8 @@ export function validateMetaCommand(p: ParsedArgs, resources: string[], what: 'l
 export function finishWithErrors(ctx: CmdContext, errors: unknown[]): number {
   if (!errors.length) return 0;
   if (errors.length === 1) throw errors[0];
-  for (const e of errors) ctx.err(`${standardErrorMessage(e) ?? formatError(e).text}\n`);
+  // messageForError: a non-API error is its bare text, without the "error: " a lone one gets.
+  for (const e of errors) ctx.err(`${standardErrorMessage(e) ?? formatError(e).text.replace(/^error: /, '')}\n`);
   throw new ExitError(1);
 }
 

@@ -20,9 +20,12 @@ export interface Info {
   raw?: KubeObject;
 }
 
-/** Reads manifest files (-f, -R) into objects. */
+/**
+ * Reads manifest files (-f, -R) into objects. With `continueOnError` (the builder's ContinueOnError, as
+ * apply uses it), a document that cannot be mapped is recorded there and the others are still returned.
+ */
 export function infosFromFiles(fs: FileSystem, paths: readonly string[], recursive: boolean, stdin: string | undefined,
-  defaultNamespace: string, enforceNamespace: boolean): Info[] {
+  defaultNamespace: string, enforceNamespace: boolean, continueOnError?: unknown[]): Info[] {
   const out: Info[] = [];
   for (const p of paths) {
     const files = expand(fs, p, recursive);
@@ -37,7 +40,14 @@ export function infosFromFiles(fs: FileSystem, paths: readonly string[], recursi
         if (e instanceof YamlError) throw new CmdError(`error: error parsing ${source}: ${e.message}`);
         throw e;
       }
-      for (const d of docs) out.push(toInfo(d.obj, source, defaultNamespace, enforceNamespace));
+      for (const d of docs) {
+        try {
+          out.push(toInfo(d.obj, source, defaultNamespace, enforceNamespace));
+        } catch (e) {
+          if (!continueOnError) throw e;
+          continueOnError.push(e);
+        }
+      }
     }
   }
   return out;

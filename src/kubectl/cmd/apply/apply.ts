@@ -151,13 +151,14 @@ async function runApply(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   a.query = serverSide ? { fieldManager: manager === 'kubectl-client-side-apply' ? 'kubectl' : manager, fieldValidation: validationDirective(p) }
     : { fieldManager: manager || 'kubectl-client-side-apply', fieldValidation: validationDirective(p) };
   if (dryRun === 'server') a.query.dryRun = 'All';
-  let infos = infosFromFiles(ctx.env.fs, files, f.recursive as boolean, ctx.io.stdin, ctx.namespace, ctx.namespaceExplicit);
+  // GetObjects: documents that cannot be mapped are reported with the other errors, after the rest is applied.
+  const errors: unknown[] = [];
+  let infos = infosFromFiles(ctx.env.fs, files, f.recursive as boolean, ctx.io.stdin, ctx.namespace, ctx.namespaceExplicit, errors);
   if (f.selector) {
     const sel = parseSelector(f.selector as string);
     infos = infos.filter((i) => sel.matches(i.obj?.metadata?.labels));
   }
-  if (!infos.length) throw new CmdError('error: no objects passed to apply');
-  const errors: unknown[] = [];
+  if (!infos.length && !errors.length) throw new CmdError('error: no objects passed to apply');
   const visited = new Set<string>();
   const namespaces = new Set<string>();
   for (const i of infos) {
