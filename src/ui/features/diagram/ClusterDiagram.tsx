@@ -42,7 +42,13 @@ const MIN_FIT = 0.7;
  * Lays the model out to fill the stage: when it is taller than the stage, it is laid out wider
  * and scaled down (to MIN_FIT at most) so the whole cluster shows at once.
  */
-function fitLayout(model: ReturnType<typeof buildModel>, w: number, h: number): { layout: DiagramLayout; k: number } {
+function fitLayout(model: ReturnType<typeof buildModel>, w: number, h: number, prevK = 1): { layout: DiagramLayout; k: number } {
+  if (prevK < 1 && h > 0) {
+    // Keep the last scale while it still fits and is not needlessly small: one layout per frame, and no zoom jitter.
+    const l = layoutDiagram(model, w / prevK);
+    const fits = l.height * prevK <= h + 1;
+    if ((fits && h / l.height <= prevK * 1.05) || (!fits && prevK <= MIN_FIT)) return { layout: l, k: prevK };
+  }
   const base = layoutDiagram(model, w);
   if (base.height <= h || h <= 0) return { layout: base, k: 1 };
   // A wider layout is shorter: two refinements settle the scale.
@@ -80,6 +86,7 @@ export function ClusterDiagram() {
   const appliedK = useRef(0);
   /** The learner zoomed or panned: the view stops fitting itself until "Fit". */
   const userMoved = useRef(false);
+  const lastK = useRef(1);
   /** Milliseconds spent on the model and layout since the last draw (part of the frame's cost). */
   const prepMs = useRef(0);
   const model = useMemo(() => {
@@ -90,7 +97,8 @@ export function ClusterDiagram() {
   }, [pods, nodes, replicasets, services, ingresses, persistentvolumeclaims, system, stopped]);
   const fitted = useMemo(() => {
     const t = performance.now();
-    const f = size.w ? fitLayout(model, size.w, size.h) : undefined;
+    const f = size.w ? fitLayout(model, size.w, size.h, lastK.current) : undefined;
+    if (f) lastK.current = f.k;
     prepMs.current += performance.now() - t;
     return f;
   }, [model, size]);
@@ -127,8 +135,8 @@ export function ClusterDiagram() {
       select(svg.current).call(zoomer.current.transform, zoomIdentity.scale(fitted!.k));
     }
     ensureLayers(root.current);
-    renderDiagram(root.current, layout, { motion: !matchMedia('(prefers-reduced-motion: reduce)').matches });
-    markSelection(root.current, selected);
+    renderDiagram(root.current, layout, { motion: !matchMedia('(prefers-reduced-motion: reduce)').matches, selected });
+    markSelection(root.current, selected, { pods: false });
     const js = performance.now() - t0 + prepMs.current;
     // Force style and layout now, so the sample is the frame's whole main-thread cost (the page's, in fact:
     // other panes' pending layout is flushed too).

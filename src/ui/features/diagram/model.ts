@@ -149,6 +149,37 @@ export function configUses(spec: Record<string, unknown>): string[] {
   return [...out].sort();
 }
 
+/**
+ * A pod's item, cached by the (immutable) mirrored object: a batch changes a few pods, and a
+ * thousand pods must not be re-derived each frame. An owner guessed while the ReplicaSet was not
+ * mirrored yet is derived again once it is.
+ */
+const itemCache = new WeakMap<KubeObject, { item: PodItem; rsSeen: boolean }>();
+
+function podItem(key: string, o: KubeObject, replicaSets: ReadonlyMap<string, KubeObject>): PodItem {
+  const ref = o.metadata?.ownerReferences?.find((r) => r.controller);
+  const rsKey = ref?.kind === 'ReplicaSet' ? `${o.metadata?.namespace}/${ref.name}` : undefined;
+  const rsSeen = !rsKey || replicaSets.has(rsKey);
+  const hit = itemCache.get(o);
+  if (hit && (hit.rsSeen || !rsSeen)) return hit.item;
+  const p = o as Obj;
+  const ns = p.metadata?.namespace ?? 'default';
+  const st = podStatus(p);
+  const owner = ownerOf(p, replicaSets);
+  const volumes = (p.spec?.volumes ?? []) as { persistentVolumeClaim?: { claimName?: string } }[];
+  const item: PodItem = {
+    key, uid: p.metadata?.uid ?? key, name: p.metadata?.name ?? '', namespace: ns,
+    node: (p.spec?.nodeName as string | undefined) || undefined, group: owner ? `${ns}/${owner.kind}/${owner.name}` : `${ns}/Pod/`,
+    status: st.status, ready: st.ready, tone: st.tone, terminating: !!p.metadata?.deletionTimestamp,
+    labels: p.metadata?.labels ?? {},
+    claims: volumes.map((v) => v.persistentVolumeClaim?.claimName).filter((c): c is string => !!c),
+    created: p.metadata?.creationTimestamp ?? '',
+    uses: configUses(p.spec ?? {}),
+  };
+  itemCache.set(o, { item, rsSeen });
+  return item;
+}
+
 /** Builds the model from the mirror. */
 export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, KubeObject>>>, opts: { system: boolean; stopped: readonly string[] }): ClusterModel {
   const get = (r: string) => objects[r] ?? new Map<string, KubeObject>();
@@ -174,28 +205,16 @@ export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, 
   let hidden = 0;
   const controlPlane = CONTROL_PLANE.map((c) => ({ name: c.name, tone: 'muted' as StatusTone, pod: undefined as string | undefined }));
   for (const [key, o] of get('pods')) {
-    const p = o as Obj;
-    const ns = p.metadata?.namespace ?? 'default';
-    const st = podStatus(p);
-    const cpIndex = ns === 'kube-system' ? CONTROL_PLANE.findIndex((c) => c.component === p.metadata?.labels?.component) : -1;
-    if (cpIndex >= 0) controlPlane[cpIndex] = { ...controlPlane[cpIndex], tone: st.tone, pod: key };
+    const ns = o.metadata?.namespace ?? 'default';
+    const item = podItem(key, o, replicaSets);
+    const cpIndex = ns === 'kube-system' ? CONTROL_PLANE.findIndex((c) => c.component === o.metadata?.labels?.component) : -1;
+    if (cpIndex >= 0) controlPlane[cpIndex] = { ...controlPlane[cpIndex], tone: item.tone, pod: key };
     if (!opts.system && SYSTEM_NAMESPACES.has(ns)) { hidden++; continue; }
-    const owner = ownerOf(p, replicaSets);
-    const group = owner ? `${ns}/${owner.kind}/${owner.name}` : `${ns}/Pod/`;
-    if (!groups.has(group)) {
-      groups.set(group, { key: group, kind: owner?.kind ?? 'Pod', name: owner?.name ?? '', namespace: ns,
-        label: owner ? `${owner.kind.toLowerCase()}/${owner.name}` : 'pods' });
+    if (!groups.has(item.group)) {
+      const [, kind, name] = item.group.split('/');
+      groups.set(item.group, { key: item.group, kind, name, namespace: ns, label: kind === 'Pod' ? 'pods' : `${kind.toLowerCase()}/${name}` });
     }
-    const volumes = (p.spec?.volumes ?? []) as { persistentVolumeClaim?: { claimName?: string } }[];
-    pods.push({
-      key, uid: p.metadata?.uid ?? key, name: p.metadata?.name ?? '', namespace: ns,
-      node: (p.spec?.nodeName as string | undefined) || undefined, group,
-      status: st.status, ready: st.ready, tone: st.tone, terminating: !!p.metadata?.deletionTimestamp,
-      labels: p.metadata?.labels ?? {},
-      claims: volumes.map((v) => v.persistentVolumeClaim?.claimName).filter((c): c is string => !!c),
-      created: p.metadata?.creationTimestamp ?? '',
-      uses: configUses(p.spec ?? {}),
-    });
+    pods.push(item);
   }
   pods.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : byKey(a, b)));
 

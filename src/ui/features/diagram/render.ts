@@ -166,7 +166,7 @@ function drawGroups(root: G, groups: GroupBox[], compact: boolean): void {
 /** Past this many pods moving at once they snap into place: a mass reflow is neither cheap nor readable. */
 export const MAX_ANIMATED_MOVES = 40;
 
-function drawPods(root: G, pods: PodBox[], compact: boolean, motion: number): void {
+function drawPods(root: G, pods: PodBox[], compact: boolean, motion: number, selected: string | undefined): void {
   let ms = motion;
   if (ms) {
     const next = new Map(pods.map((p) => [p.id, tr(p)]));
@@ -198,11 +198,12 @@ function drawPods(root: G, pods: PodBox[], compact: boolean, motion: number): vo
       const el = this as Drawn;
       place(el, tr(d), ms);
       const p = d.pod;
-      const sig = `${compact}|${d.w}|${p.tone}|${p.terminating}|${p.status}|${p.ready}|${p.node ?? ''}`;
+      const sel = selected === `pods|${p.key}`;
+      const sig = `${compact}|${d.w}|${p.tone}|${p.terminating}|${p.status}|${p.ready}|${p.node ?? ''}|${sel}`;
       if (el.__sig === sig) return;
       el.__sig = sig;
       const g = select(this);
-      g.attr('class', `pod-chip tone-${p.tone}${p.terminating ? ' is-terminating' : ''}`)
+      g.attr('class', `pod-chip tone-${p.tone}${p.terminating ? ' is-terminating' : ''}${sel ? ' is-selected' : ''}`)
         .attr('data-select', `pods|${p.key}`).attr('data-pod', p.key).attr('data-status', p.status)
         // Keyboard: labelled pods are tab stops (compact squares are not: a thousand stops help nobody).
         .attr('tabindex', compact ? null : 0).attr('role', compact ? null : 'button')
@@ -217,7 +218,7 @@ function drawPods(root: G, pods: PodBox[], compact: boolean, motion: number): vo
 }
 
 /** Draws `layout` into `root` (layers from ensureLayers). */
-export function renderDiagram(rootEl: SVGGElement, layout: DiagramLayout, opts: { motion: boolean }): void {
+export function renderDiagram(rootEl: SVGGElement, layout: DiagramLayout, opts: { motion: boolean; selected?: string }): void {
   const root = select(rootEl) as unknown as G;
   const ms = opts.motion && !layout.compact ? MOTION_MS : 0;
   drawRegions(root, layout.regions);
@@ -225,13 +226,17 @@ export function renderDiagram(rootEl: SVGGElement, layout: DiagramLayout, opts: 
   drawSources(root, layout.sources);
   drawLinks(root, layout.links, ms);
   drawGroups(root, layout.groups, layout.compact);
-  drawPods(root, layout.pods, layout.compact, ms);
+  drawPods(root, layout.pods, layout.compact, ms, opts.selected);
 }
 
-/** Marks the selected object ("resource|key") and the routes of a selected source. */
-export function markSelection(rootEl: SVGGElement, selected: string | undefined): void {
+/**
+ * Marks the selected object ("resource|key") and the routes of a selected source. After a draw the
+ * pods are skipped (`pods: false`): the draw marked the ones it touched, and walking a thousand pods
+ * per frame is what it avoids.
+ */
+export function markSelection(rootEl: SVGGElement, selected: string | undefined, opts: { pods?: boolean } = {}): void {
   const root = select(rootEl);
-  root.selectAll<SVGElement, unknown>('[data-select]').classed('is-selected', function () { return this.getAttribute('data-select') === selected; });
+  root.selectAll<SVGElement, unknown>(opts.pods === false ? '[data-select]:not(.pod-chip)' : '[data-select]').classed('is-selected', function () { return this.getAttribute('data-select') === selected; });
   const source = selected?.replace('|', '/');
   root.selectAll<SVGPathElement, LinkPath>('path.link').classed('is-highlighted', (d) => d.source === source);
 }
