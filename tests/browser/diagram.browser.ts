@@ -101,6 +101,18 @@ describe('diagram', () => {
       rows.every((r) => r.querySelector('.event-object')?.textContent?.startsWith('deployment/webapp')))));
     await page.click('.timeline-body .event-row');
     await waitFor(page, 'the Deployment selected', async () => page.evaluate(() => !!document.querySelector('.owner-group.is-selected')));
+
+    // Zoom and pan: the buttons scale, a plain wheel scrolls, "Fit" brings the fitted view back.
+    const transform = () => page.getAttribute('.diagram-root', 'transform');
+    const fitted = await transform();
+    await page.click('button[aria-label="Zoom in"]');
+    await waitFor(page, 'the zoom', async () => (await transform()) !== fitted);
+    expect(await transform()).toMatch(/scale\(/);
+    await page.mouse.move(700, 250);
+    await page.mouse.wheel(0, 120);
+    await waitFor(page, 'the pan', async () => /translate\([-\d.]+,-[\d.]+\)/.test((await transform()) ?? ''));
+    await page.click('button[aria-label="Fit the cluster"]');
+    await waitFor(page, 'the fitted view', async () => (await transform()) === fitted);
     expect(errors).toEqual([]);
     await close();
   });
