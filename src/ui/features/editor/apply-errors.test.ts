@@ -117,6 +117,15 @@ describe('applyMarkers', () => {
       output: 'error: error parsing d.yaml: error converting YAML to JSON: yaml: line 10: mapping values are not allowed in this context\n',
       markers: [{ line: 10, message: 'error parsing d.yaml: error converting YAML to JSON: yaml: line 10: mapping values are not allowed in this context' }],
     },
+    {
+      name: 'several documents failed (an aggregate, causes in brackets)',
+      text: MULTI,
+      output: 'Error from server (Invalid): error when creating "m.yaml": Service "web" is invalid: [spec.ports[0].port: Invalid value: 99999: must be between 1 and 65535, inclusive, metadata.namespace: Invalid value: "shop": x]\n'
+        + 'Error from server (Invalid): error when creating "m.yaml": Pod "p" is invalid: spec.containers: Required value\n',
+      markers: [{ line: 15, message: 'spec.ports[0].port: Invalid value: 99999: must be between 1 and 65535, inclusive' },
+        { line: 12, message: 'metadata.namespace: Invalid value: "shop": x' },
+        { line: 21, message: 'spec.containers: Required value' }],
+    },
     { name: 'success', text: DEPLOY, output: 'deployment.apps/web configured\n', markers: [] },
   ])('$name', ({ text, output, markers }) => {
     expect(applyMarkers(text, output)).toEqual(markers);

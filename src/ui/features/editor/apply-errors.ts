@@ -41,7 +41,10 @@ function parse(output: string): Located[] {
     let m = INVALID.exec(l);
     if (m) {
       const [, kind, name, inline] = m;
-      const causes = inline.trim() ? [inline.trim()] : [];
+      // In an aggregate (several documents failed) the causes come as the StatusError's own message:
+      // one, or several as "[a, b]" (utilerrors.NewAggregate's Error()).
+      const text = inline.trim();
+      const causes = !text ? [] : text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1).split(/, (?=[\w.[\]\-/]+: )/) : [text];
       while (i + 1 < lines.length && lines[i + 1].startsWith('* ')) causes.push(lines[++i].slice(2));
       for (const c of causes) {
         const cm = CAUSE.exec(c);
