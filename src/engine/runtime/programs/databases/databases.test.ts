@@ -86,6 +86,9 @@ describe('mongo', () => {
     const ins = execIn(t, first.container, ['mongosh', 'mongodb://admin:pw@localhost:27017/shop', '--eval', "db.orders.insertOne({item: 'book'})"]);
     expect(ins.stdout).toMatch(/^\{\n {2}acknowledged: true,\n {2}insertedId: ObjectId\('[0-9a-f]{24}'\)\n\}\n$/);
     expect(execIn(t, first.container, ['mongosh', '--eval', 'db.orders.find()']).stderr).toBe('MongoServerError: Command find requires authentication\n');
+    // HTTP on the driver port gets mongod's fixed answer, not a refused connection.
+    expect(first.container.http(27017, { method: 'GET', path: '/', headers: {}, remoteAddr: '127.0.0.1' })?.body)
+      .toBe('It looks like you are trying to access MongoDB over HTTP on the native driver port.\n');
     first.container.signal('SIGTERM');
     t.clock.advance(1000);
     expect(first.exit?.exitCode).toBe(0);

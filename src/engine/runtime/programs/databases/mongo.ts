@@ -117,9 +117,15 @@ function shutdownLines(ctx: ProcCtx, sig: string): void {
   mongoLog(ctx, 'I', 'CONTROL', 23138, 'SignalHandler', 'Shutting down', { exitCode: 0 });
 }
 
+const HTTP_ON_DRIVER_PORT = 'It looks like you are trying to access MongoDB over HTTP on the native driver port.\n';
+
 /** Answers a MONGO protocol request: {db, op, coll?, doc?, user?, pwd?}. */
 function mongoWire(ctx: ProcCtx, auth: boolean, req: HttpRequest): HttpResponse | undefined {
-  if (req.method !== 'MONGO') return undefined;
+  // mongod answers an HTTP request on its driver port with a fixed plain-text page (curl localhost:27017).
+  if (req.method !== 'MONGO') {
+    return { status: 200, headers: { Connection: 'close', 'Content-Type': 'text/plain', 'Content-Length': String(HTTP_ON_DRIVER_PORT.length) },
+      body: HTTP_ON_DRIVER_PORT };
+  }
   const q = JSON.parse(req.body ?? '{}') as { db: string; op: string; coll?: string; doc?: Row; user?: string; pwd?: string };
   const store = mongoStore(containerFiles(ctx.sys.fs), DB_PATH);
   const reply = (body: unknown) => ({ status: 200, headers: {}, body: JSON.stringify(body) });
