@@ -66,3 +66,5 @@ sleep 5
 kubectl get pod shared
 kubectl exec shared -c reader -- ls /cache /tmp
 kubectl get pod shared -o jsonpath='{.status.containerStatuses[?(@.name=="reader")].lastState.terminated.reason}'; echo
+kubectl create service clusterip Web-Service --tcp=80:80
+kubectl create configmap App_Config --from-literal=a=b

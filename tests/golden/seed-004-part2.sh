@@ -32,3 +32,5 @@ kubectl exec webapp-with-db -n shop -c webapp -- hostname -i
 kubectl exec webapp-with-db -n shop -- hostname
 kubectl delete namespace shop
 kubectl get pods -n shop
+kubectl apply -f webapp-with-db-pod.yaml
+kubectl scale pod webapp-with-db --replicas=2
