@@ -63,6 +63,8 @@ export default function CodeEditor({ path }: { path: string }) {
 
   const save = async (): Promise<void> => {
     clearTimeout(saveTimer.current);
+    // kubectl edit's file is gone once its session ends (cancelled with unsaved edits): leave it gone.
+    if (path.startsWith('/tmp/kubectl-edit-') && useEditSession.getState().session?.path !== path) return;
     const model = editorRef.current?.getModel();
     if (!model) return;
     const text = model.getValue();
