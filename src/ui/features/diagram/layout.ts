@@ -18,7 +18,7 @@ const GROUP_HEAD = 20;
 const GROUP_PAD = 6;
 const CELL = { detailed: { minW: 124, maxW: 200, h: 34, gap: 6 }, compact: { minW: 12, maxW: 12, h: 12, gap: 3 } };
 const SOURCE = { w: 178, h: 40, gap: 10 };
-const CHIP = { w: 150, h: 24, gap: 8 };
+const CHIP = { h: 24, gap: 8 };
 
 /** A rectangle. */
 export interface Box { x: number; y: number; w: number; h: number }
@@ -29,6 +29,8 @@ export interface RegionBox extends Box {
   kind: 'control' | 'sources' | 'node' | 'pending';
   title: string;
   subtitle: string;
+  /** A node with no (visible) pods. */
+  empty?: boolean;
   node?: NodeItem;
 }
 
@@ -100,23 +102,32 @@ export function layoutDiagram(model: ClusterModel, width: number): DiagramLayout
   const podGroup = new Map<string, string>();
   let y = PAD;
 
-  // Bands: a label on the left, their items to the right, wrapping.
-  const band = (id: 'control' | 'sources', title: string, count: number, item: { w: number; h: number; gap: number },
+  // Bands: a label on the left, their items to the right, flowing onto more rows when needed.
+  const band = (id: 'control' | 'sources', title: string, widths: number[], item: { h: number; gap: number },
     place: (i: number, x: number, y: number) => void) => {
     const x0 = PAD + BAND_LABEL;
-    const perRow = Math.max(1, Math.floor((W - PAD - x0 - 10 + item.gap) / (item.w + item.gap)));
-    const rows = Math.max(1, Math.ceil(count / perRow));
-    const h = rows * (item.h + item.gap) - item.gap + 2 * BAND_PAD;
+    const right = W - PAD - 10;
+    let x = x0;
+    let row = 0;
+    const at: { x: number; row: number }[] = [];
+    for (const w of widths) {
+      if (x > x0 && x + w > right) { x = x0; row++; }
+      at.push({ x, row });
+      x += w + item.gap;
+    }
+    const h = (row + 1) * (item.h + item.gap) - item.gap + 2 * BAND_PAD;
     regions.push({ id: id === 'control' ? 'control-plane' : 'sources', kind: id, title, subtitle: '', x: PAD, y, w: W - 2 * PAD, h });
-    for (let i = 0; i < count; i++) place(i, x0 + (i % perRow) * (item.w + item.gap), y + BAND_PAD + Math.floor(i / perRow) * (item.h + item.gap));
+    at.forEach((a, i) => place(i, a.x, y + BAND_PAD + a.row * (item.h + item.gap)));
     y += h + GAP;
   };
-  band('control', 'Control plane', model.controlPlane.length, CHIP, (i, x, cy) => {
+  // A chip is as wide as its name (an estimate: 7 px per character of 11 px text; the draw still fits the text).
+  const chipWidths = model.controlPlane.map((c) => Math.round(34 + 7 * c.name.length));
+  band('control', 'Control plane', chipWidths, CHIP, (i, x, cy) => {
     const c = model.controlPlane[i];
-    chips.push({ id: `cp-${c.name}`, name: c.name, tone: c.tone, pod: c.pod, w: CHIP.w, h: CHIP.h, x, y: cy });
+    chips.push({ id: `cp-${c.name}`, name: c.name, tone: c.tone, pod: c.pod, w: chipWidths[i], h: CHIP.h, x, y: cy });
   });
   if (model.sources.length) {
-    band('sources', 'Linked objects', model.sources.length, SOURCE, (i, x, sy) => {
+    band('sources', 'Linked objects', model.sources.map(() => SOURCE.w), SOURCE, (i, x, sy) => {
       sources.push({ id: model.sources[i].id, source: model.sources[i], w: SOURCE.w, h: SOURCE.h, x, y: sy });
     });
     y += GAP;
@@ -171,7 +182,8 @@ export function layoutDiagram(model: ClusterModel, width: number): DiagramLayout
       }
       const h = Math.max(NODE_HEAD + 40, gy - y + 4);
       rowH = Math.max(rowH, h);
-      placed.push({ id: card.id, kind: card.kind, title: card.title, subtitle: card.subtitle, node: card.node, x, y, w: nodeW, h });
+      placed.push({ id: card.id, kind: card.kind, title: card.title, subtitle: card.subtitle, node: card.node, x, y, w: nodeW, h,
+        empty: card.pods.length === 0 });
     }
     for (const r of placed) regions.push({ ...r, h: rowH });
     y += rowH + GAP;

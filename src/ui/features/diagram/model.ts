@@ -109,11 +109,12 @@ export function ownerOf(pod: KubeObject, replicaSets: ReadonlyMap<string, KubeOb
   return { kind: ref.kind, name: ref.name };
 }
 
+// Named by their component (their static pods are kube-system/<component>-minikube).
 const CONTROL_PLANE = [
-  { component: 'kube-apiserver', name: 'API server' },
+  { component: 'kube-apiserver', name: 'apiserver' },
   { component: 'etcd', name: 'etcd' },
-  { component: 'kube-scheduler', name: 'Scheduler' },
-  { component: 'kube-controller-manager', name: 'Controller manager' },
+  { component: 'kube-scheduler', name: 'scheduler' },
+  { component: 'kube-controller-manager', name: 'controller-manager' },
 ];
 
 interface ContainerRefs {

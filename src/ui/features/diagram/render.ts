@@ -54,6 +54,8 @@ function drawRegions(root: G, regions: RegionBox[]): void {
       g.select('text.region-subtitle').attr('x', 30).attr('y', 36)
         .text(head ? fitText(d.subtitle, d.w - 44, m().small) : '');
       g.select('title').text(d.node ? `Node ${d.node.name}: ${d.subtitle}` : d.title);
+      g.selectAll('text.region-empty').data(d.empty ? [d] : []).join('text').attr('class', 'region-empty')
+        .attr('x', d.w / 2).attr('y', 44 + (d.h - 44) / 2 + 4).text('No pods');
       g.selectAll('circle.region-dot').data(head ? [d] : []).join('circle').attr('class', 'region-dot').attr('cx', 16).attr('cy', 16).attr('r', 5)
         .attr('data-tone', (x) => (x.kind === 'pending' ? 'progress' : x.node?.stopped ? 'error' : x.node?.ready === 'True' ? 'ok' : 'error'));
     });
@@ -66,6 +68,7 @@ function drawChips(root: G, chips: ChipBox[]): void {
       g.append('rect').attr('rx', 6);
       g.append('circle').attr('r', 4).attr('cx', 13);
       g.append('text').attr('x', 24);
+      g.append('title');
       return g;
     })
     .attr('class', (d) => `cp-chip tone-${d.tone}`)
@@ -75,7 +78,8 @@ function drawChips(root: G, chips: ChipBox[]): void {
       const g = select(this);
       g.select('rect').attr('width', d.w).attr('height', d.h);
       g.select('circle').attr('cy', d.h / 2);
-      g.select('text').attr('y', d.h / 2 + 4).text(fitText(d.name, d.w - 32, m().label));
+      g.select('text').attr('y', d.h / 2 + 4).text(fitText(d.name, d.w - 30, m().small));
+      g.select('title').text(d.pod ? `${d.name}: static pod ${d.pod}` : d.name);
     });
 }
 
