@@ -2,6 +2,10 @@
 import type { MemFS } from './memfs';
 import { sed } from './sed';
 import { grep as grepCommand } from './grep';
+import { awk, cut, tr, uniq } from './text-filters';
+import { cp, env, mv, printenv, printf, seq, tee, yes } from './file-commands';
+import { date } from './date';
+import { jq } from './jq';
 
 /** What a builtin gets. */
 export interface ProcIO {
@@ -11,6 +15,14 @@ export interface ProcIO {
   err(s: string): void;
   fs: MemFS;
   signal?: AbortSignal;
+  /** Whether the output goes into a pipe (yes stops after a pipe's worth). */
+  piped?: boolean;
+  /** The exported variables (env, printenv). */
+  env?(): Record<string, string>;
+  /** The simulated time in milliseconds (date). */
+  now?(): number;
+  /** Waits on the simulated clock; rejects on Ctrl-C. */
+  sleep?(ms: number): Promise<void>;
 }
 
 /** A builtin: resolves to its exit code. */
@@ -176,6 +188,7 @@ function base64(io: ProcIO): number {
 /** The builtins by name (cd, pwd, export, sleep, timeout are handled by the shell itself). */
 export const BUILTINS: Record<string, Builtin> = {
   echo, cat, ls, mkdir, rm, touch, head, tail, grep, wc, sort, base64, sed,
+  tr, cut, uniq, awk, printf, tee, env, printenv, cp, mv, yes, seq, date, jq,
   true: () => 0,
   false: () => 1,
   clear: ({ out }) => { out('\x1b[H\x1b[2J\x1b[3J'); return 0; },

@@ -76,6 +76,11 @@ export class JobTable {
     return text;
   }
 
+  /** $!: the PID of the newest background job ('' before the first). */
+  lastPid(): string {
+    return this.nextPid > 4242 ? String(this.nextPid - 1) : '';
+  }
+
   /** Every job (for `wait`). */
   all(): Job[] {
     return [...this.jobs];

@@ -1,12 +1,18 @@
-// The learner's terminal shell (the machine kubectl and minikube run on): reads lines, collects
-// heredocs, runs pipelines of builtins, kubectl and other programs, keeps $?. The same shell runs
-// `kubesim script` transcripts and the browser terminal.
-import { runKubectl } from '../kubectl';
+// The learner's terminal shell (the machine kubectl and minikube run on): a small bash. It reads
+// lines until a command is complete (quotes, $( ), if/for/while, heredocs), parses them with the
+// POSIX grammar the container shells use, and runs lists, pipelines, loops and conditionals on the
+// simulated clock. The same shell runs `kubesim script` transcripts and the browser terminal.
 import type { KubectlEnv } from '../kubectl';
-import { tokenize, IncompleteInput, ShellSyntaxError, type Token } from './tokenize';
-import { BUILTINS, type ProcIO } from './builtins';
+import type { AndOr, Command, List, Pipeline, Redirect, Word } from '../engine/runtime/shell/ast';
+import { IncompleteInput, ShellSyntaxError, parseScript } from '../engine/runtime/shell/parser';
+import { Lexer } from '../engine/runtime/shell/lexer';
+import { globRegex } from '../engine/runtime/shell/expand';
+import { BreakLoop, ContinueLoop, ReturnFromFunction } from '../engine/runtime/shell/control';
+import { BashExpansionError, expandHeredoc, expandString, expandWords, type ExpandEnv } from './expand';
+import type { ProcIO } from './builtins';
 import type { MemFS } from './memfs';
-import { JobTable, parseKillSignal, showWord, type JobSignal } from './jobs';
+import { JobTable } from './jobs';
+import { execCommand, ExitShell, Interrupted, type ShellContext } from './commands';
 
 /** A program the host provides besides kubectl (minikube, curl …). */
 export type Program = (io: ProcIO) => Promise<number>;
@@ -32,28 +38,25 @@ export interface ShellIO {
   readLine?(): Promise<string | undefined>;
 }
 
-interface SimpleCommand {
-  words: string[];
-  redirects: Extract<Token, { kind: 'redirect' }>[];
-  heredoc?: string;
-}
-
-type ListItem = { pipeline: SimpleCommand[]; op: ';' | '&&' | '||' | '&' };
-
-/** Thrown by `exit`. */
-class ExitShell extends Error {
-  constructor(readonly code: number) {
-    super('exit');
-  }
-}
+/** bash's own PID as $$ shows it (deterministic; background jobs count up from 4242). */
+const SHELL_PID = '4200';
+/** Loop turns between breathers: a loop that never sleeps still yields to the clock and to Ctrl-C. */
+const LOOP_BREATHER = 500;
 
 /** A shell session. */
-export class Shell {
+export class Shell implements ShellContext {
   lastExit = 0;
-  readonly vars: Record<string, string> = { HOME: '/home/learner', USER: 'learner', SHELL: '/bin/bash' };
+  readonly vars: Record<string, string> = { HOME: '/home/learner', USER: 'learner', SHELL: '/bin/bash',
+    PATH: '/usr/local/bin:/usr/bin:/bin', TERM: 'xterm-256color', LANG: 'C.UTF-8' };
+  /** Names `export` marked (env and printenv show them; programs see them). */
+  readonly exported = new Set(['HOME', 'USER', 'SHELL', 'PATH', 'TERM', 'LANG']);
+  private readonly functions = new Map<string, Command>();
+  private positional: string[] = [];
+  private substStatus: number | undefined;
+  private loopTurns = 0;
   private buffer: string[] = [];
-  /** Set while the buffer ends inside a heredoc body: only its delimiter line can complete it. */
-  private pendingHeredoc: { delimiter: string; stripTabs: boolean } | undefined;
+  /** While the buffer ends inside a heredoc body: the delimiters that could end it. */
+  private pendingHeredoc: { delimiters: Set<string> } | undefined;
 
   /** Background jobs (`cmd &`). */
   readonly jobs = new JobTable();
@@ -61,7 +64,7 @@ export class Shell {
   private foreground: ShellIO[] = [];
   private backgroundBuffer = '';
 
-  constructor(private readonly host: ShellHost) {}
+  constructor(readonly host: ShellHost) {}
 
   private backgroundOut(s: string): void {
     const io = this.foreground[this.foreground.length - 1];
@@ -70,7 +73,7 @@ export class Shell {
     else this.backgroundBuffer += s;
   }
 
-  /** "$ " when ready for a command, "> " while a command is incomplete (open quote or heredoc). */
+  /** "$ " when ready for a command, "> " while a command is incomplete (open quote, loop or heredoc). */
   prompt(): string {
     return this.buffer.length ? '> ' : '$ ';
   }
@@ -81,13 +84,13 @@ export class Shell {
    */
   feed(line: string): string | undefined {
     this.buffer.push(line);
-    // Inside a heredoc body only the delimiter line can end it; skipping the re-parse of the whole
+    // Inside a heredoc body only a delimiter line can end it; skipping the re-parse of the whole
     // buffer keeps a pasted manifest of many thousand lines linear instead of quadratic.
     const hd = this.pendingHeredoc;
-    if (hd && (hd.stripTabs ? line.replace(/^\t+/, '') : line) !== hd.delimiter) return undefined;
+    if (hd && !hd.delimiters.has(line) && !hd.delimiters.has(line.replace(/^\t+/, ''))) return undefined;
     const text = this.buffer.join('\n');
-    const state = completeness(text, (n) => this.var(n));
-    this.pendingHeredoc = state.heredoc;
+    const state = completeness(text);
+    this.pendingHeredoc = state.heredocs ? { delimiters: state.heredocs } : undefined;
     if (!state.complete) return undefined;
     this.buffer = [];
     return text;
@@ -99,9 +102,19 @@ export class Shell {
     this.pendingHeredoc = undefined;
   }
 
-  private var(name: string): string {
+  /** A variable's value ($?, $$, $#, $1 … included); undefined when unset. */
+  get(name: string): string | undefined {
     if (name === '?') return String(this.lastExit);
-    return this.vars[name] ?? '';
+    if (name === '$') return SHELL_PID;
+    if (name === '#') return String(this.positional.length);
+    if (name === '0') return 'bash';
+    if (name === '!') return this.jobs.lastPid();
+    if (/^[1-9]$/.test(name)) return this.positional[Number(name) - 1];
+    return this.vars[name];
+  }
+
+  set(name: string, value: string): void {
+    this.vars[name] = value;
   }
 
   /** Runs a complete command text (as returned by feed). Resolves to its exit code; never throws. */
@@ -112,7 +125,7 @@ export class Shell {
     }
     this.foreground.push(io);
     try {
-      return await this.runList(text, io, signal);
+      return (this.lastExit = await this.runText(text, '', io, signal));
     } finally {
       if (this.foreground.length === 1 && this.jobs.all().length) await yieldToJobs();
       this.foreground.pop();
@@ -121,341 +134,326 @@ export class Shell {
     }
   }
 
-  private async runList(text: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
-    let items: ListItem[];
+  /** Parses and runs text; syntax and expansion errors are reported as interactive bash words them. */
+  async runText(text: string, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+    let list: List;
     try {
-      items = parse(text, (n) => this.var(n));
+      list = parseScript(text);
     } catch (e) {
       if (e instanceof ShellSyntaxError) {
-        io.stderr(`bash: ${e.message}\n`);
-        this.lastExit = 2;
-        return 2;
+        io.stderr(e.token === 'bad substitution' ? `bash: ${badSubstitution(text)}: bad substitution\n`
+          : `bash: syntax error near unexpected token \`${e.token}'\n`);
+        return (this.lastExit = 2);
       }
-      io.stderr(`bash: ${(e as Error).message}\n`);
-      this.lastExit = 1;
-      return 1;
+      if (e instanceof IncompleteInput) {
+        io.stderr('bash: syntax error: unexpected end of file\n');
+        return (this.lastExit = 2);
+      }
+      throw e;
     }
+    try {
+      return await this.runList(list, stdin, io, signal);
+    } catch (e) {
+      if (e instanceof ExitShell) return (this.lastExit = e.code);
+      if (e instanceof Interrupted) return (this.lastExit = 130);
+      if (e instanceof BashExpansionError) {
+        io.stderr(`bash: ${e.message}\n`);
+        return (this.lastExit = 1);
+      }
+      if (e instanceof BreakLoop || e instanceof ContinueLoop || e instanceof ReturnFromFunction) return this.lastExit;
+      io.stderr(`bash: ${(e as Error).message}\n`);
+      return (this.lastExit = 1);
+    }
+  }
+
+  private async runList(list: List, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
     let code = this.lastExit;
-    let skip = false;
-    for (const item of items) {
-      if (!skip && item.op === '&') {
-        const words = item.pipeline.map((c) => c.words.map(showWord).join(' ')).join(' | ');
+    for (const item of list.items) {
+      if (item.background) {
+        const text = item.cmd.first.cmds.map(commandText).join(' | ');
         const bgIO: ShellIO = { stdout: (s) => this.backgroundOut(s), stderr: (s) => this.backgroundOut(s) };
-        this.jobs.start(words, (sig) => this.runPipeline(item.pipeline, bgIO, sig).catch(() => 1), (l) => io.stderr(l));
+        this.jobs.start(text, (sig) => this.runAndOr(item.cmd, '', bgIO, sig).catch(() => 1), (l) => io.stderr(l));
         // Let the job get going (its first lines, e.g. "Forwarding from …", show before the next prompt).
         await yieldToJobs();
         this.lastExit = code = 0;
         continue;
       }
-      if (!skip) {
-        try {
-          code = await this.runPipeline(item.pipeline, io, signal);
-        } catch (e) {
-          if (e instanceof ExitShell) return (this.lastExit = e.code);
-          io.stderr(`bash: ${(e as Error).message}\n`);
-          code = 1;
-        }
-        this.lastExit = code;
-      }
-      skip = item.op === '&&' ? code !== 0 : item.op === '||' ? code === 0 : false;
+      code = this.lastExit = await this.runAndOr(item.cmd, stdin, io, signal);
     }
     return code;
   }
 
-  private async runPipeline(cmds: SimpleCommand[], io: ShellIO, signal?: AbortSignal): Promise<number> {
-    let stdin = '';
+  private async runAndOr(ao: AndOr, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+    let code = this.lastExit = await this.runPipeline(ao.first, stdin, io, signal);
+    for (const { op, p } of ao.rest) {
+      if ((op === '&&') === (code === 0)) code = this.lastExit = await this.runPipeline(p, stdin, io, signal);
+    }
+    return code;
+  }
+
+  // The commands of a pipeline run one after another, each reading what the previous one wrote.
+  private async runPipeline(p: Pipeline, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+    let input = stdin;
     let code = 0;
-    for (let i = 0; i < cmds.length; i++) {
-      const last = i === cmds.length - 1;
+    for (let i = 0; i < p.cmds.length; i++) {
+      const last = i === p.cmds.length - 1;
       let captured = '';
       const out = last ? io.stdout : (s: string) => { captured += s; };
       // Only the first command of a pipeline reads the terminal.
-      code = await this.runSimple(cmds[i], stdin, { stdout: out, stderr: io.stderr, readLine: i === 0 ? io.readLine : undefined }, signal);
-      stdin = captured;
+      code = await this.runCommand(p.cmds[i], input, { stdout: out, stderr: io.stderr, readLine: i === 0 ? io.readLine : undefined }, signal, !last);
+      input = captured;
     }
-    return code;
+    // Ctrl-C ends the whole command line, loops included (bash sees its child die of SIGINT).
+    if (signal?.aborted) throw new Interrupted();
+    return p.negate ? Number(code === 0) : code;
   }
 
-  private async runSimple(c: SimpleCommand, pipedIn: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+  private async runCommand(c: Command, stdin: string, io: ShellIO, signal: AbortSignal | undefined, piped = false): Promise<number> {
+    if (c.t === 'simple') return this.runSimple(c, stdin, io, signal, piped);
+    if (c.t === 'func') {
+      this.functions.set(c.name, c.body);
+      return 0;
+    }
+    return this.withRedirects(c.redirects, stdin, io, (input, rio) => this.runCompound(c, input, rio, signal));
+  }
+
+  private async runCompound(c: Exclude<Command, { t: 'simple' | 'func' }>, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+    switch (c.t) {
+      case 'group': return this.runList(c.body, stdin, io, signal);
+      case 'subshell': return this.isolated(() => this.runList(c.body, stdin, io, signal));
+      case 'if': {
+        for (const cl of c.clauses) {
+          if ((await this.runList(cl.cond, stdin, io, signal)) === 0) return this.runList(cl.body, stdin, io, signal);
+        }
+        return c.else ? this.runList(c.else, stdin, io, signal) : 0;
+      }
+      case 'while': {
+        let status = 0;
+        for (;;) {
+          await this.breather(signal);
+          const cond = await this.runList(c.cond, stdin, io, signal);
+          if ((cond === 0) === c.until) break;
+          const r = await this.loopBody(c.body, stdin, io, signal);
+          if (r === 'break') break;
+          if (typeof r === 'number') status = r;
+        }
+        return status;
+      }
+      case 'for': {
+        const items = c.items ? await expandWords(c.items, this.expandEnv(io, signal)) : [...this.positional];
+        let status = 0;
+        for (const v of items) {
+          await this.breather(signal);
+          this.vars[c.name] = v;
+          const r = await this.loopBody(c.body, stdin, io, signal);
+          if (r === 'break') break;
+          if (typeof r === 'number') status = r;
+        }
+        return status;
+      }
+      case 'case': {
+        const w = await expandString(c.word, this.expandEnv(io, signal));
+        for (const item of c.items) {
+          for (const p of item.patterns) {
+            if (globRegex(await expandString(p, this.expandEnv(io, signal))).test(w)) return this.runList(item.body, stdin, io, signal);
+          }
+        }
+        return 0;
+      }
+    }
+  }
+
+  /** One turn of a loop body: its status, or how break/continue left it. */
+  private async loopBody(body: List, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number | 'break' | 'continue'> {
+    try {
+      return await this.runList(body, stdin, io, signal);
+    } catch (e) {
+      if (e instanceof BreakLoop || e instanceof ContinueLoop) {
+        if (e.n > 1) { e.n--; throw e; }
+        return e instanceof BreakLoop ? 'break' : 'continue';
+      }
+      throw e;
+    }
+  }
+
+  // `while true; do echo x; done` never waits on the clock: every few hundred turns it sleeps a
+  // simulated millisecond so the page stays responsive and Ctrl-C reaches it.
+  private async breather(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw new Interrupted();
+    if (++this.loopTurns % LOOP_BREATHER) return;
+    await this.host.sleep(1, signal).catch(() => undefined);
+    if (signal?.aborted) throw new Interrupted();
+  }
+
+  /** Runs with a copy of the variables and working directory, as a subshell or $( ) does. */
+  async isolated<T>(fn: () => Promise<T>): Promise<T> {
+    const vars = { ...this.vars };
+    const exported = new Set(this.exported);
+    const cwd = this.host.fs.cwd;
+    const functions = new Map(this.functions);
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof ExitShell) return e.code as T;
+      throw e;
+    } finally {
+      for (const k of Object.keys(this.vars)) delete this.vars[k];
+      Object.assign(this.vars, vars);
+      this.exported.clear();
+      for (const k of exported) this.exported.add(k);
+      this.host.fs.cwd = cwd;
+      this.functions.clear();
+      for (const [k, v] of functions) this.functions.set(k, v);
+    }
+  }
+
+  /** The expansion environment; $( ) output is captured, its stderr goes to the terminal. */
+  expandEnv(io: ShellIO, signal?: AbortSignal): ExpandEnv {
+    return {
+      get: (n) => this.get(n),
+      set: (n, v) => this.set(n, v),
+      positional: () => this.positional,
+      fs: this.host.fs,
+      subst: async (src) => {
+        let out = '';
+        const code = await this.isolated(() => this.runText(src, '', { stdout: (s) => { out += s; }, stderr: io.stderr }, signal));
+        this.substStatus = code;
+        if (signal?.aborted) throw new Interrupted();
+        return out;
+      },
+    };
+  }
+
+  private async runSimple(c: Extract<Command, { t: 'simple' }>, stdin: string, io: ShellIO, signal: AbortSignal | undefined, piped: boolean): Promise<number> {
+    const env = this.expandEnv(io, signal);
+    this.substStatus = undefined;
+    const argv = await expandWords(c.words, env);
+    const assigns: [string, string][] = [];
+    for (const a of c.assigns) assigns.push([a.name, await expandString(a.value, env)]);
+    if (!argv.length) {
+      for (const [k, v] of assigns) this.vars[k] = v;
+      const code = await this.withRedirects(c.redirects, stdin, io, async () => 0);
+      return code || (this.substStatus ?? 0);
+    }
+    // VAR=value cmd: the assignment holds for this command only.
+    const saved = assigns.map(([k]) => [k, this.vars[k]] as const);
+    for (const [k, v] of assigns) this.vars[k] = v;
+    try {
+      return await this.withRedirects(c.redirects, stdin, io, (input, rio) => this.callCommand(argv, input, rio, signal, piped));
+    } finally {
+      for (const [k, v] of saved) if (v === undefined) delete this.vars[k]; else this.vars[k] = v;
+    }
+  }
+
+  private async callCommand(argv: string[], stdin: string, io: ShellIO, signal: AbortSignal | undefined, piped: boolean): Promise<number> {
+    const fn = this.functions.get(argv[0]);
+    if (!fn) return execCommand(this, argv, stdin, io, signal, piped);
+    const saved = this.positional;
+    this.positional = argv.slice(1);
+    try {
+      return await this.runCommand(fn, stdin, io, signal);
+    } catch (e) {
+      if (e instanceof ReturnFromFunction) return e.code;
+      throw e;
+    } finally {
+      this.positional = saved;
+    }
+  }
+
+  /** Runs a command text as a command line of its own (xargs, watch, timeout re-enter here). */
+  async exec(argv: string[], stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+    return this.callCommand(argv, stdin, io, signal, false);
+  }
+
+  /** Applies redirections around fn: files are written when it ends, as the command's output. */
+  private async withRedirects(rs: Redirect[], stdin: string, io: ShellIO, fn: (stdin: string, io: ShellIO) => Promise<number>): Promise<number> {
+    if (!rs.length) return fn(stdin, io);
     const fs = this.host.fs;
-    let stdin = c.heredoc ?? pipedIn;
-    let readLine = c.heredoc === undefined ? io.readLine : undefined;
+    const env = this.expandEnv(io);
+    let input = stdin;
+    let readLine = io.readLine;
     let out = io.stdout;
     let err = io.stderr;
     const sinks: { path: string; text: string; append: boolean }[] = [];
-    for (const r of c.redirects) {
-      if (r.op === '<') {
-        const t = r.target === '/dev/null' ? '' : fs.read(r.target!);
-        if (t === undefined) { io.stderr(`bash: ${r.target}: No such file or directory\n`); return 1; }
-        stdin = t;
+    for (const r of rs) {
+      if (r.op === '<<' || r.op === '<<-') {
+        const body = r.heredoc?.body ?? '';
+        input = r.heredoc?.quoted ? body : await expandHeredoc(body, env, heredocWord);
         readLine = undefined;
-      } else if (r.op === '>&') {
-        if (r.fd === 2 && r.target === '1') err = (s) => out(s);
-        else if (r.fd === 1 && r.target === '2') out = (s) => err(s);
-      } else {
-        const sink = { path: r.target!, text: '', append: r.op === '>>' };
-        if (r.target === '/dev/null') {
-          if (r.fd === 2) err = () => undefined;
-          else out = () => undefined;
-          continue;
-        }
-        if (fs.isDir(r.target!)) { io.stderr(`bash: ${r.target}: Is a directory\n`); return 1; }
-        sinks.push(sink);
-        if (r.fd === 2) err = (s) => { sink.text += s; };
-        else out = (s) => { sink.text += s; };
-      }
-    }
-    const words = [...c.words];
-    // NAME=value assignments before a command (or alone).
-    while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
-      const w = words.shift()!;
-      const eq = w.indexOf('=');
-      this.vars[w.slice(0, eq)] = w.slice(eq + 1);
-    }
-    let code = 0;
-    if (words.length) code = await this.exec(words, stdin, { stdout: (s) => out(s), stderr: (s) => err(s), readLine }, signal);
-    for (const s of sinks) {
-      if (s.append) fs.append(s.path, s.text);
-      else fs.write(s.path, s.text);
-    }
-    return code;
-  }
-
-  private async exec(words: string[], stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
-    const [name, ...args] = words;
-    const fs = this.host.fs;
-    const proc: ProcIO = { args, stdin, out: io.stdout, err: io.stderr, fs, signal };
-    switch (name) {
-      case 'kubectl':
-        return runKubectl(args, this.host.kubectlEnv(signal), { stdout: io.stdout, stderr: io.stderr, stdin, readLine: io.readLine });
-      case 'cd': {
-        const target = args[0] ?? this.vars.HOME;
-        if (!fs.isDir(target)) { io.stderr(`bash: cd: ${target}: No such file or directory\n`); return 1; }
-        fs.cwd = fs.abs(target);
-        return 0;
-      }
-      case 'pwd':
-        io.stdout(`${fs.cwd}\n`);
-        return 0;
-      case 'export':
-        for (const a of args) {
-          const eq = a.indexOf('=');
-          if (eq > 0) this.vars[a.slice(0, eq)] = a.slice(eq + 1);
-        }
-        return 0;
-      case 'exit':
-        throw new ExitShell(args[0] ? Number(args[0]) || 0 : this.lastExit);
-      case 'sleep': {
-        const secs = Number(args[0]);
-        if (!args.length || !Number.isFinite(secs) || secs < 0) {
-          io.stderr(args.length ? `sleep: invalid time interval '${args[0]}'\nTry 'sleep --help' for more information.\n` : `sleep: missing operand\nTry 'sleep --help' for more information.\n`);
-          return 1;
-        }
-        try {
-          await this.host.sleep(secs * 1000, signal);
-        } catch {
-          return 130;
-        }
-        return 0;
-      }
-      case 'timeout':
-        return this.timeout(args, stdin, io, signal);
-      case 'jobs':
-        io.stdout(this.jobs.list());
-        return 0;
-      case 'kill':
-        return this.kill(args, io);
-      case 'fg':
-        return this.fg(args, io, signal);
-      case 'wait':
-        for (const j of this.jobs.all()) await j.done;
-        return 0;
-      case 'which':
-        for (const a of args) io.stdout(`/usr/local/bin/${a}\n`);
-        return 0;
-      default: {
-        const b = BUILTINS[name];
-        if (b) return b(proc);
-        const prog = this.host.programs?.[name];
-        if (prog) return prog(proc);
-        io.stderr(`${name}: command not found\n`);
-        return 127;
-      }
-    }
-  }
-
-  /** kill [-SIG | -s SIG] %job|pid…: signals background jobs (their programs see an abort). */
-  private async kill(args: string[], io: ShellIO): Promise<number> {
-    let sig: JobSignal = 'SIGTERM';
-    const targets: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i];
-      const named = a === '-s' || a === '-n' ? args[++i] : /^-\w+$/.test(a) ? a.slice(1) : undefined;
-      if (named !== undefined) {
-        const s = parseKillSignal(named ?? '');
-        if (!s) { io.stderr(`bash: kill: ${named}: invalid signal specification\n`); return 1; }
-        sig = s;
-      } else targets.push(a);
-    }
-    if (!targets.length) {
-      io.stderr('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n');
-      return 2;
-    }
-    let code = 0;
-    for (const t of targets) {
-      const job = this.jobs.find(t);
-      if (!job) {
-        io.stderr(t.startsWith('%') ? `bash: kill: ${t}: no such job\n` : /^\d+$/.test(t) ? `bash: kill: (${t}) - No such process\n`
-          : `bash: kill: ${t}: arguments must be process or job IDs\n`);
-        code = 1;
         continue;
       }
-      job.ac.abort(sig);
-      // The job ends within a moment; wait for it so bash's notice comes before the next prompt.
-      await Promise.race([job.done, this.host.sleep(100).catch(() => undefined)]);
+      const target = await expandString(r.target, env);
+      if (r.op === '<') {
+        const t = target === '/dev/null' ? '' : fs.isDir(target) ? undefined : fs.read(target);
+        if (t === undefined) { io.stderr(`bash: ${target}: ${fs.isDir(target) ? 'Is a directory' : 'No such file or directory'}\n`); return 1; }
+        input = t;
+        readLine = undefined;
+      } else if ((r.op === '>&' || r.op === '<&') && /^\d+$/.test(target)) {
+        const toOut = out;
+        const toErr = err;
+        if (r.fd === 2 && target === '1') err = (s) => toOut(s);
+        else if (r.fd === 1 && target === '2') out = (s) => toErr(s);
+      } else if (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '>&') {
+        if (target === '/dev/null') {
+          if (r.fd === 2) err = () => undefined; else out = () => undefined;
+          continue;
+        }
+        if (fs.isDir(target)) { io.stderr(`bash: ${target}: Is a directory\n`); return 1; }
+        const sink = { path: target, text: '', append: r.op === '>>' };
+        sinks.push(sink);
+        // bash creates (or truncates) the file before the command runs.
+        if (!sink.append) fs.write(target, ''); else if (fs.read(target) === undefined) fs.write(target, '');
+        const write = (s: string) => { sink.text += s; };
+        if (r.fd === 2) err = write; else out = write;
+        if (r.op === '>&') err = write;
+      }
     }
-    return code;
-  }
-
-  /** fg [%job]: the job runs in the foreground again (Ctrl-C reaches it). */
-  private async fg(args: string[], io: ShellIO, signal?: AbortSignal): Promise<number> {
-    const spec = args[0] ?? '%%';
-    const job = this.jobs.find(spec);
-    if (!job) {
-      io.stderr(args.length ? `bash: fg: ${spec}: no such job\n` : 'bash: fg: current: no such job\n');
-      return 1;
+    try {
+      return await fn(input, { stdout: (s) => out(s), stderr: (s) => err(s), readLine });
+    } finally {
+      for (const s of sinks) fs.append(s.path, s.text);
     }
-    io.stdout(`${job.text}\n`);
-    this.jobs.remove(job);
-    const onAbort = () => job.ac.abort('SIGINT');
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const code = await job.done;
-    signal?.removeEventListener('abort', onAbort);
-    return code;
-  }
-
-  /** timeout SECONDS COMMAND…: stops the command after a simulated delay (exit 124), as coreutils. */
-  private async timeout(args: string[], stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
-    const secs = Number((args[0] ?? '').replace(/s$/, ''));
-    if (args.length < 2 || !Number.isFinite(secs)) {
-      io.stderr("timeout: missing operand\nTry 'timeout --help' for more information.\n");
-      return 125;
-    }
-    const ac = new AbortController();
-    const onAbort = () => ac.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let timedOut = false;
-    const timer = this.host.sleep(secs * 1000, ac.signal).then(() => { timedOut = true; ac.abort(); }, () => undefined);
-    const code = await this.exec(args.slice(1), stdin, io, ac.signal);
-    ac.abort();
-    await timer;
-    signal?.removeEventListener('abort', onAbort);
-    return timedOut ? 124 : code;
   }
 }
 
-/**
- * Lets background jobs run what they can without time passing: their continuations (in-process API
- * answers are promises) get a few hundred microtask turns. A macrotask would not do: the harness
- * advances the simulated clock whenever a command yields to the event loop.
- */
+/** Lets background jobs run what they can without time passing (a few hundred microtask turns). */
 async function yieldToJobs(): Promise<void> {
   for (let i = 0; i < 300; i++) await Promise.resolve();
 }
 
-/** Is this text a whole command (quotes closed, every heredoc terminated)? */
-export function isComplete(text: string, vars: (n: string) => string): boolean {
-  return completeness(text, vars).complete;
+/** The word a here-document body expands as (its text inside double quotes). */
+function heredocWord(src: string): Word {
+  return new Lexer(src).word(() => false);
 }
 
-/** Thrown when the text ends inside a heredoc body. */
-class HeredocPending extends IncompleteInput {
-  constructor(readonly delimiter: string, readonly stripTabs: boolean) {
-    super('here-document');
+/** The ${…} text bash quotes in "bad substitution". */
+function badSubstitution(text: string): string {
+  return /\$\{[^}]*\}?/.exec(text)?.[0] ?? '${}';
+}
+
+/** How bash shows a background job's command. */
+function commandText(c: Command): string {
+  if (c.t === 'simple') {
+    return [...c.assigns.map((a) => `${a.name}=${a.value.raw}`), ...c.words.map((w) => w.raw), ...c.redirects.map((r) => `${r.fd === 1 || r.fd === 0 ? '' : r.fd}${r.op} ${r.target.raw}`)].join(' ');
   }
+  return c.t;
 }
 
-/** Whether the text is complete and, when it ends inside a heredoc body, which delimiter ends it. */
-function completeness(text: string, vars: (n: string) => string): { complete: boolean; heredoc?: { delimiter: string; stripTabs: boolean } } {
+/** Is this text a whole command (quotes, compound commands and heredocs closed)? */
+export function isComplete(text: string): boolean {
+  return completeness(text).complete;
+}
+
+/** Whether the text is complete and, when it ends inside a heredoc body, the delimiters that may end it. */
+function completeness(text: string): { complete: boolean; heredocs?: Set<string> } {
   try {
-    splitHeredocs(text, vars);
+    parseScript(text);
     return { complete: true };
   } catch (e) {
-    if (e instanceof HeredocPending) return { complete: false, heredoc: { delimiter: e.delimiter, stripTabs: e.stripTabs } };
-    if (e instanceof IncompleteInput) return { complete: false };
-    return { complete: true }; // syntax errors are complete: run() reports them
+    if (!(e instanceof IncompleteInput)) return { complete: true }; // syntax errors are complete: run() reports them
+    if (e.message !== 'here-document') return { complete: false };
+    const delimiters = new Set<string>();
+    for (const m of text.matchAll(/<<-?\s*(['"]?)([^\s'"<>|;&()]+)\1/g)) delimiters.add(m[2]);
+    return { complete: false, heredocs: delimiters };
   }
-}
-
-/** Splits the command lines from heredoc bodies; tokenizes the command lines. */
-function splitHeredocs(text: string, vars: (n: string) => string): { tokens: Token[]; bodies: string[] } {
-  const lines = text.split('\n');
-  let i = 0;
-  let cmd = '';
-  const tokens: Token[] = [];
-  const bodies: string[] = [];
-  while (i < lines.length) {
-    cmd = cmd ? `${cmd}\n${lines[i]}` : lines[i];
-    i++;
-    let toks: Token[];
-    try {
-      toks = tokenize(cmd, vars);
-    } catch (e) {
-      if (e instanceof IncompleteInput && i < lines.length) continue;
-      throw e;
-    }
-    if (cmd.endsWith('\\') || /(\||&&|\|\|)\s*$/.test(cmd)) {
-      if (i >= lines.length) throw new IncompleteInput();
-      cmd = cmd.endsWith('\\') ? cmd.slice(0, -1) : `${cmd} `;
-      continue;
-    }
-    for (const t of toks) {
-      if (t.kind !== 'heredoc') continue;
-      const body: string[] = [];
-      for (;;) {
-        if (i >= lines.length) throw new HeredocPending(t.delimiter, t.stripTabs);
-        let l = lines[i++];
-        if (t.stripTabs) l = l.replace(/^\t+/, '');
-        if (l === t.delimiter) break;
-        body.push(t.quoted ? l : l.replace(/\$(\?|\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/g,
-          (_, n: string) => vars(n.replace(/[{}]/g, ''))));
-      }
-      bodies.push(body.length ? `${body.join('\n')}\n` : '');
-    }
-    tokens.push(...toks, { kind: 'op', value: ';' });
-    cmd = '';
-  }
-  return { tokens, bodies };
-}
-
-/** Parses a complete command text into a list of pipelines. */
-function parse(text: string, vars: (n: string) => string): ListItem[] {
-  const { tokens, bodies } = splitHeredocs(text, vars);
-  const items: ListItem[] = [];
-  let pipeline: SimpleCommand[] = [];
-  let cur: SimpleCommand = { words: [], redirects: [] };
-  let hd = 0;
-  const endCommand = () => {
-    if (cur.words.length || cur.redirects.length || cur.heredoc !== undefined) pipeline.push(cur);
-    cur = { words: [], redirects: [] };
-  };
-  for (const t of tokens) {
-    if (t.kind === 'word') cur.words.push(t.value);
-    else if (t.kind === 'redirect') cur.redirects.push(t);
-    else if (t.kind === 'heredoc') cur.heredoc = bodies[hd++];
-    else if (t.value === '|') {
-      if (!cur.words.length) throw new ShellSyntaxError("syntax error near unexpected token `|'");
-      endCommand();
-    } else {
-      if (!cur.words.length && !pipeline.length && (t.value === '&&' || t.value === '||')) {
-        throw new ShellSyntaxError(`syntax error near unexpected token \`${t.value}'`);
-      }
-      endCommand();
-      if (pipeline.length) items.push({ pipeline, op: t.value });
-      pipeline = [];
-    }
-  }
-  endCommand();
-  if (pipeline.length) items.push({ pipeline, op: ';' });
-  return items;
 }

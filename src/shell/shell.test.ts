@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { Shell } from './shell';
+import { MemFS } from './memfs';
+import type { KubectlEnv } from '../kubectl';
+
+/** A shell on a fake clock: sleep advances it; `now` is what date and watch read. */
+function harness() {
+  const clock = { now: Date.UTC(2026, 10, 24, 0, 9, 15) };
+  const fs = new MemFS();
+  const sh = new Shell({
+    fs,
+    kubectlEnv: () => ({ now: () => clock.now }) as unknown as KubectlEnv,
+    sleep: async (ms, signal) => {
+      if (signal?.aborted) throw new Error('aborted');
+      clock.now += ms;
+    },
+  });
+  const run = async (script: string, signal?: AbortSignal) => {
+    let out = '';
+    const code = await sh.run(script, { stdout: (s) => { out += s; }, stderr: (s) => { out += s; } }, signal);
+    return { out, code };
+  };
+  return { sh, fs, clock, run };
+}
+
+// Expectations are GNU bash 5.2 (interactive, `bash -i` reading the line) and coreutils 9 on this machine.
+const cases = [
+  { name: "$( ) output", script: "echo $(echo hi)", out: "hi\n", code: 0 },
+  { name: "$( ) inside double quotes keeps spaces", script: "echo \"a $(echo b  c) d\"", out: "a b c d\n", code: 0 },
+  { name: "trailing newlines dropped", script: "x=$(printf 'a\\nb\\n\\n'); echo \"[$x]\"", out: "[a\nb]\n", code: 0 },
+  { name: "backticks and nested $( )", script: "echo `echo back` $(echo $(echo nested))", out: "back nested\n", code: 0 },
+  { name: "unquoted $( ) is word-split", script: "for w in $(echo one two three); do echo \"<$w>\"; done", out: "<one>\n<two>\n<three>\n", code: 0 },
+  { name: "$? after an assignment from $( )", script: "X=$(false); echo $?", out: "1\n", code: 0 },
+  { name: "$( ) is a subshell: exit leaves only it", script: "echo \"$(exit 3)\"; echo $?", out: "\n0\n", code: 0 },
+  { name: "${VAR} ${VAR:-w} ${VAR-w} ${VAR:+w}", script: "A=1; B=${A}2; echo $B ${C:-default} ${C-unset} \"${A:+set}\"", out: "12 default unset set\n", code: 0 },
+  { name: "${#VAR} and $((…)) arithmetic", script: "echo ${#B} $((3 + 4 * 2)) $((10 / 3)) $((7 % 3)) $(( (1+2) * 3 ))", out: "0 11 3 1 9\n", code: 0 },
+  { name: "while with [ ] and $((i+1))", script: "i=0; while [ $i -lt 3 ]; do echo i=$i; i=$((i+1)); done", out: "i=0\ni=1\ni=2\n", code: 0 },
+  { name: "for over $(seq) with if/elif/else", script: "for i in $(seq 1 3); do if [ $i -eq 2 ]; then echo two; elif [ $i -eq 3 ]; then echo three; else echo other; fi; done", out: "other\ntwo\nthree\n", code: 0 },
+  { name: "&& and || chains", script: "true && echo yes || echo no; false && echo yes || echo no", out: "yes\nno\n", code: 0 },
+  { name: "{ …; } group piped", script: "{ echo a; echo b; } | wc -l", out: "2\n", code: 0 },
+  { name: "unset", script: "unset A; echo \"[$A]\"", out: "[]\n", code: 0 },
+  { name: "export, printenv, env", script: "export FOO=bar; printenv FOO; env | grep ^FOO", out: "bar\nFOO=bar\n", code: 0 },
+  { name: "functions and positional parameters", script: "f() { echo \"args: $# $1 $2\"; }; f x y", out: "args: 2 x y\n", code: 0 },
+  { name: "break", script: "for i in 1 2 3 4; do [ $i = 3 ] && break; echo $i; done", out: "1\n2\n", code: 0 },
+  { name: "continue", script: "for i in 1 2 3; do [ $i = 2 ] && continue; echo $i; done", out: "1\n3\n", code: 0 },
+  { name: "case with patterns", script: "case abc in a*) echo starts-a;; *) echo other;; esac", out: "starts-a\n", code: 0 },
+  { name: "cut -d -f", script: "echo a,b,c | cut -d, -f2", out: "b\n", code: 0 },
+  { name: "awk print a field", script: "echo \"x y z\" | awk '{print $2}'", out: "y\n", code: 0 },
+  { name: "printf reuses its format", script: "printf '%s-%d\\n' a 1 b 2", out: "a-1\nb-2\n", code: 0 },
+  { name: "tr ranges", script: "echo hello | tr a-z A-Z", out: "HELLO\n", code: 0 },
+  { name: "uniq -c", script: "printf 'a\\na\\nb\\n' | uniq -c", out: "      2 a\n      1 b\n", code: 0 },
+  { name: "xargs -n1", script: "printf 'a b\\nc d\\n' | xargs -n1 echo x", out: "x a\nx b\nx c\nx d\n", code: 0 },
+  { name: "yes is bounded by the pipe", script: "yes | head -3", out: "y\ny\ny\n", code: 0 },
+  { name: "seq FIRST INCR LAST", script: "seq 2 2 7", out: "2\n4\n6\n", code: 0 },
+  { name: "division by 0 abandons the line", script: "echo $((1/0)); echo after", out: "bash: 1/0: division by 0 (error token is \"0\")\n", code: 1 },
+  { name: "command not found", script: "foo-not-here", out: "bash: foo-not-here: command not found\n", code: 127 },
+  { name: "syntax error near done", script: "echo done; done", out: "bash: syntax error near unexpected token `done'\n", code: 2 },
+  { name: "cd to a missing directory", script: "cd /nonexistent", out: "bash: cd: /nonexistent: No such file or directory\n", code: 1 },
+  { name: "arithmetic on a variable", script: "x=5; x=$((x*2)); echo $x", out: "10\n", code: 0 },
+  { name: "${X:?message}", script: "echo ${X:?must be set}", out: "bash: X: must be set\n", code: 1 },
+  { name: "nested double quotes in $( )", script: "echo \"$(echo \"inner quotes\")\"", out: "inner quotes\n", code: 0 },
+  { name: "sort | tr", script: "printf 'b\\na\\n' | sort | tr '\\n' ' '; echo", out: "a b \n", code: 0 },
+  { name: "tee writes the file", script: "echo \"The end\" | tee out.txt; cat out.txt", out: "The end\nThe end\n", code: 0 },
+  { name: "~ and $HOME", script: "echo $HOME ~ ~/x", out: "/home/learner /home/learner /home/learner/x\n", code: 0 },];
+
+describe('Shell.run matches bash', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const { run } = harness();
+      const r = await run(c.script);
+      expect(r).toEqual({ out: c.out, code: c.code });
+    });
+  }
+});
+
+describe('Shell state across lines', () => {
+  it('keeps variables, $? and files between command lines', async () => {
+    const { run, fs } = harness();
+    await run('POD=$(echo web-1 | head -1)');
+    expect((await run('echo "pod is $POD"')).out).toBe('pod is web-1\n');
+    await run('false');
+    expect((await run('echo $?')).out).toBe('1\n');
+    await run('echo data > a.txt; cp a.txt b.txt; mv b.txt c.txt');
+    expect(fs.read('c.txt')).toBe('data\n');
+    expect(fs.read('b.txt')).toBeUndefined();
+  });
+
+  it('runs `while true; … sleep 2; done` on the simulated clock until Ctrl-C', async () => {
+    const { sh, clock } = harness();
+    const ac = new AbortController();
+    let out = '';
+    const start = clock.now;
+    const done = sh.run('while true; do date +%s; sleep 2; done', { stdout: (s) => { out += s; if (out.split('\n').length > 3) ac.abort(); }, stderr: () => undefined }, ac.signal);
+    expect(await done).toBe(130);
+    expect(out).toBe(`${start / 1000}\n${start / 1000 + 2}\n${start / 1000 + 4}\n`);
+  });
+
+  it('breathes on the clock in a loop that never sleeps, so Ctrl-C ends it', async () => {
+    const { sh, clock } = harness();
+    const ac = new AbortController();
+    let lines = 0;
+    const start = clock.now;
+    const code = await sh.run('while true; do echo x; done', { stdout: () => { if (++lines === 2000) ac.abort(); }, stderr: () => undefined }, ac.signal);
+    expect(code).toBe(130);
+    expect(clock.now).toBeGreaterThan(start);
+  });
+
+  it('draws watch like procps watch and re-runs every interval', async () => {
+    const { sh } = harness();
+    const ac = new AbortController();
+    const frames: string[] = [];
+    const code = await sh.run('watch -n 5 echo hi', { stdout: (s) => { frames.push(s); if (frames.length === 2) ac.abort(); }, stderr: () => undefined }, ac.signal);
+    expect(code).toBe(130);
+    expect(frames[0]).toBe(`\x1b[H\x1b[2JEvery 5.0s: echo hi${' '.repeat(80 - 19 - 33)}kubesim: Tue Nov 24 00:09:15 2026\n\nhi\n`);
+    expect(frames[1]).toContain('kubesim: Tue Nov 24 00:09:20 2026');
+  });
+
+  it('prints date in the default format and +FORMAT', async () => {
+    const { run } = harness();
+    expect((await run('date; date -u +%Y-%m-%dT%H:%M:%SZ')).out).toBe('Tue Nov 24 00:09:15 UTC 2026\n2026-11-24T00:09:15Z\n');
+  });
+
+  it('jq -r walks .items[].metadata.name', async () => {
+    const { run, fs } = harness();
+    fs.write('pods.json', JSON.stringify({ items: [{ metadata: { name: 'a' } }, { metadata: { name: 'b' } }] }));
+    expect((await run("cat pods.json | jq -r '.items[].metadata.name'")).out).toBe('a\nb\n');
+    expect((await run("jq '.items | length' pods.json")).out).toBe('2\n');
+  });
+});
+
+describe('Shell.feed asks for more of a compound command', () => {
+  const cases = [
+    { name: 'for … do … done over three lines', lines: ['for i in 1 2', 'do echo $i', 'done'], complete: [false, false, true] },
+    { name: 'an open $( continues', lines: ['echo $(echo a', ')'], complete: [false, true] },
+    { name: 'if without fi continues', lines: ['if true; then', 'echo y', 'fi'], complete: [false, false, true] },
+    { name: 'a trailing pipe continues', lines: ['echo a |', 'cat'], complete: [false, true] },
+    { name: 'a stray done is complete (a syntax error)', lines: ['done'], complete: [true] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const { sh } = harness();
+      expect(c.lines.map((l) => sh.feed(l) !== undefined)).toEqual(c.complete);
+    });
+  }
+});
