@@ -32,6 +32,7 @@ import { descriptor as endpointslicemirroring } from './endpointslicemirroring';
 // ---- controllers-storage imports ----
 import { persistentVolumeBinderDescriptor, pvcProtectionDescriptor, pvProtectionDescriptor } from './volume';
 // ---- end controllers-storage imports ----
+import { descriptor as replicationcontroller } from './replication';
 
 /** The controller manager's user agent (client-go's default for the binary). */
 export const CONTROLLER_MANAGER_USER_AGENT = 'kube-controller-manager/v1.32.0 (linux/amd64) kubernetes/70d3cc9';
@@ -69,6 +70,8 @@ const DESCRIPTORS: readonly ControllerDescriptor[] = [
   pvcProtectionDescriptor,
   pvProtectionDescriptor,
   // ---- end controllers-storage ----
+  // replicationcontroller: the ReplicaSet logic on ReplicationControllers (last, so the others start as before)
+  replicationcontroller,
 ];
 
 /** What the cluster gives the controller manager (ComponentDeps plus a client factory). */

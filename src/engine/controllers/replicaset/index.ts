@@ -4,8 +4,8 @@ import { R } from '../../client';
 import { RealPodControl, type ControllerDescriptor } from '../shared';
 import { NAME, ReplicaSetController } from './replica-set';
 
-export { ReplicaSetController, NAME, CONTROLLER_KIND } from './replica-set';
-export type { ReplicaSetControllerDeps } from './replica-set';
+export { ReplicaSetController, NAME, CONTROLLER_KIND, REPLICA_SET_KIND } from './replica-set';
+export type { ReplicaSetControllerDeps, ManagedKind } from './replica-set';
 export { manageReplicas, slowStartBatch, getPodsToDelete, rankPods, BURST_REPLICAS } from './manage-replicas';
 export { calculateStatus, updateReplicaSetStatus, REPLICA_FAILURE } from './status';
 

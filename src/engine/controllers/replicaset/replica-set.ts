@@ -3,7 +3,7 @@
 // syncReplicaSet, claimPods, getIndirectlyRelatedPods).
 import type { KubeObject, OwnerReference, Pod, ReplicaSet } from '../../api';
 import { controllerOf, deepEqual, labelSelectorAsSelector, splitKey, type Selector } from '../../api';
-import { R, WorkQueue, type Client, type Informer } from '../../client';
+import { R, WorkQueue, type Client, type Informer, type ResourceRef } from '../../client';
 import type { Clock } from '../../clock';
 import {
   CONTROLLER_UID_INDEX, ControllerRefManager, Expectations, type PodControl, controllerUIDIndexFunc, filterActivePods,
@@ -17,14 +17,36 @@ export const NAME = 'replicaset-controller';
 /** The kind it manages. */
 export const CONTROLLER_KIND = { apiVersion: 'apps/v1', kind: 'ReplicaSet' } as const;
 
+/**
+ * The kind a ReplicaSetController manages. ReplicaSets are read as they are; the replication controller
+ * runs the same logic on ReplicationControllers through a view in ReplicaSet shape (upstream's
+ * informerAdapter and conversion: the selector map becomes matchLabels), writing status to its own resource.
+ */
+export interface ManagedKind {
+  controllerKind: { apiVersion: string; kind: string };
+  resource: ResourceRef;
+  /** The work queue's name. */
+  queueName: string;
+  /** The object in ReplicaSet shape (same metadata and status). */
+  view(o: KubeObject): ReplicaSet;
+}
+
+/** ReplicaSets themselves. */
+export const REPLICA_SET_KIND: ManagedKind = {
+  controllerKind: CONTROLLER_KIND, resource: R.replicasets, queueName: 'replicaset', view: (o) => o as ReplicaSet,
+};
+
 /** What the controller is built from. */
 export interface ReplicaSetControllerDeps {
+  /** The informer of the managed kind (ReplicaSets, or ReplicationControllers with `kind`). */
   rs: Informer<ReplicaSet>;
   pods: Informer<Pod>;
   client: Client;
   podControl: PodControl;
   clock: Clock;
   burstReplicas?: number;
+  /** The managed kind; ReplicaSets when absent. */
+  kind?: ManagedKind;
 }
 
 /** The ReplicaSet controller. */
@@ -32,13 +54,15 @@ export class ReplicaSetController {
   readonly queue: WorkQueue<string>;
   readonly expectations: Expectations;
   private readonly burstReplicas: number;
+  private readonly kind: ManagedKind;
   /** Replaced in tests to observe which keys get synced. */
   syncHandler = (key: string): void => this.sync(key);
 
   constructor(private readonly deps: ReplicaSetControllerDeps) {
     this.burstReplicas = deps.burstReplicas ?? BURST_REPLICAS;
+    this.kind = deps.kind ?? REPLICA_SET_KIND;
     this.expectations = new Expectations(deps.clock);
-    this.queue = new WorkQueue<string>({ clock: deps.clock, name: 'replicaset', process: (k) => this.syncHandler(k) });
+    this.queue = new WorkQueue<string>({ clock: deps.clock, name: this.kind.queueName, process: (k) => this.syncHandler(k) });
     deps.rs.addIndexer(CONTROLLER_UID_INDEX, controllerUIDIndexFunc);
     deps.pods.addIndexer(CONTROLLER_UID_INDEX, controllerUIDIndexFunc);
     deps.rs.onEvent({
@@ -66,15 +90,15 @@ export class ReplicaSetController {
 
   /** resolveControllerRef: the ReplicaSet a ControllerRef points at, if it is still that object. */
   private resolveControllerRef(namespace: string | undefined, ref: OwnerReference): ReplicaSet | undefined {
-    if (ref.kind !== CONTROLLER_KIND.kind) return undefined;
+    if (ref.kind !== this.kind.controllerKind.kind) return undefined;
     const rs = this.deps.rs.lister.get(namespace, ref.name);
-    return rs && rs.metadata?.uid === ref.uid ? rs : undefined;
+    return rs && rs.metadata?.uid === ref.uid ? this.kind.view(rs) : undefined;
   }
 
   /** getPodReplicaSets: ReplicaSets whose selector matches an orphan pod's labels. */
   private podReplicaSets(pod: Pod): ReplicaSet[] {
     if (!pod.metadata?.labels) return [];
-    return this.deps.rs.lister.list(pod.metadata.namespace).filter((rs) => {
+    return this.deps.rs.lister.list(pod.metadata.namespace).map((o) => this.kind.view(o)).filter((rs) => {
       let sel: Selector;
       try {
         sel = labelSelectorAsSelector(rs.spec?.selector);
@@ -164,8 +188,8 @@ export class ReplicaSetController {
     const { client } = this.deps;
     const m = rs.metadata ?? {};
     const manager = new ControllerRefManager({
-      controller: rs, selector, controllerKind: CONTROLLER_KIND, dependentKind: 'Pod',
-      canAdopt: recheckDeletionTimestamp(() => client.get(R.replicasets, m.namespace, m.name ?? ''), rs, CONTROLLER_KIND.kind),
+      controller: rs, selector, controllerKind: this.kind.controllerKind, dependentKind: 'Pod',
+      canAdopt: recheckDeletionTimestamp(() => client.get(this.kind.resource, m.namespace, m.name ?? ''), rs, this.kind.controllerKind.kind),
       patch: (ns, name, p) => this.deps.podControl.patchPod(ns, name, p),
     });
     return manager.claim(pods);
@@ -177,11 +201,12 @@ export class ReplicaSetController {
    */
   sync(key: string): void {
     const { namespace, name } = splitKey(key);
-    const rs = this.deps.rs.lister.get(namespace, name);
-    if (!rs) {
+    const stored = this.deps.rs.lister.get(namespace, name);
+    if (!stored) {
       this.expectations.delete(key);
       return;
     }
+    const rs = this.kind.view(stored);
     const needsSync = this.expectations.satisfied(key);
     let selector: Selector;
     try {
@@ -194,11 +219,12 @@ export class ReplicaSetController {
 
     let manageErr: Error | undefined;
     if (needsSync && !rs.metadata?.deletionTimestamp) {
-      const typed = withTypeMeta(rs, CONTROLLER_KIND.apiVersion, CONTROLLER_KIND.kind);
+      const { apiVersion, kind } = this.kind.controllerKind;
+      const typed = withTypeMeta(rs, apiVersion, kind);
       try {
         manageReplicas({
           podControl: this.deps.podControl, expectations: this.expectations, burstReplicas: this.burstReplicas,
-          now: () => this.deps.clock.now(), typed, controllerRef: newControllerRef(rs as KubeObject, CONTROLLER_KIND),
+          now: () => this.deps.clock.now(), typed, controllerRef: newControllerRef(rs as KubeObject, this.kind.controllerKind),
           relatedPods: () => this.relatedPods(rs),
         }, filteredPods, rs);
       } catch (e) {
@@ -206,7 +232,8 @@ export class ReplicaSetController {
       }
     }
     const status = calculateStatus(rs, filteredPods, manageErr, this.deps.clock.now());
-    const updated = updateReplicaSetStatus(this.deps.client, rs, status);
+    // The status goes to the stored object (its own selector form), through its own resource.
+    const updated = this.kind.view(updateReplicaSetStatus(this.deps.client, stored, status, this.kind.resource));
     // Resync after minReadySeconds as a last line of defence against missed readiness updates.
     const minReady = updated.spec?.minReadySeconds ?? 0;
     const want = updated.spec?.replicas ?? 0;

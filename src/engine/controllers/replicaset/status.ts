@@ -2,7 +2,7 @@
 // (calculateStatus, updateReplicaSetStatus, NewReplicaSetCondition, SetCondition, RemoveCondition).
 import type { Pod, ReplicaSet } from '../../api';
 import { deepEqual, selectorFromSet } from '../../api';
-import { R, type Client } from '../../client';
+import { R, type Client, type ResourceRef } from '../../client';
 import { rfc3339, type SimMillis } from '../../clock';
 import { isPodAvailable, isPodReady, specReplicas } from '../shared';
 
@@ -91,7 +91,7 @@ export function calculateStatus(rs: ReplicaSet, filteredPods: readonly Pod[], ma
  * updateReplicaSetStatus: writes the status (with observedGeneration) unless nothing changed;
  * on failure re-reads the ReplicaSet once and retries. Returns the ReplicaSet as stored.
  */
-export function updateReplicaSetStatus(client: Client, rs: ReplicaSet, newStatus: RSStatus): ReplicaSet {
+export function updateReplicaSetStatus(client: Client, rs: ReplicaSet, newStatus: RSStatus, resource: ResourceRef = R.replicasets): ReplicaSet {
   const s = rs.status ?? { replicas: 0 };
   const gen = rs.metadata?.generation ?? 0;
   if ((s.replicas ?? 0) === (newStatus.replicas ?? 0)
@@ -106,10 +106,10 @@ export function updateReplicaSetStatus(client: Client, rs: ReplicaSet, newStatus
   let cur = rs;
   for (let i = 0; ; i++) {
     try {
-      return client.updateStatus<ReplicaSet>(R.replicasets, { ...cur, status });
+      return client.updateStatus<ReplicaSet>(resource, { ...cur, status });
     } catch (e) {
       if (i >= STATUS_UPDATE_RETRIES) throw e;
-      cur = client.get<ReplicaSet>(R.replicasets, rs.metadata?.namespace, rs.metadata?.name ?? '');
+      cur = client.get<ReplicaSet>(resource, rs.metadata?.namespace, rs.metadata?.name ?? '');
     }
   }
 }
