@@ -68,3 +68,38 @@ kubectl exec shared -c reader -- ls /cache /tmp
 kubectl get pod shared -o jsonpath='{.status.containerStatuses[?(@.name=="reader")].lastState.terminated.reason}'; echo
 kubectl create service clusterip Web-Service --tcp=80:80
 kubectl create configmap App_Config --from-literal=a=b
+cat <<'YAML' > rc.yaml
+apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: nginx
+spec:
+  replicas: 3
+  selector:
+    app: nginx
+  template:
+    metadata:
+      name: nginx
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+        ports:
+        - containerPort: 80
+YAML
+kubectl apply -f rc.yaml
+sleep 30
+kubectl get rc nginx
+kubectl get pods -l app=nginx
+kubectl delete pod nginx-hfnjm
+sleep 20
+kubectl get pods -l app=nginx
+kubectl scale rc nginx --replicas=2
+sleep 5
+kubectl get rc nginx
+kubectl describe rc nginx | tail -9
+kubectl delete rc nginx
+sleep 5
+kubectl get pods -l app=nginx
