@@ -8,7 +8,7 @@ import { InformerFactory, EventRecorder, type Client } from '../client';
 import type { Clock, Rng } from '../clock';
 import type { ControllerContext, ControllerDescriptor, ControllerTimings, RunningController } from './shared';
 // ---- controllers-a imports ----
-import { descriptor as replicaset } from './replicaset';
+import { descriptor as replicaset, replicationControllerDescriptor as replicationcontroller } from './replicaset';
 import { descriptor as deployment } from './deployment';
 import { descriptor as garbagecollector } from './garbagecollector';
 import { descriptor as namespace } from './namespace';
@@ -32,7 +32,6 @@ import { descriptor as endpointslicemirroring } from './endpointslicemirroring';
 // ---- controllers-storage imports ----
 import { persistentVolumeBinderDescriptor, pvcProtectionDescriptor, pvProtectionDescriptor } from './volume';
 // ---- end controllers-storage imports ----
-import { descriptor as replicationcontroller } from './replication';
 
 /** The controller manager's user agent (client-go's default for the binary). */
 export const CONTROLLER_MANAGER_USER_AGENT = 'kube-controller-manager/v1.32.0 (linux/amd64) kubernetes/70d3cc9';

@@ -4,7 +4,7 @@ import { R } from '../../client';
 import { SimClock } from '../../clock';
 import { FakePodControl } from '../shared';
 import { FakeApi, fakeClient, seededInformer } from '../shared/testing';
-import { ReplicaSetController } from '../replicaset';
+import { ReplicaSetController } from './replica-set';
 import { REPLICATION_CONTROLLER_KIND, replicaSetView } from './replication-controller';
 
 const T0 = Date.UTC(2025, 0, 15, 9);
