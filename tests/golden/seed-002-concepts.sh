@@ -103,3 +103,31 @@ kubectl describe rc nginx | tail -9
 kubectl delete rc nginx
 sleep 5
 kubectl get pods -l app=nginx
+kubectl create configmap web-settings --from-literal=MODE=blue
+cat <<'YAML' > settings.yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: settings
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "sleep 3600"]
+    envFrom:
+    - configMapRef:
+        name: web-settings
+    volumeMounts:
+    - name: settings
+      mountPath: /etc/settings
+  volumes:
+  - name: settings
+    configMap:
+      name: web-settings
+YAML
+kubectl apply -f settings.yaml
+sleep 20
+kubectl exec settings -- sh -c 'echo env=$MODE file=$(cat /etc/settings/MODE)'
+kubectl patch configmap web-settings -p '{"data":{"MODE":"green"}}'
+sleep 90
+kubectl exec settings -- sh -c 'echo env=$MODE file=$(cat /etc/settings/MODE)'
