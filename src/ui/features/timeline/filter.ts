@@ -29,11 +29,20 @@ export function matches(e: EventLike, f: EventFilter): boolean {
   return true;
 }
 
+/** Parsed times by event object (mirrored objects are immutable: a changed event is a new object). */
+const times = new WeakMap<EventLike, number>();
+
+function timeOf(e: EventLike): number {
+  let t = times.get(e);
+  if (t === undefined) times.set(e, (t = eventTime(e)));
+  return t;
+}
+
 /** The events to show, newest first, at most `limit`. */
 export function filterEvents(events: Iterable<EventLike>, f: EventFilter, limit: number): EventLike[] {
   // Times parsed once per event, not per comparison (thousands of events re-sort on every batch).
   const out: { e: EventLike; t: number; n: string }[] = [];
-  for (const e of events) if (matches(e, f)) out.push({ e, t: eventTime(e), n: e.metadata?.name ?? '' });
+  for (const e of events) if (matches(e, f)) out.push({ e, t: timeOf(e), n: e.metadata?.name ?? '' });
   out.sort((a, b) => b.t - a.t || (b.n < a.n ? -1 : b.n > a.n ? 1 : 0));
   return out.slice(0, limit).map((x) => x.e);
 }
