@@ -1,4 +1,4 @@
-// A small GNU grep for the host shell: -i -v -E -c -w -n -q, -e PATTERN (any number), and the context options -A/-B/-C
+// A small GNU grep for the host shell: -i -v -E -c -w -n -q -o, -e PATTERN (any number), and the context options -A/-B/-C
 // (`kubectl describe pod web | grep -A 10 Events`): context lines, "--" between groups that do not
 // touch, "N:" / "N-" prefixes with -n, as GNU grep 3.x prints them.
 import type { ProcIO } from './builtins';
@@ -11,6 +11,8 @@ interface GrepOptions {
   word: boolean;
   lineNumbers: boolean;
   quiet: boolean;
+  /** -o: only the matched parts, one per line. */
+  only: boolean;
   after: number;
   before: number;
   /** Patterns given with -e/--regexp; when there are any, every operand is a file. */
@@ -21,7 +23,7 @@ const USAGE = 'Usage: grep [OPTION]... PATTERNS [FILE]...\nTry \'grep --help\' f
 
 /** Parses grep's arguments; a string is an error message (exit 2). */
 function parse(args: string[]): { o: GrepOptions; rest: string[] } | string {
-  const o: GrepOptions = { ignoreCase: false, invert: false, extended: false, count: false, word: false, lineNumbers: false, quiet: false,
+  const o: GrepOptions = { ignoreCase: false, invert: false, extended: false, count: false, word: false, lineNumbers: false, quiet: false, only: false,
     after: 0, before: 0, patterns: [] };
   const rest: string[] = [];
   const context = (v: string | undefined, c = 'A'): number | string => {
@@ -68,7 +70,7 @@ function parse(args: string[]): { o: GrepOptions; rest: string[] } | string {
         if (c !== 'A') o.before = n;
         break;
       }
-      const flag = ({ i: 'ignoreCase', v: 'invert', E: 'extended', c: 'count', w: 'word', n: 'lineNumbers', q: 'quiet' } as const)[c as 'i'];
+      const flag = ({ i: 'ignoreCase', v: 'invert', E: 'extended', c: 'count', w: 'word', n: 'lineNumbers', q: 'quiet', o: 'only' } as const)[c as 'i'];
       if (!flag) return `grep: invalid option -- '${c}'\n${USAGE}`;
       o[flag] = true;
     }
@@ -124,6 +126,16 @@ export function grep(io: ProcIO, inputOf: (io: ProcIO, files: string[]) => strin
   if (o.quiet) return hits ? 0 : 1;
   if (o.count) {
     io.out(`${hits}\n`);
+    return hits ? 0 : 1;
+  }
+  if (o.only) {
+    // GNU grep -o: every non-empty match of a selected line on its own line; -v selects lines with none,
+    // so nothing is printed; context options do not apply.
+    const g = new RegExp(re.source, `${re.flags}g`);
+    for (let i = 0; i < ls.length; i++) {
+      if (!hit[i] || o.invert) continue;
+      for (const m of ls[i].matchAll(g)) if (m[0]) io.out(`${o.lineNumbers ? `${i + 1}:` : ''}${m[0]}\n`);
+    }
     return hits ? 0 : 1;
   }
   let lastPrinted = -1;
