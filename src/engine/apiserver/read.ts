@@ -25,7 +25,7 @@ export function includeObject(req: ApiRequest): 'None' | 'Metadata' | 'Object' {
 }
 
 /** Objects of a request's scope that pass its selectors, in key order. */
-export function selectObjects(core: ServerCore, info: ResourceInfo, ns: string | undefined, opts: ListOptions): Stored[] {
+export function selectObjects(core: ServerCore, info: ResourceInfo, ns: string | undefined, opts: ListOptions): readonly Stored[] {
   const strategy = core.strategy(info);
   checkFieldLabels(strategy, info, opts.fields);
   const all = core.store.list(grKey(info), info.namespaced ? ns || undefined : undefined);
@@ -64,26 +64,28 @@ const keyOfStored = (o: Stored) => (o.metadata.namespace ? `${o.metadata.namespa
 /** LIST, with paging. Items carry no apiVersion/kind, as the typed List JSON of the real server. */
 export function listObjects(core: ServerCore, info: ResourceInfo, req: ApiRequest): ApiResponse {
   const opts = listOptions(req);
-  let items = selectObjects(core, info, requestNamespace(info, req), opts);
+  const selected = selectObjects(core, info, requestNamespace(info, req), opts);
   const rv = core.store.currentRV();
   const listMeta: KubeList['metadata'] = { resourceVersion: String(rv) };
+  let start = 0;
   if (opts.continueToken) {
     const t = decodeContinue(opts.continueToken, rv, core.store.oldestRV());
     // Items are in key order (the store's etcd order): binary-search the first key after the token's.
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keyOfStored(items[mid]) > t.start) hi = mid;
-      else lo = mid + 1;
+    let hi = selected.length;
+    while (start < hi) {
+      const mid = (start + hi) >> 1;
+      if (keyOfStored(selected[mid]) > t.start) hi = mid;
+      else start = mid + 1;
     }
-    items = items.slice(lo);
   }
-  if (opts.limit && items.length > opts.limit) {
-    const rest = items.length - opts.limit;
-    items = items.slice(0, opts.limit);
+  let items = selected;
+  if (opts.limit && selected.length - start > opts.limit) {
+    const rest = selected.length - start - opts.limit;
+    items = selected.slice(start, start + opts.limit);
     listMeta.continue = encodeContinue({ v: 'meta.k8s.io/v1', rv, start: keyOfStored(items[items.length - 1]) });
     if (opts.labels.empty() && opts.fields.length === 0) listMeta.remainingItemCount = rest;
+  } else if (start > 0) {
+    items = selected.slice(start);
   }
   if (req.asTable) return { code: 200, body: toTable(info, items, { now: core.now(), includeObject: includeObject(req), listMeta }) };
   const list: KubeList<KubeObject> = {

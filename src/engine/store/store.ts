@@ -55,6 +55,10 @@ export class Store {
   // Sorted names per namespace table, kept until a create or delete changes the names (lists and paged
   // lists re-read them often; updates keep the names).
   private readonly sortedNames = new WeakMap<Map<string, Stored>, string[]>();
+  // Lists as last built (per namespace table, and across namespaces per resource), until a write changes them:
+  // kubectl pages a big list in chunks of 500, each of which would otherwise rebuild it.
+  private readonly sortedLists = new WeakMap<Map<string, Stored>, Stored[]>();
+  private readonly allLists = new Map<string, Stored[]>();
 
   constructor(opts: StoreOptions = {}) {
     // Enough for any informer to resume after a short disconnect; more would keep thousands of old
@@ -80,19 +84,24 @@ export class Store {
   /**
    * Objects of a resource (in one namespace or all) in etcd key order: by the string "<namespace>/<name>"
    * (so namespace "team-a" sorts before "team", as '-' < '/'), which is the order a real list returns.
+   * The array is shared until the next write to the resource: callers never change it.
    */
-  list(gr: string, namespace?: string): Stored[] {
+  list(gr: string, namespace?: string): readonly Stored[] {
     const t = this.tables.get(gr);
     if (!t) return [];
     if (namespace !== undefined) {
       const m = t.get(namespace);
       return m ? this.sortedValues(m) : [];
     }
-    const out: Stored[] = [];
-    for (const ns of [...t.keys()].map((n) => `${n}/`).sort()) {
-      for (const o of this.sortedValues(t.get(ns.slice(0, -1))!)) out.push(o);
+    let all = this.allLists.get(gr);
+    if (!all) {
+      all = [];
+      for (const ns of [...t.keys()].map((n) => `${n}/`).sort()) {
+        for (const o of this.sortedValues(t.get(ns.slice(0, -1))!)) all.push(o);
+      }
+      this.allLists.set(gr, all);
     }
-    return out;
+    return all;
   }
 
   /** Stores a new object; the caller has checked it does not exist. Returns it with its resourceVersion. */
@@ -102,6 +111,7 @@ export class Store {
     const m = this.table(gr, ns);
     if (!m.has(stored.metadata.name)) this.sortedNames.delete(m);
     m.set(stored.metadata.name, stored);
+    this.changed(gr, m);
     this.counts.set(gr, (this.counts.get(gr) ?? 0) + 1);
     this.record({ type: 'ADDED', gr, namespace: ns, object: stored, rv: this.rv });
     return stored;
@@ -114,7 +124,9 @@ export class Store {
     const prev = this.get(gr, ns, name);
     if (!prev) throw new Error(`store: update of missing ${gr} ${ns}/${name}`);
     const stored = this.stamp(obj);
-    this.table(gr, ns).set(name, stored);
+    const m = this.table(gr, ns);
+    m.set(name, stored);
+    this.changed(gr, m);
     this.record({ type: 'MODIFIED', gr, namespace: ns, object: stored, prev, rv: this.rv });
     return stored;
   }
@@ -126,6 +138,7 @@ export class Store {
     const m = this.tables.get(gr)!.get(namespace)!;
     m.delete(name);
     this.sortedNames.delete(m);
+    this.changed(gr, m);
     this.counts.set(gr, (this.counts.get(gr) ?? 1) - 1);
     const gone = this.stamp(prev);
     this.record({ type: 'DELETED', gr, namespace, object: gone, prev, rv: this.rv });
@@ -185,9 +198,19 @@ export class Store {
   }
 
   private sortedValues(m: Map<string, Stored>): Stored[] {
+    let list = this.sortedLists.get(m);
+    if (list) return list;
     let names = this.sortedNames.get(m);
     if (!names) this.sortedNames.set(m, (names = [...m.keys()].sort()));
-    return names.map((k) => m.get(k)!);
+    list = names.map((k) => m.get(k)!);
+    this.sortedLists.set(m, list);
+    return list;
+  }
+
+  /** A write to one namespace table: its list and the resource's all-namespaces list are stale. */
+  private changed(gr: string, m: Map<string, Stored>): void {
+    this.sortedLists.delete(m);
+    this.allLists.delete(gr);
   }
 
   private table(gr: string, ns: string): Map<string, Stored> {
