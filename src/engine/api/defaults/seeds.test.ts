@@ -7,29 +7,26 @@ import { load } from 'js-yaml';
 import { applyDefaults } from './index';
 import { resourceForKind, parseApiVersion } from '../kinds';
 import type { KubeObject } from '../types';
+import * as seed from '../../../../tests/fixtures';
 
-function defaulted(manifest: string): KubeObject {
-  const obj = load(manifest) as KubeObject;
+// Variations on the shared seeds, kept small and explicit: a Secret with another password, and the
+// StatefulSet with its first env var only.
+const SECRET = seed.seedObject(seed.DB_CREDENTIALS);
+SECRET.data.password = 'czNjcmV0';
+const STATEFULSET = seed.seedObject(seed.DATABASE_STATEFULSET);
+STATEFULSET.spec.template.spec.containers[0].env.splice(1);
+
+function defaulted(manifest: string | KubeObject): KubeObject {
+  const obj = (typeof manifest === 'string' ? load(manifest) : structuredClone(manifest)) as KubeObject;
   const { group, version } = parseApiVersion(obj.apiVersion!);
   applyDefaults(obj, resourceForKind(group, version, obj.kind!)!);
   return obj;
 }
 
-const cases: { name: string; input: string; want: string }[] = [
+const cases: { name: string; input: string | KubeObject; want: string }[] = [
   {
     name: 'Pod test-app-pod',
-    input: `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: test-app-pod
-spec:
-  containers:
-  - name: test-app-container
-    image: nginx:latest
-    ports:
-    - containerPort: 80
-`,
+    input: seed.TEST_APP_POD,
     want: `
 apiVersion: v1
 kind: Pod
@@ -57,50 +54,7 @@ status: {}
   },
   {
     name: 'Deployment webapp-deployment',
-    input: `
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: webapp-deployment
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: my-webapp
-  template:
-    metadata:
-      labels:
-        app: my-webapp
-    spec:
-      containers:
-      - name: webapp
-        image: nginx:latest
-        ports:
-        - containerPort: 80
-        envFrom:
-        - configMapRef:
-            name: webapp-config
-      - name: database
-        image: mongo:latest
-        env:
-        - name: MONGO_INITDB_ROOT_USERNAME
-          valueFrom:
-            secretKeyRef:
-              name: db-credentials
-              key: username
-        - name: MONGO_INITDB_ROOT_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: db-credentials
-              key: password
-        volumeMounts:
-        - name: db-data
-          mountPath: /data/db
-      volumes:
-      - name: db-data
-        persistentVolumeClaim:
-          claimName: database-pvc
-`,
+    input: seed.WEBAPP_DEPLOYMENT,
     want: `
 apiVersion: apps/v1
 kind: Deployment
@@ -171,19 +125,7 @@ status: {}
   },
   {
     name: 'Service webapp-service (clusterIP/clusterIPs/ipFamilies/ipFamilyPolicy come from the registry)',
-    input: `
-apiVersion: v1
-kind: Service
-metadata:
-  name: webapp-service
-spec:
-  selector:
-    app: my-webapp
-  ports:
-  - protocol: TCP
-    port: 80
-    targetPort: 80
-`,
+    input: seed.WEBAPP_SERVICE,
     want: `
 apiVersion: v1
 kind: Service
@@ -205,15 +147,7 @@ status:
   },
   {
     name: 'ConfigMap webapp-config (no defaults)',
-    input: `
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: webapp-config
-data:
-  WEBAPP_ENV: "production"
-  DATABASE_URL: "mongodb://database-service:27017/mydb"
-`,
+    input: seed.WEBAPP_CONFIG,
     want: `
 apiVersion: v1
 kind: ConfigMap
@@ -226,16 +160,7 @@ data:
   },
   {
     name: 'Secret db-credentials (type given)',
-    input: `
-apiVersion: v1
-kind: Secret
-metadata:
-  name: db-credentials
-type: Opaque
-data:
-  username: YWRtaW4=
-  password: czNjcmV0
-`,
+    input: SECRET,
     want: `
 apiVersion: v1
 kind: Secret
@@ -249,18 +174,7 @@ data:
   },
   {
     name: 'PersistentVolumeClaim database-pvc (storageClassName and the finalizer come from admission)',
-    input: `
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: database-pvc
-spec:
-  accessModes:
-  - ReadWriteOnce
-  resources:
-    requests:
-      storage: 1Gi
-`,
+    input: seed.DATABASE_PVC,
     want: `
 apiVersion: v1
 kind: PersistentVolumeClaim
@@ -279,40 +193,7 @@ status:
   },
   {
     name: 'StatefulSet database-statefulset',
-    input: `
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: database-statefulset
-spec:
-  serviceName: database
-  replicas: 1
-  selector:
-    matchLabels:
-      app: database
-  template:
-    metadata:
-      labels:
-        app: database
-    spec:
-      containers:
-      - name: database
-        image: mongo:latest
-        env:
-        - name: MONGO_INITDB_ROOT_USERNAME
-          valueFrom:
-            secretKeyRef:
-              name: db-credentials
-              key: username
-  volumeClaimTemplates:
-  - metadata:
-      name: database-data
-    spec:
-      accessModes: [ "ReadWriteOnce" ]
-      resources:
-        requests:
-          storage: 1Gi
-`,
+    input: STATEFULSET,
     want: `
 apiVersion: apps/v1
 kind: StatefulSet
@@ -379,27 +260,7 @@ status:
   },
   {
     name: 'CronJob hello (the jobTemplate gets pod-template defaults, not Job defaults)',
-    input: `
-apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: hello
-spec:
-  schedule: "* * * * *"
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          containers:
-          - name: hello
-            image: busybox:1.28
-            imagePullPolicy: IfNotPresent
-            command:
-            - /bin/sh
-            - -c
-            - date; echo Hello from the Kubernetes cluster
-          restartPolicy: OnFailure
-`,
+    input: seed.HELLO_CRONJOB,
     want: `
 apiVersion: batch/v1
 kind: CronJob
@@ -440,24 +301,7 @@ status: {}
   },
   {
     name: 'Ingress webapp-ingress (no v1 defaults; ingressClassName comes from DefaultIngressClass)',
-    input: `
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: webapp-ingress
-spec:
-  rules:
-  - host: mywebapp.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: webapp-service
-            port:
-              number: 80
-`,
+    input: seed.WEBAPP_INGRESS,
     want: `
 apiVersion: networking.k8s.io/v1
 kind: Ingress

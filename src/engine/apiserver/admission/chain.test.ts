@@ -6,6 +6,7 @@ import { applyDefaults } from '../../api/defaults';
 import { resourceFor, type KubeObject, type Pod } from '../../api';
 import { ADMISSION_PLUGINS, runAdmission } from './index';
 import { attrs, fakeContext } from './testing';
+import * as seed from '../../../../tests/fixtures';
 
 const minikube: KubeObject[] = [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' }, status: { phase: 'Active' } },
@@ -33,18 +34,7 @@ describe('admission chain', () => {
   });
 
   it('Pod test-app-pod comes out as `kubectl get pod -o yaml` shows it', () => {
-    const pod = create('', 'pods', `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: test-app-pod
-spec:
-  containers:
-  - name: test-app-container
-    image: nginx:latest
-    ports:
-    - containerPort: 80
-`) as Pod;
+    const pod = create('', 'pods', seed.TEST_APP_POD) as Pod;
     const vol = pod.spec!.volumes![0].name;
     expect(vol).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(pod).toEqual(load(`
@@ -121,18 +111,7 @@ status: {}
   });
 
   it('PVC database-pvc gets minikube\'s default class and the protection finalizer', () => {
-    const pvc = create('', 'persistentvolumeclaims', `
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: database-pvc
-spec:
-  accessModes:
-  - ReadWriteOnce
-  resources:
-    requests:
-      storage: 1Gi
-`);
+    const pvc = create('', 'persistentvolumeclaims', seed.DATABASE_PVC);
     expect(pvc).toEqual(load(`
 apiVersion: v1
 kind: PersistentVolumeClaim
@@ -155,24 +134,7 @@ status:
   });
 
   it('Ingress webapp-ingress gets the default IngressClass (minikube ingress addon: nginx)', () => {
-    const ing = create('networking.k8s.io', 'ingresses', `
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: webapp-ingress
-spec:
-  rules:
-  - host: mywebapp.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: webapp-service
-            port:
-              number: 80
-`);
+    const ing = create('networking.k8s.io', 'ingresses', seed.WEBAPP_INGRESS);
     expect((ing.spec as { ingressClassName?: string }).ingressClassName).toBe('nginx');
   });
 
