@@ -5,40 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
-import { Session } from '../../src/server/session';
-import { apply, exec, logs, run } from './harness';
+import * as seed from '../fixtures';
+import { apply, exec, logs, run, session } from './harness';
 
-function simSession(seed = 7): Session {
-  return new Session({ seed, runtime: 'sim' });
-}
-
-const SEED_004 = `apiVersion: v1
-kind: Pod
-metadata:
-  name: webapp-with-db
-  labels:
-    app: my-webapp
-spec:
-  containers:
-  - name: webapp
-    image: nginx:latest
-    ports:
-    - containerPort: 80
-  - name: database
-    image: mongo:latest
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: webapp-service
-spec:
-  selector:
-    app: my-webapp
-  ports:
-  - protocol: TCP
-    port: 80
-    targetPort: 80
----
+const SEED_004 = `${seed.TWO_CONTAINER_POD}---${seed.WEBAPP_SERVICE}---
 apiVersion: v1
 kind: Pod
 metadata:
@@ -62,7 +32,7 @@ spec:
 
 describe('on the simulated runtime', () => {
   it('seed 004 Part 3: curl from another pod to http://webapp-service returns the nginx page, logged by nginx', async () => {
-    const s = simSession();
+    const s = session();
     await apply(s, SEED_004);
     await run(s, 'sleep 120');
     const c = s.cluster.client('t');
@@ -75,7 +45,7 @@ describe('on the simulated runtime', () => {
   });
 
   it('busybox resolves and fetches through the Service; unknown names fail as busybox says', async () => {
-    const s = simSession();
+    const s = session();
     await apply(s, SEED_004);
     await run(s, 'sleep 120');
     const ip = s.cluster.client('t').get(R.services, 'default', 'webapp-service').spec.clusterIP as string;
@@ -87,26 +57,10 @@ describe('on the simulated runtime', () => {
   });
 
   it('the ingress controller routes mywebapp.example.com and answers an unknown host with its 404 page', async () => {
-    const s = simSession();
+    const s = session();
     s.cluster.enableIngressAddon();
     await apply(s, SEED_004);
-    await apply(s, `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: webapp-ingress
-spec:
-  rules:
-  - host: mywebapp.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: webapp-service
-            port:
-              number: 80
-`);
+    await apply(s, seed.WEBAPP_INGRESS);
     await run(s, 'sleep 150');
     expect(await run(s, 'kubectl get ingress')).toMatch(/webapp-ingress +nginx +mywebapp\.example\.com +192\.168\.49\.2 +80 /);
     const page = s.cluster.network.request({ from: 'host', url: 'http://192.168.49.2/', headers: { Host: 'mywebapp.example.com' } });
@@ -119,7 +73,7 @@ spec:
   });
 
   it('a headless Service gives StatefulSet pods their own names (busybox nslookup)', async () => {
-    const s = simSession();
+    const s = session();
     await apply(s, `apiVersion: v1
 kind: Service
 metadata:

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ingress } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
+import * as seed from '../fixtures';
 import { apply, expectNginxPage, run, session } from './harness';
 
 const WEBAPP = `apiVersion: v1
@@ -17,38 +18,7 @@ spec:
     image: nginx:latest
     ports:
     - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: webapp-service
-spec:
-  selector:
-    app: my-webapp
-  ports:
-  - protocol: TCP
-    port: 80
-    targetPort: 80
-`;
-
-// Seed 004 Part 3 ("webapp-with-db-pod-service-and-ingress.yaml").
-const SEED_INGRESS = `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: webapp-ingress
-spec:
-  rules:
-  - host: mywebapp.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: webapp-service
-            port:
-              number: 80
-`;
+---${seed.WEBAPP_SERVICE}`;
 
 describe('ingress-nginx', () => {
   it('the addon runs in ingress-nginx: controller Deployment, Services, IngressClass nginx (default), admission jobs', async () => {
@@ -71,7 +41,7 @@ describe('ingress-nginx', () => {
     s.cluster.enableIngressAddon();
     await run(s, 'sleep 60');
     await apply(s, WEBAPP);
-    expect(await apply(s, SEED_INGRESS)).toBe('ingress.networking.k8s.io/webapp-ingress created\n');
+    expect(await apply(s, seed.WEBAPP_INGRESS /* Seed 004 Part 3 */)).toBe('ingress.networking.k8s.io/webapp-ingress created\n');
     const c = s.cluster.client('t');
     // The DefaultIngressClass admission gave it the default class.
     expect(c.get<Ingress>(R.ingresses, 'default', 'webapp-ingress').spec!.ingressClassName).toBe('nginx');

@@ -4,20 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
+import * as seed from '../fixtures';
 import { forwardPorts, LOST_CONNECTION_TO_POD, type PortForwardTarget } from '../../src/engine/network';
 import { apply, expectNginxPage, run, session } from './harness';
-
-const TEST_APP_POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: test-app-pod
-spec:
-  containers:
-  - name: test-app-container
-    image: nginx:latest
-    ports:
-    - containerPort: 80
-`;
 
 function start(s: ReturnType<typeof session>, local: number, remote: number) {
   const c = s.cluster.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
@@ -33,7 +22,7 @@ function start(s: ReturnType<typeof session>, local: number, remote: number) {
 describe('port-forward', () => {
   it('answers on the local port and stops when the pod is deleted', async () => {
     const s = session();
-    await apply(s, TEST_APP_POD);
+    await apply(s, seed.TEST_APP_POD);
     await run(s, 'sleep 20');
     const pf = start(s, 8080, 80);
     expect(pf.out()).toBe('Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n');
@@ -51,7 +40,7 @@ describe('port-forward', () => {
 
   it('a port nobody listens on in the pod ends the forward too; a taken local port is reported', async () => {
     const s = session();
-    await apply(s, TEST_APP_POD);
+    await apply(s, seed.TEST_APP_POD);
     await run(s, 'sleep 20');
     const a = start(s, 9090, 81);
     expect(() => start(s, 9090, 80)).toThrow('unable to listen on any of the requested ports: [{9090 80}]');

@@ -3,36 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoints, EndpointSlice, Service } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
+import * as seed from '../fixtures';
 import { apply, CLIENT_POD, exec, expectNginxPage, fromPod, logs, pod, realRuntime, run, session } from './harness';
 
 // Seed 004, Part 3 ("webapp-with-db-pod-and-service.yaml"), with its indentation restored.
-const SEED_004_PART_3 = `apiVersion: v1
-kind: Pod
-metadata:
-  name: webapp-with-db
-  labels:
-    app: my-webapp
-spec:
-  containers:
-  - name: webapp
-    image: nginx:latest
-    ports:
-    - containerPort: 80
-  - name: database
-    image: mongo:latest
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: webapp-service
-spec:
-  selector:
-    app: my-webapp
-  ports:
-  - protocol: TCP
-    port: 80
-    targetPort: 80
-`;
+const SEED_004_PART_3 = `${seed.TWO_CONTAINER_POD}---${seed.WEBAPP_SERVICE}`;
 
 const deployment = (replicas: number, probe = '') => `apiVersion: apps/v1
 kind: Deployment
