@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { lazyData } from './scripts/vite-lazy-data';
 
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
 
@@ -18,7 +19,8 @@ export default defineConfig({
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` },
     ],
   },
-  worker: { format: 'es' },
+  // The worker's large data modules (schema, help texts) are chunks of their own, loaded at its boot.
+  worker: { format: 'es', plugins: () => [lazyData()] },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,6 +1,7 @@
 // The dedicated worker's entry: the simulator (WorkerHost) wired to the worker's globals. The page
 // starts it with `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
 import { WorkerHost } from './host';
+import { preloadLazyData } from './lazy-data';
 import type { FromWorker, ToWorker } from './protocol';
 
 interface WorkerScope {
@@ -19,23 +20,37 @@ const channel = new MessageChannel();
 const waiting: (() => void)[] = [];
 channel.port1.onmessage = () => waiting.shift()?.();
 
-const host = new WorkerHost({
-  post: (msg) => scope.postMessage(msg),
-  wall: () => performance.now(),
-  epochNow: () => Date.now(),
-  setTimer: (fn, ms) => {
-    const id = setTimeout(fn, ms);
-    return () => clearTimeout(id);
-  },
-  yieldTask: () => new Promise<void>((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  }),
-  close: () => scope.close(),
-  freeze: import.meta.env.DEV,
+// The engine reads its large data (schema, help texts) synchronously: those chunks are fetched first and
+// the page's messages wait, in order, until the host exists.
+const early: ToWorker[] = [];
+let host: WorkerHost | undefined;
+scope.addEventListener('message', (e) => (host ? host.receive(e.data) : early.push(e.data)));
+
+void preloadLazyData().then(() => {
+  host = startHost();
+  for (const msg of early.splice(0)) host.receive(msg);
+}, (err: unknown) => {
+  scope.postMessage({ type: 'fatal', message: `loading the simulator failed: ${String(err)}` });
 });
 
-scope.addEventListener('message', (e) => host.receive(e.data));
+function startHost(): WorkerHost {
+  return new WorkerHost({
+    post: (msg) => scope.postMessage(msg),
+    wall: () => performance.now(),
+    epochNow: () => Date.now(),
+    setTimer: (fn, ms) => {
+      const id = setTimeout(fn, ms);
+      return () => clearTimeout(id);
+    },
+    yieldTask: () => new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    }),
+    close: () => scope.close(),
+    freeze: import.meta.env.DEV,
+  });
+}
+
 scope.addEventListener('error', (e) => {
   scope.postMessage({ type: 'fatal', message: e.message || 'uncaught error' });
 });

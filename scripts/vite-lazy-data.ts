@@ -1,0 +1,59 @@
+// A Vite plugin for the worker build only: large generated data modules leave the worker's first chunk.
+// Every import of one of them (except from src/worker/lazy-data.ts) gets a stub whose exported objects
+// and arrays start empty and register themselves on globalThis; lazy-data.ts imports the real module
+// dynamically (its own chunk) at boot and copies the data into the stubs before the engine starts, so
+// the engine stays synchronous and reads the same objects as before. Tests and `vite dev` never use the
+// plugin: there the modules are imported as they are.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Plugin } from 'vite';
+import { LAZY_DATA_GLOBAL_NAME } from '../src/worker/lazy-data-names';
+
+/** The data modules split off the worker's first chunk (keep in step with LOADERS in src/worker/lazy-data.ts). */
+export const LAZY_DATA_MODULES = [
+  'src/engine/api/schema/k8s-schema.generated.ts',
+  'src/kubectl/help/texts.generated.ts',
+  'src/kubectl/help/completion.generated.ts',
+];
+
+const STUB = '\0lazy-data-stub:';
+const PRELOADER = 'src/worker/lazy-data.ts';
+
+/** The stub of a data module: each `export const` as an empty object/array (or the literal itself). */
+export function stubSource(path: string, text: string): string {
+  const name = basename(path).replace(/\.ts$/, '');
+  const lines: string[] = [];
+  const filled: string[] = [];
+  for (const m of text.matchAll(/^export const (\w+)(?::[^=\n]+)? = (.*)$/gm)) {
+    const [, id, init] = m;
+    if (init.startsWith('{')) lines.push(`export const ${id} = {};`);
+    else if (init.startsWith('[')) lines.push(`export const ${id} = [];`);
+    else if (init.endsWith(';')) {
+      lines.push(`export const ${id} = ${init}`);
+      continue;
+    } else throw new Error(`lazy-data: cannot stub ${id} in ${path}`);
+    filled.push(id);
+  }
+  lines.push(`(globalThis.${LAZY_DATA_GLOBAL_NAME} ??= {})[${JSON.stringify(name)}] = { ${filled.join(', ')} };`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The plugin (for `worker.plugins`). */
+export function lazyData(): Plugin {
+  const isLazy = (id: string) => LAZY_DATA_MODULES.some((p) => id.endsWith(`/${p}`));
+  return {
+    name: 'kubesim-lazy-data',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || importer.endsWith(`/${PRELOADER}`) || importer.startsWith(STUB)) return null;
+      if (!/generated/.test(source)) return null;
+      const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return r && isLazy(r.id) ? `${STUB}${r.id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(STUB)) return null;
+      const path = id.slice(STUB.length);
+      return stubSource(path, readFileSync(path, 'utf8'));
+    },
+  };
+}

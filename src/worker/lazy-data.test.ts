@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LAZY_DATA_MODULES, stubSource } from '../../scripts/vite-lazy-data';
+import { fillStub, LAZY_DATA_NAMES, preloadLazyData } from './lazy-data';
+
+describe('lazy data', () => {
+  it('preloads the same modules the build plugin stubs', () => {
+    expect(LAZY_DATA_MODULES.map((p) => p.replace(/^.*\//, '').replace(/\.ts$/, ''))).toEqual(LAZY_DATA_NAMES);
+  });
+
+  it.each(LAZY_DATA_MODULES)('stubs every export of %s', (path) => {
+    const text = readFileSync(resolve(__dirname, '../..', path), 'utf8');
+    const stub = stubSource(path, text);
+    const exported = [...text.matchAll(/^export const (\w+)/gm)].map((m) => m[1]);
+    expect(exported.length).toBeGreaterThan(0);
+    for (const id of exported) expect(stub).toMatch(new RegExp(`^export const ${id} = `, 'm'));
+    expect(stub.length).toBeLessThan(2000);
+  });
+
+  it('stubs objects and arrays empty, keeps one-line literals, and registers the filled ones', () => {
+    const stub = stubSource('x/data.generated.ts', [
+      'export const A: Record<string, string> = {', '  "k": "v",', '};',
+      'export const B: readonly string[] = [', '  "x",', '];',
+      'export const C = "source@1";',
+    ].join('\n'));
+    expect(stub).toBe([
+      'export const A = {};', 'export const B = [];', 'export const C = "source@1";',
+      '(globalThis.__kubesimLazyData ??= {})["data.generated"] = { A, B };', '',
+    ].join('\n'));
+  });
+
+  it('fills a stub in place: objects keep their key order, arrays their items', () => {
+    const obj: Record<string, number> = {};
+    const arr: number[] = [];
+    fillStub({ obj, arr }, { obj: { b: 2, a: 1 }, arr: [3, 4], other: 'ignored' });
+    expect(Object.keys(obj)).toEqual(['b', 'a']);
+    expect(arr).toEqual([3, 4]);
+  });
+
+  it('refuses a stub whose data is missing from the module', () => {
+    expect(() => fillStub({ obj: {} }, {})).toThrow(/obj is not an object/);
+  });
+
+  it('preloads without stubs (tests, vite dev) as a no-op', async () => {
+    await expect(preloadLazyData()).resolves.toBeUndefined();
+  });
+});
