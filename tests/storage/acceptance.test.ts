@@ -7,39 +7,12 @@ import { describe, expect, it } from 'vitest';
 import type { PersistentVolume, PersistentVolumeClaim } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
 import type { Session } from '../../src/server/session';
+import * as seed from '../fixtures';
 import { DATABASE_PVC, DB_CREDENTIALS, DB_CREDENTIALS_PLACEHOLDER, WEBAPP_CONFIG, apply, b64, containerState, databaseStatefulSet, env, exec, kubectlExec,
   logs, pod, podsOf, readFile, run, runCode, session, sleep, waitingMessage, webappDeployment } from './harness';
 
-/** seed 004 Part 4: the pod with the ConfigMap as env and the Secret's keys as env. */
-const WEBAPP_WITH_DB = `apiVersion: v1
-kind: Pod
-metadata:
-  name: webapp-with-db
-  labels:
-    app: my-webapp
-spec:
-  containers:
-  - name: webapp
-    image: nginx:latest
-    ports:
-    - containerPort: 80
-    envFrom:
-    - configMapRef:
-        name: webapp-config
-  - name: database
-    image: mongo:latest
-    env:
-    - name: MONGO_INITDB_ROOT_USERNAME
-      valueFrom:
-        secretKeyRef:
-          name: db-credentials
-          key: username
-    - name: MONGO_INITDB_ROOT_PASSWORD
-      valueFrom:
-        secretKeyRef:
-          name: db-credentials
-          key: password
-`;
+/** seed 004 Part 4: the pod with the ConfigMap as env and the Secret's keys as env (no volume yet). */
+const WEBAPP_WITH_DB = seed.WEBAPP_WITH_DB_POD.replace(/    volumeMounts:[\s\S]*$/, '');
 
 const MONGO_URL = 'mongodb://admin:s3cr3t@localhost:27017/shop';
 

@@ -7,6 +7,7 @@ import type { Event, Pod } from '../../src/engine/api';
 import { Informer, R } from '../../src/engine/client';
 import type { ClusterTimings } from '../../src/engine/cluster';
 import { Session } from '../../src/server/session';
+import * as seed from '../fixtures';
 
 const FILES = join(__dirname, '..', 'golden', 'files');
 
@@ -16,21 +17,7 @@ export function manifest(name: string): string {
 }
 
 /** Seed 004 Part 2: the Pod with two containers (nginx and mongo). */
-export const TWO_CONTAINER_POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: webapp-with-db
-  labels:
-    app: my-webapp
-spec:
-  containers:
-  - name: webapp
-    image: nginx:latest
-    ports:
-    - containerPort: 80
-  - name: database
-    image: mongo:latest
-`;
+export const TWO_CONTAINER_POD = seed.TWO_CONTAINER_POD;
 
 /** Seed 004 Part 3: the CronJob `hello`, every minute. */
 export const HELLO_CRONJOB = manifest('hello-cronjob.yaml').replace('"*/5 * * * *"', '"* * * * *"');
