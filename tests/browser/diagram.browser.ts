@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, run, screenshot } from './harness';
+import * as seed from '../fixtures';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -11,39 +12,9 @@ const baseUrl = inject('baseUrl');
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
 
-// webapp-deployment.yaml and webapp-service.yaml of the seed tutorial (nginx only).
-const SEED = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: webapp-deployment
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: my-webapp
-  template:
-    metadata:
-      labels:
-        app: my-webapp
-    spec:
-      containers:
-      - name: webapp
-        image: nginx:latest
-        ports:
-        - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: webapp-service
-spec:
-  selector:
-    app: my-webapp
-  ports:
-  - protocol: TCP
-    port: 80
-    targetPort: 80
-`;
+// webapp-deployment.yaml and webapp-service.yaml of the seed tutorial, nginx only: the Deployment up to
+// the webapp container's port (no envFrom, no database container, no volume).
+const SEED = `${seed.WEBAPP_DEPLOYMENT.slice(0, seed.WEBAPP_DEPLOYMENT.indexOf('        envFrom:\n'))}---${seed.WEBAPP_SERVICE}`;
 
 async function waitFor(page: Page, what: string, fn: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
