@@ -1,7 +1,8 @@
 // A Vite plugin for the worker build only: large generated data modules leave the worker's first chunk.
-// Every import of one of them (except from src/worker/lazy-data.ts) gets a stub whose exported objects
-// and arrays start empty and register themselves on globalThis; lazy-data.ts imports the real module
-// dynamically (its own chunk) at boot and copies the data into the stubs before the engine starts, so
+// Every import of one of them (except from src/worker/lazy-data-modules.ts) gets a stub whose exported
+// objects and arrays start empty and register themselves on globalThis; src/worker/lazy-data.ts imports
+// the real modules dynamically (one chunk) at boot and copies the data into the stubs before the engine
+// starts, so
 // the engine stays synchronous and reads the same objects as before. Tests and `vite dev` never use the
 // plugin: there the modules are imported as they are.
 import { readFileSync } from 'node:fs';
@@ -9,15 +10,20 @@ import { basename } from 'node:path';
 import type { Plugin } from 'vite';
 import { LAZY_DATA_GLOBAL_NAME } from '../src/worker/lazy-data-names';
 
-/** The data modules split off the worker's first chunk (keep in step with LOADERS in src/worker/lazy-data.ts). */
+/** The data modules split off the worker's first chunk (keep in step with src/worker/lazy-data-modules.ts). */
 export const LAZY_DATA_MODULES = [
   'src/engine/api/schema/k8s-schema.generated.ts',
+  'src/engine/api/schema/go-emit.ts',
+  'src/engine/api/schema/go-enums.ts',
+  'src/engine/api/schema/go-order.ts',
+  'src/engine/api/schema/v1-32-additions.ts',
+  'src/engine/api/schema/v1-32-descriptions.ts',
   'src/kubectl/help/texts.generated.ts',
   'src/kubectl/help/completion.generated.ts',
 ];
 
 const STUB = '\0lazy-data-stub:';
-const PRELOADER = 'src/worker/lazy-data.ts';
+const PRELOADER = 'src/worker/lazy-data-modules.ts';
 
 /** The stub of a data module: each `export const` as an empty object/array (or the literal itself). */
 export function stubSource(path: string, text: string): string {
@@ -41,12 +47,13 @@ export function stubSource(path: string, text: string): string {
 /** The plugin (for `worker.plugins`). */
 export function lazyData(): Plugin {
   const isLazy = (id: string) => LAZY_DATA_MODULES.some((p) => id.endsWith(`/${p}`));
+  const names = new Set(LAZY_DATA_MODULES.map((p) => basename(p).replace(/\.ts$/, '')));
   return {
     name: 'kubesim-lazy-data',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       if (!importer || importer.endsWith(`/${PRELOADER}`) || importer.startsWith(STUB)) return null;
-      if (!/generated/.test(source)) return null;
+      if (!names.has(basename(source).replace(/\.ts$/, ''))) return null;
       const r = await this.resolve(source, importer, { ...options, skipSelf: true });
       return r && isLazy(r.id) ? `${STUB}${r.id}` : null;
     },

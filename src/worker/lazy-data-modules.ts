@@ -1,0 +1,23 @@
+// The worker's large data modules, gathered into one chunk that src/worker/lazy-data.ts imports
+// dynamically. In the built worker this file is the only importer of the real modules: every other
+// import of them gets a stub (scripts/vite-lazy-data.ts).
+import * as k8sSchema from '../engine/api/schema/k8s-schema.generated';
+import * as goEmit from '../engine/api/schema/go-emit';
+import * as goEnums from '../engine/api/schema/go-enums';
+import * as goOrder from '../engine/api/schema/go-order';
+import * as v132Additions from '../engine/api/schema/v1-32-additions';
+import * as v132Descriptions from '../engine/api/schema/v1-32-descriptions';
+import * as helpTexts from '../kubectl/help/texts.generated';
+import * as completionScripts from '../kubectl/help/completion.generated';
+
+/** Each data module's exports, by file name (the same list as LAZY_DATA_MODULES in scripts/vite-lazy-data.ts). */
+export const LAZY_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  'k8s-schema.generated': k8sSchema,
+  'go-emit': goEmit,
+  'go-enums': goEnums,
+  'go-order': goOrder,
+  'v1-32-additions': v132Additions,
+  'v1-32-descriptions': v132Descriptions,
+  'texts.generated': helpTexts,
+  'completion.generated': completionScripts,
+};
