@@ -7,7 +7,7 @@ import type { ContainerFS } from '../engine/runtime/filesystem/container-fs';
 import { BreakLoop, ContinueLoop, ReturnFromFunction } from '../engine/runtime/shell/control';
 import { BUILTINS, type ProcIO } from './builtins';
 import { JobTable, parseKillSignal, type JobSignal } from './jobs';
-import type { ShellHost, ShellIO } from './shell';
+import type { ShellHost, ShellIO, Stdin } from './shell';
 import { xargs, watch } from './exec-commands';
 
 /** Thrown by `exit`. */
@@ -51,8 +51,9 @@ export function environment(ctx: ShellContext): Record<string, string> {
 }
 
 /** Runs one command (argv already expanded). */
-export async function execCommand(ctx: ShellContext, argv: string[], stdin: string, io: ShellIO, signal: AbortSignal | undefined, piped: boolean): Promise<number> {
+export async function execCommand(ctx: ShellContext, argv: string[], input: Stdin, io: ShellIO, signal: AbortSignal | undefined, piped: boolean): Promise<number> {
   const [name, ...args] = argv;
+  const stdin = input.text;
   const host = ctx.host;
   const fs = host.fs;
   const proc: ProcIO = { args, stdin, out: io.stdout, err: io.stderr, fs, signal, piped, env: () => environment(ctx), now: () => nowOf(host),
@@ -112,7 +113,7 @@ export async function execCommand(ctx: ShellContext, argv: string[], stdin: stri
     case 'test': case '[':
       return test(name, args, io, ctx);
     case 'read':
-      return read(args, stdin, io, ctx);
+      return read(args, input, io, ctx);
     case 'source': case '.': {
       const text = args[0] === undefined ? undefined : fs.read(args[0]);
       if (text === undefined) {
@@ -199,15 +200,19 @@ function test(name: string, args: string[], io: ShellIO, ctx: ShellContext): num
 }
 
 /** read [-r] [-p prompt] NAME…: one line from stdin (or the terminal), split on IFS. */
-async function read(args: string[], stdin: string, io: ShellIO, ctx: ShellContext): Promise<number> {
+async function read(args: string[], stdin: Stdin, io: ShellIO, ctx: ShellContext): Promise<number> {
   const names: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-p') io.stderr(args[++i] ?? '');
     else if (!args[i].startsWith('-')) names.push(args[i]);
   }
   let line: string | undefined;
-  if (stdin) line = stdin.split('\n')[0];
-  else if (io.readLine) line = await io.readLine();
+  const nl = stdin.text.indexOf('\n');
+  if (stdin.text) {
+    // read takes one line and leaves the rest for the next reader (while read … done).
+    line = nl < 0 ? stdin.text : stdin.text.slice(0, nl);
+    stdin.text = nl < 0 ? '' : stdin.text.slice(nl + 1);
+  } else if (io.readLine) line = await io.readLine();
   if (line === undefined) return 1;
   const targets = names.length ? names : ['REPLY'];
   const fields = line.trim().split(/[ \t]+/);

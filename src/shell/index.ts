@@ -1,4 +1,5 @@
-export { Shell, isComplete } from './shell';
+export { Shell } from './shell';
+export { isComplete } from './syntax';
 export type { ShellHost, ShellIO, Program } from './shell';
 export { MemFS, resolvePath } from './memfs';
 export type { Fallback } from './memfs';

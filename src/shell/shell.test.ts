@@ -61,7 +61,14 @@ const cases = [
   { name: "nested double quotes in $( )", script: "echo \"$(echo \"inner quotes\")\"", out: "inner quotes\n", code: 0 },
   { name: "sort | tr", script: "printf 'b\\na\\n' | sort | tr '\\n' ' '; echo", out: "a b \n", code: 0 },
   { name: "tee writes the file", script: "echo \"The end\" | tee out.txt; cat out.txt", out: "The end\nThe end\n", code: 0 },
-  { name: "~ and $HOME", script: "echo $HOME ~ ~/x", out: "/home/learner /home/learner /home/learner/x\n", code: 0 },];
+  { name: "~ and $HOME", script: "echo $HOME ~ ~/x", out: "/home/learner /home/learner /home/learner/x\n", code: 0 },  { name: '&> sends both streams to the file', script: 'cat nope &> f; cat f', out: 'cat: nope: No such file or directory\n', code: 0 },
+  { name: '&>> appends both streams', script: 'echo a &>> f; cat nope &>> f; cat f', out: 'a\ncat: nope: No such file or directory\n', code: 0 },
+  { name: 'a redirection without a target', script: 'echo >', out: "bash: syntax error near unexpected token `newline'\n", code: 2 },
+  { name: 'a loop redirected as a whole', script: 'for i in a b; do echo $i; done > f; cat f', out: 'a\nb\n', code: 0 },
+  { name: 'while read from a pipe', script: 'echo a | while read l; do echo "got $l"; done', out: 'got a\n', code: 0 },
+  { name: 'until', script: 'i=0; until [ $i -ge 2 ]; do echo $i; i=$((i+1)); done', out: '0\n1\n', code: 0 },
+  { name: 'exit ends the line', script: 'exit 3; echo no', out: '', code: 3 },
+];
 
 describe('Shell.run matches bash', () => {
   for (const c of cases) {
@@ -74,6 +81,24 @@ describe('Shell.run matches bash', () => {
 });
 
 describe('Shell state across lines', () => {
+  it('runs the classic curl loop with $(minikube ip) inside a URL', async () => {
+    const fs = new MemFS();
+    const urls: string[] = [];
+    let n = 0;
+    const sh = new Shell({
+      fs, kubectlEnv: () => { throw new Error('unused'); }, sleep: async () => undefined,
+      programs: {
+        minikube: async (io) => { io.out(io.args[0] === 'ip' ? '192.168.49.2\n' : ''); return 0; },
+        curl: async (io) => { urls.push(io.args.join(' ')); io.out(`<p>Hostname: web-${n++ % 2}</p>\n`); return 0; },
+      },
+    });
+    let out = '';
+    const code = await sh.run("for i in $(seq 1 3); do curl -s http://$(minikube ip):30080 | grep -o 'Hostname: [a-z0-9-]*'; done",
+      { stdout: (s) => { out += s; }, stderr: (s) => { out += s; } });
+    expect({ code, out }).toEqual({ code: 0, out: 'Hostname: web-0\nHostname: web-1\nHostname: web-0\n' });
+    expect(urls).toEqual(Array(3).fill('-s http://192.168.49.2:30080'));
+  });
+
   it('keeps variables, $? and files between command lines', async () => {
     const { run, fs } = harness();
     await run('POD=$(echo web-1 | head -1)');

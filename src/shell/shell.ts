@@ -13,6 +13,7 @@ import type { ProcIO } from './builtins';
 import type { MemFS } from './memfs';
 import { JobTable } from './jobs';
 import { execCommand, ExitShell, Interrupted, type ShellContext } from './commands';
+import { badSubstitution, bashRedirects, commandText, completeness } from './syntax';
 
 /** A program the host provides besides kubectl (minikube, curl …). */
 export type Program = (io: ProcIO) => Promise<number>;
@@ -37,6 +38,9 @@ export interface ShellIO {
   /** Lines the user types while a command runs (the terminal's input); undefined at end of input. */
   readLine?(): Promise<string | undefined>;
 }
+
+/** A command's standard input: what is left of it (read takes a line at a time). */
+export interface Stdin { text: string }
 
 /** bash's own PID as $$ shows it (deterministic; background jobs count up from 4242). */
 const SHELL_PID = '4200';
@@ -138,11 +142,11 @@ export class Shell implements ShellContext {
   async runText(text: string, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
     let list: List;
     try {
-      list = parseScript(text);
+      list = parseScript(bashRedirects(text));
     } catch (e) {
       if (e instanceof ShellSyntaxError) {
         io.stderr(e.token === 'bad substitution' ? `bash: ${badSubstitution(text)}: bad substitution\n`
-          : `bash: syntax error near unexpected token \`${e.token}'\n`);
+          : `bash: syntax error near unexpected token \`${e.token === 'end of file' ? 'newline' : e.token}'\n`);
         return (this.lastExit = 2);
       }
       if (e instanceof IncompleteInput) {
@@ -152,7 +156,7 @@ export class Shell implements ShellContext {
       throw e;
     }
     try {
-      return await this.runList(list, stdin, io, signal);
+      return await this.runList(list, { text: stdin }, io, signal);
     } catch (e) {
       if (e instanceof ExitShell) return (this.lastExit = e.code);
       if (e instanceof Interrupted) return (this.lastExit = 130);
@@ -166,13 +170,13 @@ export class Shell implements ShellContext {
     }
   }
 
-  private async runList(list: List, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+  private async runList(list: List, stdin: Stdin, io: ShellIO, signal?: AbortSignal): Promise<number> {
     let code = this.lastExit;
     for (const item of list.items) {
       if (item.background) {
         const text = item.cmd.first.cmds.map(commandText).join(' | ');
         const bgIO: ShellIO = { stdout: (s) => this.backgroundOut(s), stderr: (s) => this.backgroundOut(s) };
-        this.jobs.start(text, (sig) => this.runAndOr(item.cmd, '', bgIO, sig).catch(() => 1), (l) => io.stderr(l));
+        this.jobs.start(text, (sig) => this.runAndOr(item.cmd, { text: '' }, bgIO, sig).catch(() => 1), (l) => io.stderr(l));
         // Let the job get going (its first lines, e.g. "Forwarding from …", show before the next prompt).
         await yieldToJobs();
         this.lastExit = code = 0;
@@ -183,7 +187,7 @@ export class Shell implements ShellContext {
     return code;
   }
 
-  private async runAndOr(ao: AndOr, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+  private async runAndOr(ao: AndOr, stdin: Stdin, io: ShellIO, signal?: AbortSignal): Promise<number> {
     let code = this.lastExit = await this.runPipeline(ao.first, stdin, io, signal);
     for (const { op, p } of ao.rest) {
       if ((op === '&&') === (code === 0)) code = this.lastExit = await this.runPipeline(p, stdin, io, signal);
@@ -192,7 +196,7 @@ export class Shell implements ShellContext {
   }
 
   // The commands of a pipeline run one after another, each reading what the previous one wrote.
-  private async runPipeline(p: Pipeline, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+  private async runPipeline(p: Pipeline, stdin: Stdin, io: ShellIO, signal?: AbortSignal): Promise<number> {
     let input = stdin;
     let code = 0;
     for (let i = 0; i < p.cmds.length; i++) {
@@ -201,14 +205,14 @@ export class Shell implements ShellContext {
       const out = last ? io.stdout : (s: string) => { captured += s; };
       // Only the first command of a pipeline reads the terminal.
       code = await this.runCommand(p.cmds[i], input, { stdout: out, stderr: io.stderr, readLine: i === 0 ? io.readLine : undefined }, signal, !last);
-      input = captured;
+      input = { text: captured };
     }
     // Ctrl-C ends the whole command line, loops included (bash sees its child die of SIGINT).
     if (signal?.aborted) throw new Interrupted();
     return p.negate ? Number(code === 0) : code;
   }
 
-  private async runCommand(c: Command, stdin: string, io: ShellIO, signal: AbortSignal | undefined, piped = false): Promise<number> {
+  private async runCommand(c: Command, stdin: Stdin, io: ShellIO, signal: AbortSignal | undefined, piped = false): Promise<number> {
     if (c.t === 'simple') return this.runSimple(c, stdin, io, signal, piped);
     if (c.t === 'func') {
       this.functions.set(c.name, c.body);
@@ -217,7 +221,7 @@ export class Shell implements ShellContext {
     return this.withRedirects(c.redirects, stdin, io, (input, rio) => this.runCompound(c, input, rio, signal));
   }
 
-  private async runCompound(c: Exclude<Command, { t: 'simple' | 'func' }>, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+  private async runCompound(c: Exclude<Command, { t: 'simple' | 'func' }>, stdin: Stdin, io: ShellIO, signal?: AbortSignal): Promise<number> {
     switch (c.t) {
       case 'group': return this.runList(c.body, stdin, io, signal);
       case 'subshell': return this.isolated(() => this.runList(c.body, stdin, io, signal));
@@ -264,7 +268,7 @@ export class Shell implements ShellContext {
   }
 
   /** One turn of a loop body: its status, or how break/continue left it. */
-  private async loopBody(body: List, stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number | 'break' | 'continue'> {
+  private async loopBody(body: List, stdin: Stdin, io: ShellIO, signal?: AbortSignal): Promise<number | 'break' | 'continue'> {
     try {
       return await this.runList(body, stdin, io, signal);
     } catch (e) {
@@ -324,7 +328,7 @@ export class Shell implements ShellContext {
     };
   }
 
-  private async runSimple(c: Extract<Command, { t: 'simple' }>, stdin: string, io: ShellIO, signal: AbortSignal | undefined, piped: boolean): Promise<number> {
+  private async runSimple(c: Extract<Command, { t: 'simple' }>, stdin: Stdin, io: ShellIO, signal: AbortSignal | undefined, piped: boolean): Promise<number> {
     const env = this.expandEnv(io, signal);
     this.substStatus = undefined;
     const argv = await expandWords(c.words, env);
@@ -345,7 +349,7 @@ export class Shell implements ShellContext {
     }
   }
 
-  private async callCommand(argv: string[], stdin: string, io: ShellIO, signal: AbortSignal | undefined, piped: boolean): Promise<number> {
+  private async callCommand(argv: string[], stdin: Stdin, io: ShellIO, signal: AbortSignal | undefined, piped: boolean): Promise<number> {
     const fn = this.functions.get(argv[0]);
     if (!fn) return execCommand(this, argv, stdin, io, signal, piped);
     const saved = this.positional;
@@ -362,11 +366,11 @@ export class Shell implements ShellContext {
 
   /** Runs a command text as a command line of its own (xargs, watch, timeout re-enter here). */
   async exec(argv: string[], stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
-    return this.callCommand(argv, stdin, io, signal, false);
+    return this.callCommand(argv, { text: stdin }, io, signal, false);
   }
 
   /** Applies redirections around fn: files are written when it ends, as the command's output. */
-  private async withRedirects(rs: Redirect[], stdin: string, io: ShellIO, fn: (stdin: string, io: ShellIO) => Promise<number>): Promise<number> {
+  private async withRedirects(rs: Redirect[], stdin: Stdin, io: ShellIO, fn: (stdin: Stdin, io: ShellIO) => Promise<number>): Promise<number> {
     if (!rs.length) return fn(stdin, io);
     const fs = this.host.fs;
     const env = this.expandEnv(io);
@@ -378,7 +382,7 @@ export class Shell implements ShellContext {
     for (const r of rs) {
       if (r.op === '<<' || r.op === '<<-') {
         const body = r.heredoc?.body ?? '';
-        input = r.heredoc?.quoted ? body : await expandHeredoc(body, env, heredocWord);
+        input = { text: r.heredoc?.quoted ? body : await expandHeredoc(body, env, heredocWord) };
         readLine = undefined;
         continue;
       }
@@ -386,7 +390,7 @@ export class Shell implements ShellContext {
       if (r.op === '<') {
         const t = target === '/dev/null' ? '' : fs.isDir(target) ? undefined : fs.read(target);
         if (t === undefined) { io.stderr(`bash: ${target}: ${fs.isDir(target) ? 'Is a directory' : 'No such file or directory'}\n`); return 1; }
-        input = t;
+        input = { text: t };
         readLine = undefined;
       } else if ((r.op === '>&' || r.op === '<&') && /^\d+$/.test(target)) {
         const toOut = out;
@@ -426,34 +430,3 @@ function heredocWord(src: string): Word {
   return new Lexer(src).word(() => false);
 }
 
-/** The ${…} text bash quotes in "bad substitution". */
-function badSubstitution(text: string): string {
-  return /\$\{[^}]*\}?/.exec(text)?.[0] ?? '${}';
-}
-
-/** How bash shows a background job's command. */
-function commandText(c: Command): string {
-  if (c.t === 'simple') {
-    return [...c.assigns.map((a) => `${a.name}=${a.value.raw}`), ...c.words.map((w) => w.raw), ...c.redirects.map((r) => `${r.fd === 1 || r.fd === 0 ? '' : r.fd}${r.op} ${r.target.raw}`)].join(' ');
-  }
-  return c.t;
-}
-
-/** Is this text a whole command (quotes, compound commands and heredocs closed)? */
-export function isComplete(text: string): boolean {
-  return completeness(text).complete;
-}
-
-/** Whether the text is complete and, when it ends inside a heredoc body, the delimiters that may end it. */
-function completeness(text: string): { complete: boolean; heredocs?: Set<string> } {
-  try {
-    parseScript(text);
-    return { complete: true };
-  } catch (e) {
-    if (!(e instanceof IncompleteInput)) return { complete: true }; // syntax errors are complete: run() reports them
-    if (e.message !== 'here-document') return { complete: false };
-    const delimiters = new Set<string>();
-    for (const m of text.matchAll(/<<-?\s*(['"]?)([^\s'"<>|;&()]+)\1/g)) delimiters.add(m[2]);
-    return { complete: false, heredocs: delimiters };
-  }
-}

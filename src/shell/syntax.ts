@@ -1,0 +1,71 @@
+// Reading command text as interactive bash does: whether it is complete (the "> " prompt), bash's
+// own redirections on top of the POSIX grammar, and how a job's command is shown.
+import type { Command } from '../engine/runtime/shell/ast';
+import { IncompleteInput, parseScript } from '../engine/runtime/shell/parser';
+
+/**
+ * bash's `&> file` and `&>> file` (stdout and stderr to a file), which the POSIX grammar reads as
+ * `&` then `>`: rewritten, outside quotes, to `>& file` and `>> file 2>&1`.
+ */
+export function bashRedirects(text: string): string {
+  if (!text.includes('&>')) return text;
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') { out += c + (text[++i] ?? ''); continue; }
+      if (c === quote) quote = '';
+      out += c;
+    } else if (c === '\\') out += c + (text[++i] ?? '');
+    else if (c === "'" || c === '"') { quote = c; out += c; }
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf('\n', i);
+      out += end < 0 ? text.slice(i) : text.slice(i, end);
+      i = end < 0 ? text.length : end - 1;
+    } else if (c === '&' && text[i + 1] === '>' && text[i - 1] !== '>' && text[i - 1] !== '<') {
+      if (text[i + 2] === '>') {
+        // &>> target: the target word ends at a blank or an operator.
+        const m = /^\s*[^\s;&|<>()]+/.exec(text.slice(i + 3));
+        out += m ? `>>${m[0]} 2>&1` : '>>';
+        i += 2 + (m ? m[0].length : 0);
+      } else {
+        out += '>&';
+        i += 1;
+      }
+    } else out += c;
+  }
+  return out;
+}
+
+/** The ${…} text bash quotes in "bad substitution". */
+export function badSubstitution(text: string): string {
+  return /\$\{[^}]*\}?/.exec(text)?.[0] ?? '${}';
+}
+
+/** How bash shows a background job's command. */
+export function commandText(c: Command): string {
+  if (c.t === 'simple') {
+    return [...c.assigns.map((a) => `${a.name}=${a.value.raw}`), ...c.words.map((w) => w.raw), ...c.redirects.map((r) => `${r.fd === 1 || r.fd === 0 ? '' : r.fd}${r.op} ${r.target.raw}`)].join(' ');
+  }
+  return c.t;
+}
+
+/** Is this text a whole command (quotes, compound commands and heredocs closed)? */
+export function isComplete(text: string): boolean {
+  return completeness(text).complete;
+}
+
+/** Whether the text is complete and, when it ends inside a heredoc body, the delimiters that may end it. */
+export function completeness(text: string): { complete: boolean; heredocs?: Set<string> } {
+  try {
+    parseScript(text);
+    return { complete: true };
+  } catch (e) {
+    if (!(e instanceof IncompleteInput)) return { complete: true }; // syntax errors are complete: run() reports them
+    if (e.message !== 'here-document') return { complete: false };
+    const delimiters = new Set<string>();
+    for (const m of text.matchAll(/<<-?\s*(['"]?)([^\s'"<>|;&()]+)\1/g)) delimiters.add(m[2]);
+    return { complete: false, heredocs: delimiters };
+  }
+}
