@@ -132,7 +132,7 @@ export async function execCommand(ctx: ShellContext, argv: string[], input: Stdi
       const secs = args.reduce((sum, a) => sum + parseDuration(a), 0);
       if (!args.length || !Number.isFinite(secs)) {
         const bad = args.find((a) => !Number.isFinite(parseDuration(a)));
-        io.stderr(args.length ? `sleep: invalid time interval '${bad}'\nTry 'sleep --help' for more information.\n` : `sleep: missing operand\nTry 'sleep --help' for more information.\n`);
+        io.stderr(args.length ? `sleep: invalid time interval ‘${bad}’\nTry 'sleep --help' for more information.\n` : `sleep: missing operand\nTry 'sleep --help' for more information.\n`);
         return 1;
       }
       try {
@@ -276,8 +276,8 @@ async function fg(ctx: ShellContext, args: string[], io: ShellIO, signal?: Abort
 async function timeout(ctx: ShellContext, args: string[], stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
   const secs = parseDuration(args[0] ?? '');
   if (args.length < 2 || !Number.isFinite(secs)) {
-    io.stderr(args.length && !Number.isFinite(secs) ? `timeout: invalid time interval '${args[0]}'\nTry 'timeout --help' for more information.\n`
-      : "timeout: missing operand\nTry 'timeout --help' for more information.\n");
+    io.stderr(args.length >= 2 ? `timeout: invalid time interval ‘${args[0]}’\nTry 'timeout --help' for more information.\n`
+      : "Try 'timeout --help' for more information.\n");
     return 125;
   }
   const ac = new AbortController();

@@ -55,11 +55,11 @@ export function date(io: ProcIO): number {
     else if (a === '-d' || a === '--date' || a.startsWith('--date=')) {
       const v = a.startsWith('--date=') ? a.slice(7) : args[++i] ?? '';
       const t = /^@(\d+)$/.test(v) ? Number(v.slice(1)) * 1000 : v === 'now' ? ms : Date.parse(v);
-      if (!Number.isFinite(t)) { io.err(`date: invalid date '${v}'\n`); return 1; }
+      if (!Number.isFinite(t)) { io.err(`date: invalid date ‘${v}’\n`); return 1; }
       ms = t;
     } else {
       io.err(a.startsWith('-') ? `date: invalid option -- '${a.slice(1, 2)}'\nTry 'date --help' for more information.\n`
-        : `date: invalid date '${a}'\n`);
+        : `date: invalid date ‘${a}’\n`);
       return 1;
     }
   }

@@ -50,7 +50,7 @@ export async function xargs(ctx: ShellContext, args: string[], stdin: string, io
     else if (a === '-t' || a === '--verbose') trace = true;
     else if (a === '-0' || a === '--null') continue;
     else {
-      io.stderr(`xargs: invalid option -- '${a.replace(/^-+/, '')[0]}'\nUsage: xargs [OPTION]... COMMAND [INITIAL-ARGS]...\nTry 'xargs --help' for more information.\n`);
+      io.stderr(`xargs: invalid option -- '${a.replace(/^-+/, '')[0]}'\nTry 'xargs --help' for more information.\n`);
       return 1;
     }
   }

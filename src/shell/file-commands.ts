@@ -105,12 +105,12 @@ export async function yes(io: ProcIO): Promise<number> {
 export function seq(io: ProcIO): number {
   const args = io.args.filter((a) => !/^-[sw]/.test(a));
   if (!args.length) { io.err("seq: missing operand\nTry 'seq --help' for more information.\n"); return 1; }
-  if (args.length > 3) { io.err(`seq: extra operand '${args[3]}'\nTry 'seq --help' for more information.\n`); return 1; }
+  if (args.length > 3) { io.err(`seq: extra operand ‘${args[3]}’\nTry 'seq --help' for more information.\n`); return 1; }
   const nums = args.map(Number);
   const bad = args.find((a, i) => !/^-?\d+(\.\d+)?$/.test(a.trim()) || !Number.isFinite(nums[i]));
-  if (bad !== undefined) { io.err(`seq: invalid floating point argument: '${bad}'\nTry 'seq --help' for more information.\n`); return 1; }
+  if (bad !== undefined) { io.err(`seq: invalid floating point argument: ‘${bad}’\nTry 'seq --help' for more information.\n`); return 1; }
   const [first, step, last] = nums.length === 1 ? [1, 1, nums[0]] : nums.length === 2 ? [nums[0], 1, nums[1]] : nums;
-  if (step === 0) { io.err(`seq: invalid Zero increment value: '${args[1]}'\nTry 'seq --help' for more information.\n`); return 1; }
+  if (step === 0) { io.err(`seq: invalid Zero increment value: ‘${args[1]}’\nTry 'seq --help' for more information.\n`); return 1; }
   const decimals = Math.max(...args.slice(0, nums.length === 3 ? 2 : 1).map((a) => (a.split('.')[1] ?? '').length));
   let out = '';
   for (let x = first, k = 0; step > 0 ? x <= last + 1e-9 : x >= last - 1e-9; k++, x = first + k * step) {

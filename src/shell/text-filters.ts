@@ -46,7 +46,7 @@ export function tr(io: ProcIO): number {
   const del = flags.includes('d');
   const squeeze = flags.includes('s');
   if (!sets.length || (!del && !squeeze && sets.length < 2)) {
-    io.err(sets.length ? `tr: missing operand after '${sets[0]}'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`
+    io.err(sets.length ? `tr: missing operand after ‘${sets[0]}’\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`
       : "tr: missing operand\nTry 'tr --help' for more information.\n");
     return 1;
   }
@@ -104,7 +104,7 @@ export function cut(io: ProcIO): number {
   const list = fields ?? chars;
   if (list === undefined) { io.err("cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n"); return 1; }
   const pick = parseList(list);
-  if (!pick) { io.err(`cut: invalid field value '${list}'\nTry 'cut --help' for more information.\n`); return 1; }
+  if (!pick) { io.err(`cut: invalid field value ‘${list}’\nTry 'cut --help' for more information.\n`); return 1; }
   const t = inputOf(io, files, 'cut');
   if (t === undefined) return 1;
   for (const l of lines(t)) {
