@@ -5,7 +5,7 @@ import { SimClock, SeededRng, DEFAULT_EPOCH, type Rng } from './clock';
 import { Store } from './store';
 import { ApiServer } from './apiserver';
 import { Client, R } from './client';
-import type { Pod } from './api/types';
+import type { Node, Pod } from './api/types';
 import { bootstrapAddons, bootstrapControlPlane, DEFAULT_CAPACITY, type NodeCapacity } from './bootstrap';
 import { startControllerManager, CONTROLLER_MANAGER_USER_AGENT } from './controllers/manager';
 import { nodeName, nodeIP, nodeLabels, VERSIONS } from './bootstrap';
@@ -33,12 +33,20 @@ export const DEFAULT_TIMINGS: ClusterTimings = {
   nodeStatusUpdateFrequencyMs: 10_000,
 };
 
+/** Default gap between minikube's node joins (each worker's docker container, kubeadm join, node Ready). */
+export const DEFAULT_WORKER_JOIN_INTERVAL_MS = 20_000;
+
 /** Options of a simulated cluster. */
 export interface ClusterOptions {
   /** Seed of every random choice (names, IPs, jitter). Same seed + same inputs = same cluster. */
   seed?: number;
   /** Number of nodes (minikube, minikube-m02, …). */
   nodes?: number;
+  /**
+   * Simulated ms between one node joining and the next (`minikube start --nodes N` creates the control
+   * plane, then minikube-m02, minikube-m03, … one after another); 0 registers every node at once.
+   */
+  workerJoinIntervalMs?: number;
   /** Capacity of each node. */
   nodeCapacity?: Partial<NodeCapacity>;
   /** Where simulated time starts (ms since the Unix epoch). */
@@ -126,11 +134,13 @@ export class Cluster {
     // ---- section: nodes (src/engine/kubelet, src/engine/runtime) ----
     // One kubelet per minikube node (the first runs the control plane's static pods); pods/log,
     // pods/exec and pods/portforward are answered by the kubelet of the pod's node.
-    const preloaded = [VERSIONS.etcd, VERSIONS.coredns, VERSIONS.storageProvisioner, 'registry.k8s.io/pause:3.10',
+    const preloaded = [VERSIONS.etcd, ...(this.options.nodes > 1 ? [VERSIONS.kindnet] : []), VERSIONS.coredns, VERSIONS.storageProvisioner, 'registry.k8s.io/pause:3.10',
       ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((c) => `registry.k8s.io/${c}:${VERSIONS.kubernetes}`)];
     this.nodes = startNodes({
+      // The control plane first (its system pods land there: the workers do not exist yet), then each worker.
       nodes: Array.from({ length: this.options.nodes }, (_, i) => ({ name: nodeName(i), ip: nodeIP(i),
-        labels: nodeLabels(i, this.clock.now()), capacity: { ...this.options.nodeCapacity } })),
+        labels: (joinedAt: number) => nodeLabels(i, joinedAt), capacity: { ...this.options.nodeCapacity },
+        joinAfterMs: i * (opts.workerJoinIntervalMs ?? DEFAULT_WORKER_JOIN_INTERVAL_MS) })),
       versions: { kubernetes: VERSIONS.kubernetes, containerRuntime: VERSIONS.containerRuntime, kernel: VERSIONS.kernel,
         osImage: VERSIONS.osImage, etcd: VERSIONS.etcd },
       deps: (name, ua) => this.deps(name, ua),
@@ -151,7 +161,8 @@ export class Cluster {
 
     // What `minikube start` applies once the control plane answers: CoreDNS, kube-proxy, the
     // storage provisioner and the default StorageClass.
-    bootstrapAddons(this.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9'));
+    // With several nodes minikube picks kindnet as the CNI (pkg/minikube/cni/cni.go chooseDefault).
+    bootstrapAddons(this.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9'), { kindnet: this.options.nodes > 1 });
 
     this.clock.flush();
   }
@@ -177,17 +188,19 @@ export class Cluster {
   }
 
   /**
-   * Lets simulated time pass until every kube-system pod is Running and Ready, as `minikube start`
-   * waits for the system pods before it returns (at most `maxMs`, in one-second steps). Returns the
-   * simulated milliseconds it took.
+   * Lets simulated time pass until every node has joined and is Ready and every kube-system pod is
+   * Running and Ready, as `minikube start` returns only after its last worker joined and the system
+   * pods run (at most `maxMs`, in one-second steps). Returns the simulated milliseconds it took.
    */
-  waitForSystemPods(maxMs = 120_000): number {
+  waitForSystemPods(maxMs = 120_000 + this.options.nodes * DEFAULT_WORKER_JOIN_INTERVAL_MS): number {
     const start = this.clock.now();
     const c = this.client('minikube/v1.35.0');
+    const isReady = (conds: { type: string; status: string }[] | undefined) => (conds ?? []).some((x) => x.type === 'Ready' && x.status === 'True');
     const ready = () => {
+      const nodes = c.list(R.nodes).items as Node[];
+      if (nodes.length < this.options.nodes || !nodes.every((n) => isReady(n.status?.conditions))) return false;
       const pods = c.list(R.pods, 'kube-system').items as Pod[];
-      return pods.length > 0 && pods.every((p) => p.status?.phase === 'Running'
-        && (p.status.conditions ?? []).some((x) => x.type === 'Ready' && x.status === 'True'));
+      return pods.length > 0 && pods.every((p) => p.status?.phase === 'Running' && isReady(p.status.conditions));
     };
     this.clock.flush();
     while (!ready() && this.clock.now() - start < maxMs) this.clock.advance(1000);

@@ -4,7 +4,7 @@
 // minikube prints while it creates one. Output lines and emoji follow minikube's out.T templates
 // (pkg/minikube/out, style.go); reference/minikube.md lists them with their sources.
 import type { Cluster } from '../engine/cluster';
-import { VERSIONS, nodeIP } from '../engine/bootstrap/minikube';
+import { VERSIONS, nodeIP, nodeName } from '../engine/bootstrap/minikube';
 import type { ProcIO } from '../shell';
 import { runService, runTunnel } from './service';
 import { runAddons, type AddonState } from './addons';
@@ -50,8 +50,9 @@ function version(io: ProcIO): number {
   return 0;
 }
 
+// Every node of the profile, including workers still joining (not yet in cluster.nodes).
 function nodeNames(cluster: Cluster): string[] {
-  return [...cluster.nodes.keys()];
+  return Array.from({ length: cluster.options.nodes }, (_, i) => nodeName(i));
 }
 
 /** `minikube start`: the create flow the first time, then the existing-profile flows. */

@@ -18,7 +18,8 @@ describe('DaemonSet', () => {
   it('kube-proxy (minikube addon) runs one pod per node with the daemon tolerations', () => {
     // The whole minikube cluster, addons included.
     const cluster = new Cluster({ seed: 3, nodes: 2 });
-    cluster.advance(10_000);
+    // As `minikube start --nodes 2` returns: the worker has joined, the system pods run.
+    cluster.waitForSystemPods();
     const client = cluster.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
     const c = { list: <T extends KubeObject>(r: typeof R.pods, ns: string, sel: string) => client.list<T>(r, ns, { labelSelector: sel }).items,
       get: <T extends KubeObject>(r: typeof R.pods, ns: string, name: string) => client.tryGet<T>(r, ns, name) };

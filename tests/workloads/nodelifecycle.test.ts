@@ -98,7 +98,7 @@ describe('node lifecycle', () => {
   it('class-demo timings: 10 s grace and 30 s tolerations evict within a minute (the whole minikube cluster)', () => {
     const cluster = new Cluster({ seed: 5, nodes: 3, timings: { nodeMonitorGracePeriodMs: 10_000, podEvictionTolerationSeconds: 30 } });
     const client = cluster.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
-    cluster.advance(10_000);
+    cluster.waitForSystemPods(); // the workers join one after another, as `minikube start --nodes 3`
     client.create(R.deployments, web(3));
     cluster.advance(30_000);
     const pods = () => client.list<Pod>(R.pods, 'default', { labelSelector: 'app=web' }).items;

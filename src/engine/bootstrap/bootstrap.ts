@@ -3,6 +3,7 @@ import type { Client } from '../client';
 import { R, res } from '../client';
 import type { KubeObject } from '../api/types';
 import { SYSTEM_NAMESPACES, standardStorageClass } from './minikube';
+import { kindnetManifest } from './kindnet';
 import { corednsDeployment, kubeDnsService, kubeProxyDaemonSet, storageProvisionerPod, systemConfigMaps,
   systemPriorityClasses, systemServiceAccounts } from './addons';
 
@@ -20,13 +21,22 @@ export function bootstrapControlPlane(client: Client): void {
   } as KubeObject);
 }
 
-/** kubeadm's and minikube's addons: CoreDNS, kube-proxy, storage-provisioner, the default StorageClass. */
-export function bootstrapAddons(client: Client): void {
+/** kubeadm's and minikube's addons: CoreDNS, kube-proxy, kindnet (several nodes), storage-provisioner, the default StorageClass. */
+export function bootstrapAddons(client: Client, o: { kindnet?: boolean } = {}): void {
   for (const sa of systemServiceAccounts()) client.create(R.serviceaccounts, sa);
   for (const cm of systemConfigMaps()) client.create(R.configmaps, cm);
   client.create(R.services, kubeDnsService());
   client.create(R.deployments, corednsDeployment());
   client.create(R.daemonsets, kubeProxyDaemonSet());
+  // minikube applies its CNI manifest while it configures the control plane ("Configuring CNI").
+  if (o.kindnet) {
+    for (const obj of kindnetManifest()) {
+      const r = obj.kind === 'ClusterRole' ? res('clusterroles.rbac.authorization.k8s.io')
+        : obj.kind === 'ClusterRoleBinding' ? res('clusterrolebindings.rbac.authorization.k8s.io')
+          : obj.kind === 'ServiceAccount' ? R.serviceaccounts : R.daemonsets;
+      client.create(r, obj);
+    }
+  }
   client.create(R.pods, storageProvisionerPod());
   client.create(R.storageclasses, standardStorageClass());
 }

@@ -16,6 +16,8 @@ export const VERSIONS = {
   coredns: 'registry.k8s.io/coredns/coredns:v1.11.3',
   etcd: 'registry.k8s.io/etcd:3.5.16-0',
   storageProvisioner: 'gcr.io/k8s-minikube/storage-provisioner:v5',
+  /** minikube v1.35.0 pkg/minikube/bootstrapper/images/images.go KindNet. */
+  kindnet: 'docker.io/kindest/kindnetd:v20241108-5c6d2daf',
 } as const;
 
 /** Capacity of one simulated node (what `kubectl describe node` shows under Capacity). */

@@ -13,8 +13,14 @@ import type { VolumeDataRegistry } from './volumemanager';
 export interface NodeIdentity {
   name: string;
   ip: string;
-  labels: Record<string, string>;
+  /** The node's labels, or a function of the time it joins (minikube stamps minikube.k8s.io/updated_at). */
+  labels: Record<string, string> | ((joinedAt: number) => Record<string, string>);
   capacity: Record<string, string>;
+  /**
+   * Simulated ms after startNodes before this node's kubelet starts and registers (minikube joins its
+   * workers one after another once the control plane is up); 0 or absent: at once.
+   */
+  joinAfterMs?: number;
 }
 
 /** Versions a node reports. */
@@ -64,10 +70,10 @@ function hex(rng: Rng, n: number): string {
 const uuid = (rng: Rng) => `${hex(rng, 8)}-${hex(rng, 4)}-4${hex(rng, 3)}-${'89ab'[rng.int(4)]}${hex(rng, 3)}-${hex(rng, 12)}`;
 
 /** Machine facts of a node (ids from the node's own random stream). */
-export function machineInfo(n: NodeIdentity, v: NodeVersions, podCIDR: string, rng: Rng): MachineInfo {
+export function machineInfo(n: NodeIdentity, v: NodeVersions, podCIDR: string, rng: Rng, now = 0): MachineInfo {
   const machineID = hex(rng, 32);
   return {
-    nodeName: n.name, nodeIP: n.ip, podCIDR, labels: n.labels, capacity: { ...n.capacity, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0' },
+    nodeName: n.name, nodeIP: n.ip, podCIDR, labels: typeof n.labels === 'function' ? n.labels(now) : n.labels, capacity: { ...n.capacity, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0' },
     annotations: { 'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/cri-dockerd.sock',
       'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
     kernelVersion: v.kernel, osImage: v.osImage, containerRuntimeVersion: v.containerRuntime, kubeletVersion: v.kubernetes,
@@ -78,20 +84,30 @@ export function machineInfo(n: NodeIdentity, v: NodeVersions, podCIDR: string, r
 const NOT_FOUND = (pod: Pod): ApiResponse => ({ code: 404, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
   message: `nodes "${pod.spec?.nodeName}" not found`, reason: 'NotFound', details: { name: pod.spec?.nodeName, kind: 'nodes' }, code: 404 } });
 
-/** Starts a kubelet per node (the first runs the control plane's static pods) and routes connect requests. */
+/**
+ * Starts a kubelet per node (the first runs the control plane's static pods) and routes connect requests.
+ * A node with `joinAfterMs` joins later: its kubelet is created and started when that time comes, so
+ * until then the node is neither in the set nor in the API (as a minikube worker that is still being created).
+ */
 export function startNodes(o: NodesOptions): NodeSet {
   const set = new NodeSet(o.volumeData);
-  o.nodes.forEach((n, i) => {
+  const join = (n: NodeIdentity, i: number): Kubelet => {
     const d = o.deps(`kubelet/${n.name}`, KUBELET_USER_AGENT);
-    const machine = machineInfo(n, o.versions, podCIDRFor(i), d.rng.fork('machine'));
+    const machine = machineInfo(n, o.versions, podCIDRFor(i), d.rng.fork('machine'), d.clock.now());
     const k = new Kubelet({
       clock: d.clock, rng: d.rng, client: d.client, timings: d.timings, runtime: o.runtimeFor(n.name, d.clock, d.rng.fork('runtime')),
       volumeData: o.volumeData, machine,
       controlPlane: i === 0 ? { kubernetesVersion: o.versions.kubernetes, etcdImage: o.versions.etcd } : undefined,
     });
     set.set(n.name, k);
+    return k;
+  };
+  const now: Kubelet[] = [];
+  o.nodes.forEach((n, i) => {
+    if (!n.joinAfterMs) now.push(join(n, i));
+    else o.deps(`kubelet/${n.name}`, KUBELET_USER_AGENT).clock.after(n.joinAfterMs, () => join(n, i).start());
   });
-  for (const k of set.values()) k.start();
+  for (const k of now) k.start();
   for (const sub of ['log', 'exec', 'portforward'] as const) {
     o.registerConnector(`pods/${sub}`, (req, obj) => {
       const pod = obj as Pod;

@@ -30,6 +30,8 @@ function systemImages(): CatalogImage[] {
       image({ repo: `${K8S}/pause`, version: t, tags: t === '3.10' ? [t, 'latest'] : [t], os: OS.scratch, sizeMb: t === '3.10' ? 0.736 : 0.711,
         ratio: 0.4, config: { entrypoint: ['/pause'], env: env() }, bins: { '/pause': 'pause' } })),
     sys('gcr.io/k8s-minikube/storage-provisioner', 'v5', ['v5'], 31.5, { '/storage-provisioner': 'storage-provisioner' }),
+    // minikube's CNI on multi-node clusters (minikube v1.35.0 pkg/minikube/bootstrapper/images/images.go KindNet).
+    sys('docker.io/kindest/kindnetd', 'v20241108-5c6d2daf', ['v20241108-5c6d2daf'], 94.9, { '/bin/kindnetd': 'kindnetd' }, { cmd: ['/bin/kindnetd'] }),
     sys(`${K8S}/ingress-nginx/controller`, 'v1.11.3', ['v1.11.3'], 287, { '/nginx-ingress-controller': 'ingress-nginx-controller',
       '/usr/bin/dumb-init': 'dumb-init', '/dbg': 'ingress-nginx-dbg' },
     { entrypoint: ['/usr/bin/dumb-init', '--'], cmd: ['/nginx-ingress-controller'], os: OS.alpine('3.20.3'), stopSignal: 'SIGTERM',

@@ -12,7 +12,7 @@ import { agnhost, echoServer, echoserver, goproxy, helloApp, livenessServer, pau
 import { stress, vishStress } from './stress';
 import { envsubst, node, nodeEntrypoint, perl, python } from './languages';
 import { coredns, dashboard, etcd, ingressNginxController, kubeApiserver, kubeControllerManager, kubeProxy, kubeScheduler,
-  kubeWebhookCertgen, metricsScraper, metricsServer, storageProvisioner } from './kube-system';
+  kindnetd, kubeWebhookCertgen, metricsScraper, metricsServer, storageProvisioner } from './kube-system';
 
 /** Application programs by id. */
 export const APP_PROGRAMS: Record<string, Program> = {
@@ -28,5 +28,5 @@ export const APP_PROGRAMS: Record<string, Program> = {
   'kube-apiserver': kubeApiserver, 'kube-controller-manager': kubeControllerManager, 'kube-scheduler': kubeScheduler,
   'kube-proxy': kubeProxy, etcd, etcdctl: etcd, coredns, 'storage-provisioner': storageProvisioner,
   'ingress-nginx-controller': ingressNginxController, 'ingress-nginx-dbg': kubeWebhookCertgen, 'kube-webhook-certgen': kubeWebhookCertgen,
-  'metrics-server': metricsServer, dashboard, 'metrics-scraper': metricsScraper,
+  'metrics-server': metricsServer, dashboard, 'metrics-scraper': metricsScraper, kindnetd,
 };

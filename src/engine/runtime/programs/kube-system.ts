@@ -42,6 +42,15 @@ export const storageProvisioner = component([['storage_provisioner.go:116', 'Ini
   ['storage_provisioner.go:141', 'Storage provisioner initialized, now starting service!'],
   ['leaderelection.go:243', 'attempting to acquire leader lease kube-system/k8s.io-minikube-hostpath...']], [], 10);
 
+/** kindnetd: its start-up lines (this node's IP from HOST_IP, the pod subnet from POD_SUBNET); routing is the engine's own. */
+export const kindnetd: Program = function* (ctx) {
+  const hostIP = ctx.env.get('HOST_IP') ?? '';
+  klogLines(ctx, [['main.go:109', 'connected to apiserver: https://10.96.0.1:443'], ['main.go:139', `hostIP = ${hostIP}\npodIP = ${ctx.env.get('POD_IP') ?? ''}`],
+    ['main.go:148', 'setting mtu 1500 for CNI '], ['main.go:178', 'kindnetd IP family: "ipv4"'],
+    ['main.go:182', `noMask IPv4 subnets: [${ctx.env.get('POD_SUBNET') ?? '10.244.0.0/16'}]`]]);
+  return yield* daemon(ctx, { ports: {}, memoryBytes: 12 * 1024 * 1024, cpuMilli: 1, catches: ['SIGTERM', 'SIGINT'], *onSignal() { return 0; } });
+};
+
 /** etcd: zap JSON logs; /health on 2381. */
 export const etcd: Program = function* (ctx) {
   const t = () => new Date(ctx.sys.clock.now()).toISOString().replace('Z', '123Z').replace(/\.(\d{3})123Z/, '.$1123Z');

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { Cluster } from '../../src/engine/cluster';
+import { R } from '../../src/engine/client';
+import type { DaemonSet, Node, Pod } from '../../src/engine/api/types';
+import { Session } from '../../src/server/session';
+import { VERSIONS } from '../../src/engine/bootstrap';
+
+const started = (opts: ConstructorParameters<typeof Cluster>[0]) => {
+  const c = new Cluster(opts);
+  c.waitForSystemPods();
+  return { c, client: c.client('test') };
+};
+
+describe('multi-node minikube start', () => {
+  it('joins the workers one after another, 20 s apart, on .3 and .4', () => {
+    const { client } = started({ nodes: 3 });
+    const nodes = client.list<Node>(R.nodes).items;
+    const t0 = Date.parse(nodes[0].metadata!.creationTimestamp!);
+    expect(nodes.map((n) => [n.metadata!.name, (Date.parse(n.metadata!.creationTimestamp!) - t0) / 1000,
+      n.status!.addresses!.find((a) => a.type === 'InternalIP')!.address, n.spec!.podCIDR])).toEqual([
+      ['minikube', 0, '192.168.49.2', '10.244.0.0/24'],
+      ['minikube-m02', 20, '192.168.49.3', '10.244.1.0/24'],
+      ['minikube-m03', 40, '192.168.49.4', '10.244.2.0/24'],
+    ]);
+    expect(nodes[2].metadata!.labels!['minikube.k8s.io/primary']).toBe('false');
+  });
+
+  it('puts CoreDNS and the storage-provisioner on the control plane (the workers are not there yet)', () => {
+    const { client } = started({ nodes: 3, seed: 9 });
+    const pods = client.list<Pod>(R.pods, 'kube-system').items;
+    const on = (prefix: string) => pods.filter((p) => p.metadata!.name!.startsWith(prefix)).map((p) => p.spec!.nodeName);
+    expect(on('coredns-')).toEqual(['minikube']);
+    expect(on('storage-provisioner')).toEqual(['minikube']);
+    expect(pods.find((p) => p.metadata!.name!.startsWith('coredns-'))!.status!.podIP).toBe('10.244.0.2');
+  });
+
+  it('runs kindnet (one host-network pod per node) only with several nodes', () => {
+    const multi = started({ nodes: 3 }).client;
+    const ds = multi.get<DaemonSet>(R.daemonsets, 'kube-system', 'kindnet');
+    expect(ds.spec!.template.spec!.containers[0].image).toBe('docker.io/kindest/kindnetd:v20241108-5c6d2daf');
+    expect(VERSIONS.kindnet).toBe(ds.spec!.template.spec!.containers[0].image);
+    const pods = multi.list<Pod>(R.pods, 'kube-system', { labelSelector: 'app=kindnet' }).items;
+    expect(pods.map((p) => `${p.spec!.nodeName} ${p.status!.podIP} ${p.status!.phase}`).sort()).toEqual([
+      'minikube 192.168.49.2 Running', 'minikube-m02 192.168.49.3 Running', 'minikube-m03 192.168.49.4 Running']);
+    const single = started({ nodes: 1 }).client;
+    expect(single.tryGet(R.daemonsets, 'kube-system', 'kindnet')).toBeUndefined();
+  });
+
+  it('workerJoinIntervalMs: 0 registers every node at once', () => {
+    const c = new Cluster({ nodes: 3, workerJoinIntervalMs: 0 });
+    expect([...c.nodes.keys()]).toEqual(['minikube', 'minikube-m02', 'minikube-m03']);
+  });
+
+  it('a worker is not there until its turn', () => {
+    const c = new Cluster({ nodes: 2 });
+    expect([...c.nodes.keys()]).toEqual(['minikube']);
+    c.advance(20_000);
+    expect([...c.nodes.keys()]).toEqual(['minikube', 'minikube-m02']);
+  });
+
+  it('kubectl drain of a worker succeeds (no bare pod there) and kindnet logs its start-up', async () => {
+    const s = new Session({ nodes: 2 });
+    const drain = await s.run('kubectl drain minikube-m02 --ignore-daemonsets');
+    expect(drain.exitCode).toBe(0);
+    expect(drain.output).toContain('node/minikube-m02 drained');
+    const logs = await s.run('kubectl logs -n kube-system -l app=kindnet --tail=-1');
+    expect(logs.output).toContain('main.go:139] hostIP = 192.168.49.3\npodIP = 192.168.49.3\n');
+  });
+});
