@@ -6,7 +6,19 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
 import * as seed from '../fixtures';
-import { apply, exec, logs, run, session } from './harness';
+import { apply, exec, logs, run, session, WEB_STATEFULSET } from './harness';
+
+/** A busybox pod sleeping, for nslookup and wget from inside the cluster. */
+const BUSYBOX_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: busybox
+spec:
+  containers:
+  - name: busybox
+    image: busybox:1.28
+    command: ["sleep", "3600"]
+`;
 
 const SEED_004 = `${seed.TWO_CONTAINER_POD}---${seed.WEBAPP_SERVICE}---
 apiVersion: v1
@@ -19,16 +31,7 @@ spec:
     image: curlimages/curl:8.11.1
     command: ["sleep", "3600"]
 ---
-apiVersion: v1
-kind: Pod
-metadata:
-  name: busybox
-spec:
-  containers:
-  - name: busybox
-    image: busybox:1.28
-    command: ["sleep", "3600"]
-`;
+${BUSYBOX_POD}`;
 
 describe('on the simulated runtime', () => {
   it('seed 004 Part 3: curl from another pod to http://webapp-service returns the nginx page, logged by nginx', async () => {
@@ -74,50 +77,7 @@ describe('on the simulated runtime', () => {
 
   it('a headless Service gives StatefulSet pods their own names (busybox nslookup)', async () => {
     const s = session();
-    await apply(s, `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-spec:
-  clusterIP: None
-  selector:
-    app: nginx
-  ports:
-  - port: 80
-    name: web
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        ports:
-        - containerPort: 80
-          name: web
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: busybox
-spec:
-  containers:
-  - name: busybox
-    image: busybox:1.28
-    command: ["sleep", "3600"]
-`);
+    await apply(s, `${WEB_STATEFULSET}---\n${BUSYBOX_POD}`);
     await run(s, 'sleep 120');
     const ip = (n: string) => s.cluster.client('t').get<Pod>(R.pods, 'default', n).status!.podIP!;
     expect((await exec(s, 'busybox', 'busybox', ['nslookup', 'web-0.nginx'])).out).toBe(

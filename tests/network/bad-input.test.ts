@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointSlice } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
+import * as seed from '../fixtures';
 import { apply, CLIENT_POD, fromPod, run, session } from './harness';
 
 const service = (spec: string, name = 'web') => `apiVersion: v1
@@ -10,20 +11,6 @@ metadata:
   name: ${name}
 spec:
 ${spec}`;
-
-const NGINX = `apiVersion: v1
-kind: Pod
-metadata:
-  name: nginx
-  labels:
-    app: nginx
-spec:
-  containers:
-  - name: nginx
-    image: nginx:1.27
-    ports:
-    - containerPort: 80
-`;
 
 describe('bad input', () => {
   // kubectl v1.32 describes a Service's endpoints from its EndpointSlices: the controller's empty
@@ -46,7 +33,7 @@ describe('bad input', () => {
   it('a targetPort naming a port the pod does not have gives no endpoint port: nothing routes', async () => {
     const s = session();
     await apply(s, CLIENT_POD);
-    await apply(s, NGINX);
+    await apply(s, seed.POD_NGINX);
     await apply(s, service('  selector:\n    app: nginx\n  ports:\n  - name: http\n    port: 80\n    targetPort: http\n'));
     await run(s, 'sleep 30');
     expect(await run(s, 'kubectl get endpoints web')).toBe('NAME   ENDPOINTS   AGE\nweb    <none>      30s\n');
@@ -71,23 +58,7 @@ describe('bad input', () => {
     expect(out).toBe('The Service "second" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated\n');
   });
 
-  const ingress = (host: string) => `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: bad
-spec:
-  rules:
-  - host: ${host}
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: web
-            port:
-              number: 80
-`;
+  const ingress = (host: string) => seed.hostIngress('bad', host, 'web');
   const hostCases: { name: string; host: string; message: string }[] = [
     { name: 'upper case', host: 'MyWebApp.example.com', message: 'The Ingress "bad" is invalid: spec.rules[0].host: Invalid value: "MyWebApp.example.com": ' +
       "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an " +

@@ -1,6 +1,7 @@
 // Same seed, same inputs: the same store (Endpoints, EndpointSlices and their generated names,
 // Ingress status, events) and the same endpoint choices.
 import { expect, it } from 'vitest';
+import { hostIngress } from '../fixtures';
 import { apply, CLIENT_POD, run, session } from './harness';
 
 const APP = `apiVersion: apps/v1
@@ -33,23 +34,7 @@ spec:
   ports:
   - port: 80
 ---
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-  - host: web.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: web
-            port:
-              number: 80
-`;
+${hostIngress('web', 'web.example.com', 'web')}`;
 
 async function scenario(seed: number): Promise<{ dump: string; picks: string[] }> {
   const s = session(seed);

@@ -3,45 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../src/engine/api';
 import { R } from '../../src/engine/client';
-import { apply, CLIENT_POD, run, session } from './harness';
-
-// The StatefulSet example of the Kubernetes docs (a headless Service named in serviceName), on nginx:1.27.
-const WEB_STATEFULSET = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-  labels:
-    app: nginx
-spec:
-  ports:
-  - port: 80
-    name: web
-  clusterIP: None
-  selector:
-    app: nginx
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: nginx
-  serviceName: "nginx"
-  replicas: 2
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        ports:
-        - containerPort: 80
-          name: web
-`;
+import { apply, CLIENT_POD, run, session, WEB_STATEFULSET } from './harness';
 
 describe('CoreDNS from a pod', () => {
   it('resolves Services through the namespace search list', async () => {

@@ -39,3 +39,41 @@ spec:
     image: busybox:1.36
     command: ["sleep", "3600"]
 `;
+
+/** The StatefulSet example of the Kubernetes docs (a headless Service named in serviceName), on nginx:1.27. */
+export const WEB_STATEFULSET = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: nginx
+  serviceName: "nginx"
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+          name: web
+`;
