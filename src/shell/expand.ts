@@ -119,11 +119,66 @@ export async function expandString(w: Word, env: ExpandEnv): Promise<string> {
 
 interface Field { text: string; glob: boolean[] }
 
-/** Expands command words into fields: splitting unquoted results on IFS, then pathname expansion. */
+/** The alternatives of the first brace expression in s: {a,b}, {1..9}, {01..10}, {a..e}, {1..10..3}. */
+function braceAlternatives(s: string): { before: string; alts: string[]; after: string } | undefined {
+  for (let i = s.indexOf('{'); i >= 0; i = s.indexOf('{', i + 1)) {
+    let depth = 0;
+    let j = i;
+    for (; j < s.length; j++) {
+      if (s[j] === '{') depth++;
+      else if (s[j] === '}' && --depth === 0) break;
+    }
+    if (j >= s.length) return undefined;
+    const body = s.slice(i + 1, j);
+    const seq = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(body);
+    let alts: string[] | undefined;
+    if (seq) {
+      const numeric = /\d/.test(seq[1]) && /\d/.test(seq[2]);
+      if (numeric || (/[A-Za-z]/.test(seq[1]) && /[A-Za-z]/.test(seq[2]))) {
+        const a = numeric ? Number(seq[1]) : seq[1].charCodeAt(0);
+        const b = numeric ? Number(seq[2]) : seq[2].charCodeAt(0);
+        const step = Math.abs(Number(seq[3] ?? 1)) || 1;
+        const width = numeric && /^-?0\d/.test(seq[1] + seq[2]) ? Math.max(seq[1].length, seq[2].length) : 0;
+        alts = [];
+        for (let x = a; a <= b ? x <= b : x >= b; x += a <= b ? step : -step) {
+          alts.push(numeric ? String(x).padStart(width, '0') : String.fromCharCode(x));
+        }
+      }
+    } else {
+      // {a,b}: split on top-level commas; one alternative alone is no brace expression.
+      const parts: string[] = [];
+      let d = 0;
+      let last = 0;
+      for (let k = 0; k < body.length; k++) {
+        if (body[k] === '{') d++;
+        else if (body[k] === '}') d--;
+        else if (body[k] === ',' && d === 0) { parts.push(body.slice(last, k)); last = k + 1; }
+      }
+      parts.push(body.slice(last));
+      if (parts.length > 1) alts = parts;
+    }
+    if (alts) return { before: s.slice(0, i), alts, after: s.slice(j + 1) };
+  }
+  return undefined;
+}
+
+/** Brace expansion on a word's unquoted literal text (bash does it before any other expansion). */
+export function braceExpand(w: Word): Word[] {
+  const idx = w.parts.findIndex((p) => p.t === 'lit' && !p.quoted && braceAlternatives(p.v));
+  if (idx < 0) return [w];
+  const part = w.parts[idx] as Extract<WordPart, { t: 'lit' }>;
+  const b = braceAlternatives(part.v)!;
+  return b.alts.flatMap((alt) => braceExpand({
+    raw: w.raw,
+    parts: [...w.parts.slice(0, idx), { ...part, v: `${b.before}${alt}${b.after}` }, ...w.parts.slice(idx + 1)],
+  }));
+}
+
+/** Expands command words into fields: braces, then splitting unquoted results on IFS, then pathname expansion. */
 export async function expandWords(words: Word[], env: ExpandEnv): Promise<string[]> {
   const ifs = env.get('IFS') ?? ' \t\n';
   const out: string[] = [];
-  for (const w of words) {
+  for (const w of words.flatMap(braceExpand)) {
     const fields: Field[] = [];
     let cur: Field | undefined;
     const push = (text: string, glob: boolean) => {

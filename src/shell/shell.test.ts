@@ -67,6 +67,9 @@ const cases = [
   { name: 'a loop redirected as a whole', script: 'for i in a b; do echo $i; done > f; cat f', out: 'a\nb\n', code: 0 },
   { name: 'while read from a pipe', script: 'echo a | while read l; do echo "got $l"; done', out: 'got a\n', code: 0 },
   { name: 'until', script: 'i=0; until [ $i -ge 2 ]; do echo $i; i=$((i+1)); done', out: '0\n1\n', code: 0 },
+  { name: 'brace expansion', script: 'echo {1..3} x{a,b}y {3..1} {a..c} {1..10..3} {01..03} {x} a{b} {1..3}-{a,b} "{1..2}"',
+    out: '1 2 3 xay xby 3 2 1 a b c 1 4 7 10 01 02 03 {x} a{b} 1-a 1-b 2-a 2-b 3-a 3-b {1..2}\n', code: 0 },
+  { name: 'for over {1..3}', script: 'for i in {1..3}; do echo "try $i"; done', out: 'try 1\ntry 2\ntry 3\n', code: 0 },
   { name: 'exit ends the line', script: 'exit 3; echo no', out: '', code: 3 },
 ];
 
