@@ -36,6 +36,17 @@ export const DEFAULT_TIMINGS: ClusterTimings = {
 /** Default gap between minikube's node joins (each worker's docker container, kubeadm join, node Ready). */
 export const DEFAULT_WORKER_JOIN_INTERVAL_MS = 20_000;
 
+/**
+ * Past this many nodes (no longer a laptop minikube: load tests, 1,000-node demos) every node registers
+ * at once by default, so a big cluster does not simulate minutes of joins before it can be used.
+ */
+export const STAGGERED_JOIN_MAX_NODES = 10;
+
+/** The default join interval for a cluster of `nodes` nodes. */
+export function defaultWorkerJoinIntervalMs(nodes: number): number {
+  return nodes <= STAGGERED_JOIN_MAX_NODES ? DEFAULT_WORKER_JOIN_INTERVAL_MS : 0;
+}
+
 /** Options of a simulated cluster. */
 export interface ClusterOptions {
   /** Seed of every random choice (names, IPs, jitter). Same seed + same inputs = same cluster. */
@@ -44,7 +55,8 @@ export interface ClusterOptions {
   nodes?: number;
   /**
    * Simulated ms between one node joining and the next (`minikube start --nodes N` creates the control
-   * plane, then minikube-m02, minikube-m03, … one after another); 0 registers every node at once.
+   * plane, then minikube-m02, minikube-m03, … one after another); 0 registers every node at once. Default:
+   * DEFAULT_WORKER_JOIN_INTERVAL_MS up to STAGGERED_JOIN_MAX_NODES nodes, else 0.
    */
   workerJoinIntervalMs?: number;
   /** Capacity of each node. */
@@ -82,6 +94,8 @@ export class Cluster {
   readonly api: ApiServer;
   readonly timings: ClusterTimings;
   readonly options: { seed: number; nodes: number; nodeCapacity: NodeCapacity };
+  /** Simulated ms between one node joining and the next (0: all at once). */
+  readonly workerJoinIntervalMs: number;
   /** The nodes' kubelets by name (section nodes): `cluster.nodes.get('minikube-m02')!.stop()`. */
   readonly nodes: NodeSet;
   /** kube-scheduler (section scheduler): `cluster.scheduler.explain('default/web-1')` says why a pod is where it is. */
@@ -100,6 +114,7 @@ export class Cluster {
   constructor(opts: ClusterOptions = {}) {
     const seed = opts.seed ?? 1;
     this.options = { seed, nodes: opts.nodes ?? 1, nodeCapacity: { ...DEFAULT_CAPACITY, ...opts.nodeCapacity } };
+    this.workerJoinIntervalMs = opts.workerJoinIntervalMs ?? defaultWorkerJoinIntervalMs(this.options.nodes);
     this.timings = { ...DEFAULT_TIMINGS, ...opts.timings };
     this.clock = new SimClock({ start: opts.epoch ?? DEFAULT_EPOCH });
     this.rng = new SeededRng(seed);
@@ -140,7 +155,7 @@ export class Cluster {
       // The control plane first (its system pods land there: the workers do not exist yet), then each worker.
       nodes: Array.from({ length: this.options.nodes }, (_, i) => ({ name: nodeName(i), ip: nodeIP(i),
         labels: (joinedAt: number) => nodeLabels(i, joinedAt), capacity: { ...this.options.nodeCapacity },
-        joinAfterMs: i * (opts.workerJoinIntervalMs ?? DEFAULT_WORKER_JOIN_INTERVAL_MS) })),
+        joinAfterMs: i * this.workerJoinIntervalMs })),
       versions: { kubernetes: VERSIONS.kubernetes, containerRuntime: VERSIONS.containerRuntime, kernel: VERSIONS.kernel,
         osImage: VERSIONS.osImage, etcd: VERSIONS.etcd },
       deps: (name, ua) => this.deps(name, ua),
@@ -192,7 +207,7 @@ export class Cluster {
    * Running and Ready, as `minikube start` returns only after its last worker joined and the system
    * pods run (at most `maxMs`, in one-second steps). Returns the simulated milliseconds it took.
    */
-  waitForSystemPods(maxMs = 120_000 + this.options.nodes * DEFAULT_WORKER_JOIN_INTERVAL_MS): number {
+  waitForSystemPods(maxMs = 120_000 + this.options.nodes * this.workerJoinIntervalMs): number {
     const start = this.clock.now();
     const c = this.client('minikube/v1.35.0');
     const isReady = (conds: { type: string; status: string }[] | undefined) => (conds ?? []).some((x) => x.type === 'Ready' && x.status === 'True');

@@ -1,7 +1,7 @@
 // The simulator behind the page: one cluster, the learner's files, a shell per terminal tab, the
 // mirror of the cluster the UI draws, and the loop that lets simulated time pass. It only sees
 // messages (ToWorker in, FromWorker out), so node tests drive it exactly as the page does.
-import { Cluster, DEFAULT_WORKER_JOIN_INTERVAL_MS } from '../engine/cluster';
+import { Cluster, defaultWorkerJoinIntervalMs } from '../engine/cluster';
 import { runCurl } from '../engine/network';
 import type { ResourceInfo } from '../engine/api';
 import { inProcessClient, minikubeKubeConfig, runKubectl, type KubectlEnv, type RestClient } from '../kubectl';
@@ -190,8 +190,8 @@ export class WorkerHost {
     this.terms.clear();
     this.termFs.clear();
     this.output.clear();
-    // Each worker joins DEFAULT_WORKER_JOIN_INTERVAL_MS after the one before it, and the wait covers that too.
-    const startMs = MINIKUBE_START_MS + Math.max(0, (o.nodes ?? 1) - 1) * DEFAULT_WORKER_JOIN_INTERVAL_MS;
+    // Each worker joins some seconds after the one before it, and the wait covers that too.
+    const startMs = MINIKUBE_START_MS + Math.max(0, (o.nodes ?? 1) - 1) * defaultWorkerJoinIntervalMs(o.nodes ?? 1);
     this.cluster = new Cluster({ seed: o.seed, nodes: o.nodes, epoch: o.epoch - startMs, freeze: this.env.freeze ?? false,
       timings: o.timings });
     this.cluster.waitForSystemPods();

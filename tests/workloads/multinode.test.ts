@@ -51,6 +51,11 @@ describe('multi-node minikube start', () => {
     expect([...c.nodes.keys()]).toEqual(['minikube', 'minikube-m02', 'minikube-m03']);
   });
 
+  it('past ten nodes (no laptop minikube) every node registers at once by default', () => {
+    expect(new Cluster({ nodes: 11 }).nodes.size).toBe(11);
+    expect(new Cluster({ nodes: 10 }).nodes.size).toBe(1);
+  });
+
   it('a worker is not there until its turn', () => {
     const c = new Cluster({ nodes: 2 });
     expect([...c.nodes.keys()]).toEqual(['minikube']);
