@@ -6,21 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { controllerRevisionHandler, daemonSetHandler, deploymentHandler, formatResourceName, replicaSetHandler,
   replicationControllerHandler, statefulSetHandler } from './apps';
 import { cronJobHandler, jobHandler } from './batch';
-import type { TableHandler } from './handler';
+import { ago, SOON, M, run } from './testing';
 
-const NOW = Date.UTC(2025, 0, 15, 9, 0, 0);
-const ago = (ms: number) => new Date(NOW - ms).toISOString().replace('.000Z', 'Z');
-const SOON = ago(-1900); // 1.9 s ahead: still "0s"
-const M = 60_000;
 const Y = 365 * 24 * 60 * M;
 const template = { spec: { containers: [{ name: 'fake-container1', image: 'fake-image1' }, { name: 'fake-container2', image: 'fake-image2' }] } };
 const names = 'fake-container1,fake-container2';
 const images = 'fake-image1,fake-image2';
-
-interface Case { name: string; obj: unknown; cells: unknown[] }
-const run = (h: TableHandler, cases: Case[]) => it.each(cases)('$name', ({ obj, cells }) => {
-  expect(h.cells(obj, NOW)).toEqual(cells);
-});
 
 describe('Deployment', () => {
   run(deploymentHandler, [

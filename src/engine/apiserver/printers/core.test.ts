@@ -3,22 +3,12 @@
 // TestPrintNodeExternalIP, TestPrintNodeInternalIP, TestPrintEvent, TestPrintNamespace, TestPrintSecret,
 // TestPrintServiceAccount, TestPrintConfigMap, TestPrintComponentStatus, TestPrintResourceQuota,
 // TestPrintLease) and realistic objects. The server prints wide, so every row has all columns.
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { componentStatusHandler, configMapHandler, eventHandler, leaseHandler, namespaceHandler, nodeHandler,
   resourceQuotaHandler, secretHandler, serviceAccountHandler } from './core';
-import type { TableHandler } from './handler';
+import { NOW, ago, SOON, M, U, run } from './testing';
 
-const NOW = Date.UTC(2025, 0, 15, 9, 0, 0);
-const ago = (ms: number) => new Date(NOW - ms).toISOString().replace('.000Z', 'Z');
-const SOON = ago(-1900);
-const M = 60_000;
 const D = 24 * 60 * M;
-
-interface Case { name: string; obj: unknown; cells: unknown[] }
-const run = (h: TableHandler, cases: Case[]) => it.each(cases)('$name', ({ obj, cells }) => {
-  expect(h.cells(obj, NOW)).toEqual(cells);
-});
-const U = '<unknown>';
 
 describe('Node', () => {
   const node = (name: string, o: object = {}) => ({ metadata: { name }, ...o });

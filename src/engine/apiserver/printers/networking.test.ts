@@ -2,21 +2,11 @@
 // TestPrintServiceList, TestPrintEndpoint, TestPrintEndpointSlice, TestPrintIngress, TestPrintIngressClass,
 // TestPrintNetworkPolicy) and each Service type as the sim creates it.
 import { describe, expect, it } from 'vitest';
-import type { TableHandler } from './handler';
 import { endpointSliceHandler, endpointsHandler, ingressClassHandler, ingressHandler, loadBalancerStatusStringer,
   networkPolicyHandler, serviceHandler } from './networking';
+import { ago, SOON, M, U, run } from './testing';
 
-const NOW = Date.UTC(2025, 0, 15, 9, 0, 0);
-const ago = (ms: number) => new Date(NOW - ms).toISOString().replace('.000Z', 'Z');
-const SOON = ago(-1900);
-const M = 60_000;
 const Y = 365 * 24 * 60 * M;
-const U = '<unknown>';
-
-interface Case { name: string; obj: unknown; cells: unknown[] }
-const run = (h: TableHandler, cases: Case[]) => it.each(cases)('$name', ({ obj, cells }) => {
-  expect(h.cells(obj, NOW)).toEqual(cells);
-});
 
 describe('Service', () => {
   const svc = (name: string, spec: object, status: object = {}) => ({ metadata: { name }, spec, status });

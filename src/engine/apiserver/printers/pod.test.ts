@@ -4,9 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../api';
 import { podHandler, podTemplateHandler } from './pod';
+import { NOW, ago } from './testing';
 
-const NOW = Date.UTC(2025, 0, 15, 9, 0, 0);
-const ago = (ms: number) => new Date(NOW - ms).toISOString().replace('.000Z', 'Z');
 const S = 1000;
 const M = 60 * S;
 const D = 24 * 60 * M;

@@ -1,20 +1,9 @@
 // Policy, scheduling, RBAC and HPA printers: cases from printers_test.go (TestPrintPodDisruptionBudget,
 // TestPrintPriorityClass, TestPrintRoleBinding, TestPrintClusterRoleBinding, TestPrintHPA).
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { horizontalPodAutoscalerHandler } from './autoscaling';
-import type { TableHandler } from './handler';
 import { clusterRoleBindingHandler, podDisruptionBudgetHandler, priorityClassHandler, roleBindingHandler } from './policy';
-
-const NOW = Date.UTC(2025, 0, 15, 9, 0, 0);
-const ago = (ms: number) => new Date(NOW - ms).toISOString().replace('.000Z', 'Z');
-const SOON = ago(-1900);
-const M = 60_000;
-const U = '<unknown>';
-
-interface Case { name: string; obj: unknown; cells: unknown[] }
-const run = (h: TableHandler, cases: Case[]) => it.each(cases)('$name', ({ obj, cells }) => {
-  expect(h.cells(obj, NOW)).toEqual(cells);
-});
+import { ago, SOON, M, U, run } from './testing';
 
 describe('PodDisruptionBudget', () => {
   run(podDisruptionBudgetHandler, [

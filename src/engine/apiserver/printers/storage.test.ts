@@ -1,20 +1,9 @@
 // Storage printers: cases from printers_test.go (TestPrintPersistentVolume, TestPrintPersistentVolumeClaim,
 // TestPrintStorageClass) and realistic CSI objects.
 import { describe, expect, it } from 'vitest';
-import type { TableHandler } from './handler';
 import { csiDriverHandler, csiNodeHandler, getAccessModesAsString, persistentVolumeClaimHandler, persistentVolumeHandler,
   storageClassHandler, volumeAttachmentHandler } from './storage';
-
-const NOW = Date.UTC(2025, 0, 15, 9, 0, 0);
-const ago = (ms: number) => new Date(NOW - ms).toISOString().replace('.000Z', 'Z');
-const SOON = ago(-1900);
-const M = 60_000;
-const U = '<unknown>';
-
-interface Case { name: string; obj: unknown; cells: unknown[] }
-const run = (h: TableHandler, cases: Case[]) => it.each(cases)('$name', ({ obj, cells }) => {
-  expect(h.cells(obj, NOW)).toEqual(cells);
-});
+import { ago, SOON, M, U, run } from './testing';
 
 describe('PersistentVolume (NAME CAPACITY ACCESS MODES RECLAIM POLICY STATUS CLAIM STORAGECLASS VAC REASON AGE VOLUMEMODE)', () => {
   const claimRef = { name: 'test', namespace: 'default' };

@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { RESOURCES, StatusError, resourceFor } from '../../api';
 import type { KubeObject, Pod, ResourceInfo } from '../../api';
 import { toTable } from './index';
+import { NOW, ago } from './testing';
 
-const NOW = Date.UTC(2025, 0, 15, 9, 0, 0);
-const ago = (ms: number) => new Date(NOW - ms).toISOString().replace('.000Z', 'Z');
 const res = (group: string, resource: string): ResourceInfo => resourceFor(group, resource)!;
 const PODS = res('', 'pods');
 
