@@ -19,8 +19,9 @@ export default defineConfig({
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` },
     ],
   },
-  // The worker's large data modules (schema, help texts) are chunks of their own, loaded at its boot.
-  worker: { format: 'es', plugins: () => [lazyData()] },
+  // The worker's large data modules (schema, help texts) are a chunk of their own, loaded at its boot;
+  // KUBESIM_LAZY_DATA_CHECK=1 builds stubs that throw if anything reads that data before it is loaded.
+  worker: { format: 'es', plugins: () => [lazyData(process.env.KUBESIM_LAZY_DATA_CHECK === '1')] },
   build: {
     target: 'es2022',
     sourcemap: false,

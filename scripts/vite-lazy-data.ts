@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Plugin } from 'vite';
-import { LAZY_DATA_GLOBAL_NAME } from '../src/worker/lazy-data-names';
+import { LAZY_DATA_FILLED_NAME, LAZY_DATA_GLOBAL_NAME } from '../src/worker/lazy-data-names';
 
 /** The data modules split off the worker's first chunk (keep in step with src/worker/lazy-data-modules.ts). */
 export const LAZY_DATA_MODULES = [
@@ -25,15 +25,27 @@ export const LAZY_DATA_MODULES = [
 const STUB = '\0lazy-data-stub:';
 const PRELOADER = 'src/worker/lazy-data-modules.ts';
 
-/** The stub of a data module: each `export const` as an empty object/array (or the literal itself). */
-export function stubSource(path: string, text: string): string {
+// The check build's stubs throw on any read before the data is in place: code that reads the data while
+// modules are evaluated (a table built at import) would otherwise see it empty, silently.
+const GUARD = `const guard = (t, what) => new Proxy(t, Object.fromEntries(['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor']
+  .map((trap) => [trap, (...a) => {
+    if (!globalThis.${LAZY_DATA_FILLED_NAME}) throw new Error(\`lazy data: \${what} read before its chunk loaded\`);
+    return Reflect[trap](...a);
+  }])));`;
+
+/**
+ * The stub of a data module: each `export const` as an empty object/array (or the literal itself); with
+ * `check`, each wrapped in a Proxy that throws when read before the data chunk has filled it.
+ */
+export function stubSource(path: string, text: string, check = false): string {
   const name = basename(path).replace(/\.ts$/, '');
-  const lines: string[] = [];
+  const lines: string[] = check ? [GUARD] : [];
   const filled: string[] = [];
+  const empty = (init: string, id: string) => (check ? `guard(${init}, ${JSON.stringify(`${name}.${id}`)})` : init);
   for (const m of text.matchAll(/^export const (\w+)(?::[^=\n]+)? = (.*)$/gm)) {
     const [, id, init] = m;
-    if (init.startsWith('{')) lines.push(`export const ${id} = {};`);
-    else if (init.startsWith('[')) lines.push(`export const ${id} = [];`);
+    if (init.startsWith('{')) lines.push(`export const ${id} = ${empty('{}', id)};`);
+    else if (init.startsWith('[')) lines.push(`export const ${id} = ${empty('[]', id)};`);
     else if (init.endsWith(';')) {
       lines.push(`export const ${id} = ${init}`);
       continue;
@@ -44,8 +56,8 @@ export function stubSource(path: string, text: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The plugin (for `worker.plugins`). */
-export function lazyData(): Plugin {
+/** The plugin (for `worker.plugins`); `check` builds the guarded stubs (KUBESIM_LAZY_DATA_CHECK=1). */
+export function lazyData(check = false): Plugin {
   const isLazy = (id: string) => LAZY_DATA_MODULES.some((p) => id.endsWith(`/${p}`));
   const names = new Set(LAZY_DATA_MODULES.map((p) => basename(p).replace(/\.ts$/, '')));
   return {
@@ -60,7 +72,7 @@ export function lazyData(): Plugin {
     load(id) {
       if (!id.startsWith(STUB)) return null;
       const path = id.slice(STUB.length);
-      return stubSource(path, readFileSync(path, 'utf8'));
+      return stubSource(path, readFileSync(path, 'utf8'), check);
     },
   };
 }

@@ -111,23 +111,32 @@ class Builder {
     s.properties = properties;
     if (required.length) s.required = required;
     s.type = 'object';
-    const gvks = KIND_BY_DEF.get(def.key);
+    const gvks = kindsByDef().get(def.key);
     if (gvks) s['x-kubernetes-group-version-kind'] = gvks;
     if (def.atomic) s['x-kubernetes-map-type'] = 'atomic';
   }
 }
 
-const KIND_BY_DEF = new Map<string, { group: string; kind: string; version: string }[]>();
-for (const k of knownKinds()) {
-  const i = k.lastIndexOf('/');
-  const apiVersion = k.slice(0, i);
-  const kind = k.slice(i + 1);
-  const key = defKeyForKind(apiVersion, kind);
-  if (!key) continue;
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-  const list = KIND_BY_DEF.get(key) ?? [];
-  list.push({ group, kind, version });
-  KIND_BY_DEF.set(key, list);
+// Built on first use, not at import: in the built worker the schema's data arrives after the modules
+// are evaluated (src/worker/lazy-data.ts).
+let kindByDef: Map<string, { group: string; kind: string; version: string }[]> | undefined;
+
+/** The kinds (group, version, kind) each definition key serves. */
+function kindsByDef(): Map<string, { group: string; kind: string; version: string }[]> {
+  if (kindByDef) return kindByDef;
+  kindByDef = new Map();
+  for (const k of knownKinds()) {
+    const i = k.lastIndexOf('/');
+    const apiVersion = k.slice(0, i);
+    const kind = k.slice(i + 1);
+    const key = defKeyForKind(apiVersion, kind);
+    if (!key) continue;
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+    const list = kindByDef.get(key) ?? [];
+    list.push({ group, kind, version });
+    kindByDef.set(key, list);
+  }
+  return kindByDef;
 }
 
 const QUERY_PARAMS: Record<string, Json> = {
