@@ -3,6 +3,7 @@
 // host's programs (minikube, curl); otherwise "bash: foo: command not found" (127).
 import { runKubectl } from '../kubectl';
 import { evalTest, TestError } from '../engine/runtime/shell/test-expr';
+import { globRegex } from '../engine/runtime/shell/expand';
 import type { ContainerFS } from '../engine/runtime/filesystem/container-fs';
 import { BreakLoop, ContinueLoop, ReturnFromFunction } from '../engine/runtime/shell/control';
 import { BUILTINS, type ProcIO } from './builtins';
@@ -27,6 +28,8 @@ export interface ShellContext {
   readonly host: ShellHost;
   readonly jobs: JobTable;
   lastExit: number;
+  /** alias NAME=VALUE. */
+  readonly aliases: Map<string, string>;
   /** Runs a command by its words (functions included). */
   exec(argv: string[], stdin: string, io: ShellIO, signal?: AbortSignal): Promise<number>;
   /** Parses and runs a command text. */
@@ -36,7 +39,11 @@ export interface ShellContext {
 }
 
 const SHELL_BUILTINS = new Set(['cd', 'pwd', 'export', 'unset', 'exit', 'sleep', 'jobs', 'kill', 'fg', 'wait', 'break',
-  'continue', 'return', 'test', '[', 'read', 'type', 'source', '.', ':', 'true', 'false', 'echo', 'printf']);
+  'continue', 'return', 'test', '[', 'read', 'type', 'source', '.', ':', 'true', 'false', 'echo', 'printf', 'alias', 'unalias',
+  'set', 'local', 'complete', 'history', '[[']);
+
+/** Where `<(cmd)` output lands: bash names the pipe /dev/fd/63 (62, 61 … for more on one line). */
+export const PROCESS_SUBST_DIR = '/dev/fd';
 
 /** The simulated time in milliseconds. */
 export function nowOf(host: ShellHost): number {
@@ -108,8 +115,37 @@ export async function execCommand(ctx: ShellContext, argv: string[], input: Stdi
     }
     case 'return':
       throw new ReturnFromFunction(args[0] === undefined ? ctx.lastExit : Number(args[0]) & 255);
-    case ':':
+    case ':': case 'complete': case 'history':
       return 0;
+    case 'set':
+      // Options (set -euo pipefail) are accepted and not modelled.
+      return 0;
+    case 'local':
+      for (const a of args) {
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s.exec(a);
+        if (m) ctx.vars[m[1]] = m[2] ?? ctx.vars[m[1]] ?? '';
+      }
+      return 0;
+    case 'alias': return alias(ctx, args, io);
+    case 'unalias': {
+      let code = 0;
+      for (const a of args) {
+        if (a === '-a') ctx.aliases.clear();
+        else if (!ctx.aliases.delete(a)) { io.stderr(`bash: unalias: ${a}: not found\n`); code = 1; }
+      }
+      return code;
+    }
+    case '[[':
+      return doubleBracket(args, io, ctx);
+    case '__kubesim_psub': {
+      // <(cmd): the command's output as a file the outer command reads (see syntax.ts).
+      let out = '';
+      const fd = 63 - fs.list(PROCESS_SUBST_DIR).length;
+      await ctx.exec(args, '', { stdout: (s) => { out += s; }, stderr: io.stderr }, signal);
+      fs.write(`${PROCESS_SUBST_DIR}/${fd}`, out);
+      io.stdout(`${PROCESS_SUBST_DIR}/${fd}\n`);
+      return 0;
+    }
     case 'test': case '[':
       return test(name, args, io, ctx);
     case 'read':
@@ -121,6 +157,8 @@ export async function execCommand(ctx: ShellContext, argv: string[], input: Stdi
           : `bash: ${args[0]}: No such file or directory\n`);
         return args[0] === undefined ? 2 : 1;
       }
+      // `source <(kubectl completion bash)`: the page completes kubectl words itself.
+      if (/__start_kubectl|#compdef kubectl/.test(text)) return 0;
       return ctx.runText(text, stdin, io, signal);
     }
     case 'bash': case 'sh': {
@@ -290,4 +328,40 @@ async function timeout(ctx: ShellContext, args: string[], stdin: string, io: She
   await timer;
   signal?.removeEventListener('abort', onAbort);
   return timedOut ? 124 : code;
+}
+
+/** alias [NAME[=VALUE]…]: defines or shows aliases as `alias k='kubectl'`. */
+function alias(ctx: ShellContext, args: string[], io: ShellIO): number {
+  const show = (n: string) => io.stdout(`alias ${n}='${ctx.aliases.get(n)!.replace(/'/g, `'\\''`)}'\n`);
+  if (!args.length || args[0] === '-p') {
+    for (const n of [...ctx.aliases.keys()].sort()) show(n);
+    return 0;
+  }
+  let code = 0;
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    if (eq > 0) ctx.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+    else if (ctx.aliases.has(a)) show(a);
+    else { io.stderr(`bash: alias: ${a}: not found\n`); code = 1; }
+  }
+  return code;
+}
+
+/** [[ … ]]: == and != match a glob pattern, =~ a regex; the rest as test (no && or || inside). */
+function doubleBracket(args: string[], io: ShellIO, ctx: ShellContext): number {
+  if (args[args.length - 1] !== ']]') { io.stderr("bash: syntax error in conditional expression\n"); return 2; }
+  const a = args.slice(0, -1);
+  const negate = a[0] === '!';
+  const e = negate ? a.slice(1) : a;
+  let code: number;
+  if (e.length === 3 && (e[1] === '==' || e[1] === '=' || e[1] === '!=')) code = Number(globRegex(e[2]).test(e[0]) === (e[1] === '!='));
+  else if (e.length === 3 && e[1] === '=~') {
+    try {
+      code = Number(!new RegExp(e[2]).test(e[0]));
+    } catch {
+      return 2;
+    }
+  } else if (e.length === 1) code = Number(e[0] === '');
+  else code = test('test', e, io, ctx);
+  return code === 2 ? 2 : negate ? Number(!code) : code;
 }

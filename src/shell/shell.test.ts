@@ -70,6 +70,10 @@ const cases = [
   { name: 'brace expansion', script: 'echo {1..3} x{a,b}y {3..1} {a..c} {1..10..3} {01..03} {x} a{b} {1..3}-{a,b} "{1..2}"',
     out: '1 2 3 xay xby 3 2 1 a b c 1 4 7 10 01 02 03 {x} a{b} 1-a 1-b 2-a 2-b 3-a 3-b {1..2}\n', code: 0 },
   { name: 'for over {1..3}', script: 'for i in {1..3}; do echo "try $i"; done', out: 'try 1\ntry 2\ntry 3\n', code: 0 },
+  { name: 'aliases', script: "alias k=kubectl kgp='kubectl get pods'; alias; alias k; alias nope; unalias nope", out: "alias k='kubectl'\nalias kgp='kubectl get pods'\nalias k='kubectl'\nbash: alias: nope: not found\nbash: unalias: nope: not found\n", code: 1 },
+  { name: '[[ == ]] with a glob and =~', script: 'x=1; [[ $x == 1 ]] && echo eq; [[ abc == a* ]]; echo $?; [[ abc =~ ^a.c$ ]]; echo $?', out: 'eq\n0\n0\n', code: 0 },
+  { name: 'process substitution', script: 'cat <(echo hi); echo <(true)', out: 'hi\n/dev/fd/63\n', code: 0 },
+  { name: 'set options and local are accepted', script: 'set -euo pipefail; f() { local v=2; echo $v; }; f', out: '2\n', code: 0 },
   { name: 'exit ends the line', script: 'exit 3; echo no', out: '', code: 3 },
 ];
 
@@ -170,4 +174,16 @@ describe('Shell.feed asks for more of a compound command', () => {
       expect(c.lines.map((l) => sh.feed(l) !== undefined)).toEqual(c.complete);
     });
   }
+});
+
+describe('aliases run their command', () => {
+  it('k get … runs what kubectl would', async () => {
+    const seen: string[][] = [];
+    const sh = new Shell({ fs: new MemFS(), kubectlEnv: () => { throw new Error('unused'); }, sleep: async () => undefined,
+      programs: { kubectl2: async (io) => { seen.push(io.args); return 0; } } });
+    const io = { stdout: () => undefined, stderr: () => undefined };
+    await sh.run("alias k='kubectl2 -n demo'", io);
+    expect(await sh.run('k get pods "a b"', io)).toBe(0);
+    expect(seen).toEqual([['-n', 'demo', 'get', 'pods', 'a b']]);
+  });
 });

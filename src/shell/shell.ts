@@ -12,7 +12,7 @@ import { BashExpansionError, expandHeredoc, expandString, expandWords, type Expa
 import type { ProcIO } from './builtins';
 import type { MemFS } from './memfs';
 import { JobTable } from './jobs';
-import { execCommand, ExitShell, Interrupted, type ShellContext } from './commands';
+import { execCommand, ExitShell, Interrupted, PROCESS_SUBST_DIR, type ShellContext } from './commands';
 import { badSubstitution, bashRedirects, commandText, completeness } from './syntax';
 
 /** A program the host provides besides kubectl (minikube, curl …). */
@@ -55,6 +55,9 @@ export class Shell implements ShellContext {
   /** Names `export` marked (env and printenv show them; programs see them). */
   readonly exported = new Set(['HOME', 'USER', 'SHELL', 'PATH', 'TERM', 'LANG']);
   private readonly functions = new Map<string, Command>();
+  readonly aliases = new Map<string, string>();
+  /** $RANDOM's generator (a fixed-seed LCG: the same session gives the same numbers). */
+  private randomState = 4200;
   private positional: string[] = [];
   private substStatus: number | undefined;
   private loopTurns = 0;
@@ -114,6 +117,10 @@ export class Shell implements ShellContext {
     if (name === '0') return 'bash';
     if (name === '!') return this.jobs.lastPid();
     if (/^[1-9]$/.test(name)) return this.positional[Number(name) - 1];
+    if (name === 'RANDOM' && this.vars.RANDOM === undefined) {
+      this.randomState = (this.randomState * 1103515245 + 12345) % 2147483648;
+      return String(this.randomState % 32768);
+    }
     return this.vars[name];
   }
 
@@ -131,6 +138,8 @@ export class Shell implements ShellContext {
     try {
       return (this.lastExit = await this.runText(text, '', io, signal));
     } finally {
+      // <(cmd) files live as long as their command line.
+      if (this.foreground.length === 1) this.closeProcessSubstitutions();
       if (this.foreground.length === 1 && this.jobs.all().length) await yieldToJobs();
       this.foreground.pop();
       // bash reports jobs that ended before it shows the next prompt.
@@ -331,7 +340,7 @@ export class Shell implements ShellContext {
   private async runSimple(c: Extract<Command, { t: 'simple' }>, stdin: Stdin, io: ShellIO, signal: AbortSignal | undefined, piped: boolean): Promise<number> {
     const env = this.expandEnv(io, signal);
     this.substStatus = undefined;
-    const argv = await expandWords(c.words, env);
+    const argv = await this.expandAlias(c.words, env);
     const assigns: [string, string][] = [];
     for (const a of c.assigns) assigns.push([a.name, await expandString(a.value, env)]);
     if (!argv.length) {
@@ -346,7 +355,29 @@ export class Shell implements ShellContext {
       return await this.withRedirects(c.redirects, stdin, io, (input, rio) => this.callCommand(argv, input, rio, signal, piped));
     } finally {
       for (const [k, v] of saved) if (v === undefined) delete this.vars[k]; else this.vars[k] = v;
+      if (argv[0] !== '__kubesim_psub') this.closeProcessSubstitutions();
     }
+  }
+
+  /** Drops the files of <(cmd) once the command that read them ended (bash closes the pipe). */
+  private closeProcessSubstitutions(): void {
+    for (const f of this.host.fs.list(PROCESS_SUBST_DIR)) this.host.fs.remove(`${PROCESS_SUBST_DIR}/${f}`);
+  }
+
+  /** The command's words with a leading alias replaced by its value's words (alias k=kubectl). */
+  private async expandAlias(words: Word[], env: ExpandEnv): Promise<string[]> {
+    const first = words[0];
+    const value = first && first.parts.length === 1 && first.parts[0].t === 'lit' && !first.parts[0].quoted ? this.aliases.get(first.raw) : undefined;
+    if (value === undefined) return expandWords(words, env);
+    let head: Word[] = [];
+    try {
+      const item = parseScript(value).items[0];
+      const cmd = item?.cmd.first.cmds[0];
+      if (cmd?.t === 'simple') head = cmd.words;
+    } catch {
+      return expandWords(words, env);
+    }
+    return expandWords([...head, ...words.slice(1)], env);
   }
 
   private async callCommand(argv: string[], stdin: Stdin, io: ShellIO, signal: AbortSignal | undefined, piped: boolean): Promise<number> {

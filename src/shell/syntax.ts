@@ -5,10 +5,11 @@ import { IncompleteInput, parseScript } from '../engine/runtime/shell/parser';
 
 /**
  * bash's `&> file` and `&>> file` (stdout and stderr to a file), which the POSIX grammar reads as
- * `&` then `>`: rewritten, outside quotes, to `>& file` and `>> file 2>&1`.
+ * `&` then `>`: rewritten, outside quotes, to `>& file` and `>> file 2>&1`. Process substitution
+ * `<(cmd)` becomes `$(__kubesim_psub cmd)`, which leaves the output in /dev/fd/63 and names it.
  */
 export function bashRedirects(text: string): string {
-  if (!text.includes('&>')) return text;
+  if (!text.includes('&>') && !text.includes('<(')) return text;
   let out = '';
   let quote = '';
   for (let i = 0; i < text.length; i++) {
@@ -23,6 +24,16 @@ export function bashRedirects(text: string): string {
       const end = text.indexOf('\n', i);
       out += end < 0 ? text.slice(i) : text.slice(i, end);
       i = end < 0 ? text.length : end - 1;
+    } else if (c === '<' && text[i + 1] === '(' && (i === 0 || /[\s;|&]/.test(text[i - 1]))) {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')' && --depth === 0) break;
+      }
+      if (j >= text.length) { out += c; continue; }
+      out += `$(__kubesim_psub ${text.slice(i + 2, j)})`;
+      i = j;
     } else if (c === '&' && text[i + 1] === '>' && text[i - 1] !== '>' && text[i - 1] !== '<') {
       if (text[i + 2] === '>') {
         // &>> target: the target word ends at a blank or an operator.
