@@ -239,6 +239,19 @@ export class Cluster {
     this.clock.flush();
   }
 
+  /**
+   * A new worker joins now (`minikube node add`): the next name and IP (minikube-m0N, 192.168.49.N+1),
+   * the next pod CIDR; DaemonSets (kube-proxy, kindnet) follow it. Returns its name.
+   */
+  addNode(): string {
+    const i = this.options.nodes;
+    this.options.nodes = i + 1;
+    this.nodes.join({ name: nodeName(i), ip: nodeIP(i), labels: (joinedAt: number) => nodeLabels(i, joinedAt),
+      capacity: { ...this.options.nodeCapacity } }, i);
+    this.clock.flush();
+    return nodeName(i);
+  }
+
   /** Names of the nodes whose kubelet is stopped. */
   stoppedNodes(): string[] {
     return [...this.nodes].filter(([, k]) => !k.running).map(([n]) => n).sort();

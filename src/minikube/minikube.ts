@@ -3,7 +3,7 @@
 // addons. The simulated cluster is already running when the shell starts; `minikube start` prints what
 // minikube prints while it creates one. Output lines and emoji follow minikube's out.T templates
 // (pkg/minikube/out, style.go); reference/minikube.md lists them with their sources.
-import type { Cluster } from '../engine/cluster';
+import { DEFAULT_WORKER_JOIN_INTERVAL_MS, type Cluster } from '../engine/cluster';
 import { VERSIONS, nodeIP, nodeName } from '../engine/bootstrap/minikube';
 import type { ProcIO } from '../shell';
 import { runService, runTunnel } from './service';
@@ -161,14 +161,42 @@ function remove(h: MinikubeHost, st: MinikubeState, io: ProcIO): number {
   return 0;
 }
 
+/**
+ * `minikube node add` (cmd/minikube/cmd/node_add.go): the next worker's docker container is created and
+ * joined (node.Add, about DEFAULT_WORKER_JOIN_INTERVAL_MS); the command returns once the node is Ready.
+ */
+async function nodeAdd(h: MinikubeHost, st: MinikubeState, io: ProcIO): Promise<number> {
+  if (st.stopped || st.deleted) {
+    io.out(line('🤷', 'The control-plane node minikube host is not running: state=Stopped') + line('👉', 'To start a cluster, run: "minikube start"'));
+    return 89;
+  }
+  const i = h.cluster.options.nodes;
+  const id = `m${String(i + 1).padStart(2, '0')}`;
+  const name = nodeName(i);
+  io.out(line('😄', `Adding node ${id} to cluster minikube as [worker]`));
+  // A cluster started with one node has no multi-node CNI (minikube chose bridge, not kindnet).
+  if (i === 1) {
+    io.out(line('❗', 'Cluster was created without any CNI, adding a node to it might cause broken networking.'));
+  }
+  io.out(line('👍', `Starting "${name}" worker node in "minikube" cluster`) + line('🚜', `Pulling base image ${KICBASE} ...`)
+    + line('🔥', 'Creating docker container (CPUs=2, Memory=2200MB) ...'));
+  await h.sleep(DEFAULT_WORKER_JOIN_INTERVAL_MS - 5_000, io.signal);
+  io.out(line('🐳', `Preparing Kubernetes ${K8S} on Docker ${DOCKER} ...`));
+  h.cluster.addNode();
+  await h.sleep(5_000, io.signal);
+  io.out(line('🔎', 'Verifying Kubernetes components...') + line('🏄', `Successfully added ${id} to minikube!`));
+  return 0;
+}
+
 /** `minikube node list`: "name\tIP". */
-function node(h: MinikubeHost, io: ProcIO): number {
+function node(h: MinikubeHost, st: MinikubeState, io: ProcIO): number | Promise<number> {
   const sub = io.args[1];
   if (sub === 'list') {
     io.out(nodeNames(h.cluster).map((n, i) => `${n}\t${nodeIP(i)}\n`).join(''));
     return 0;
   }
-  if (sub === 'add' || sub === 'delete' || sub === 'start' || sub === 'stop') {
+  if (sub === 'add') return nodeAdd(h, st, io);
+  if (sub === 'delete' || sub === 'start' || sub === 'stop') {
     // Deviation: nodes are created with the cluster; their kubelets can be stopped and started.
     if ((sub === 'stop' || sub === 'start') && io.args[2]) {
       const k = h.cluster.nodes.get(io.args[2]);
@@ -252,7 +280,7 @@ export function minikubeProgram(h: MinikubeHost, st: MinikubeState): (io: ProcIO
         if (st.stopped || st.deleted) return notRunning();
         io.out(`${nodeIP(0)}\n`);
         return 0;
-      case 'node': return node(h, sub);
+      case 'node': return node(h, st, sub);
       case 'kubectl': {
         const dash = io.args.indexOf('--');
         return h.kubectl(dash >= 0 ? io.args.slice(dash + 1) : io.args.slice(io.args.indexOf('kubectl') + 1), io);

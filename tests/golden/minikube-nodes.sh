@@ -1,6 +1,7 @@
 # nodes: 2
 # minikube with two nodes (minikube start --nodes 2): the worker node's start lines, status per node,
-# node list, stopping and starting a node's kubelet, and what cannot change on an existing cluster.
+# node list, stopping and starting a node's kubelet, what cannot change on an existing cluster, and
+# `minikube node add` (the next worker joins: minikube-m03 on 192.168.49.4, kindnet and kube-proxy follow it).
 minikube start --nodes 2
 minikube status
 minikube node list
@@ -14,3 +15,6 @@ kubectl get nodes
 minikube node stop nope
 minikube start --nodes 3
 minikube node add
+kubectl get nodes -o wide
+kubectl get daemonsets -n kube-system
+minikube node list

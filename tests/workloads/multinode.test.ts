@@ -71,4 +71,16 @@ describe('multi-node minikube start', () => {
     const logs = await s.run('kubectl logs -n kube-system -l app=kindnet --tail=-1');
     expect(logs.output).toContain('main.go:139] hostIP = 192.168.49.3\npodIP = 192.168.49.3\n');
   });
+
+  it('minikube node add on a one-node cluster: the CNI warning, then minikube-m02 joins and kube-proxy follows it', async () => {
+    const s = new Session({ nodes: 1 });
+    const add = await s.run('minikube node add');
+    expect(add.exitCode).toBe(0);
+    expect(add.output.split('\n').slice(0, 2)).toEqual(['😄  Adding node m02 to cluster minikube as [worker]',
+      '❗  Cluster was created without any CNI, adding a node to it might cause broken networking.']);
+    expect(add.output).toContain('🏄  Successfully added m02 to minikube!\n');
+    const pods = (await s.run('kubectl get pods -n kube-system -l k8s-app=kube-proxy -o custom-columns=NODE:.spec.nodeName,PHASE:.status.phase --no-headers')).output;
+    expect(pods.split('\n').filter(Boolean).sort()).toEqual(['minikube       Running', 'minikube-m02   Running']);
+    expect((await s.run('kubectl get node minikube-m02 -o jsonpath={.spec.podCIDR}')).output).toBe('10.244.1.0/24');
+  });
 });

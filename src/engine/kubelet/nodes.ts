@@ -56,8 +56,19 @@ export function podCIDRFor(i: number): string {
 
 /** The kubelets of a cluster by node name (`nodes.get('minikube-m02').stop()`), and their shared volume data. */
 export class NodeSet extends Map<string, Kubelet> {
+  /** Set by startNodes: creates node i's kubelet and adds it to the set. */
+  joiner?: (n: NodeIdentity, i: number) => Kubelet;
+
   constructor(readonly volumeData: VolumeDataRegistry) {
     super();
+  }
+
+  /** A new node (the i-th) joins now: its kubelet starts and registers it (`minikube node add`). */
+  join(n: NodeIdentity, i: number): Kubelet {
+    if (!this.joiner) throw new Error('NodeSet.join before startNodes');
+    const k = this.joiner(n, i);
+    k.start();
+    return k;
   }
 }
 
@@ -102,10 +113,11 @@ export function startNodes(o: NodesOptions): NodeSet {
     set.set(n.name, k);
     return k;
   };
+  set.joiner = join;
   const now: Kubelet[] = [];
   o.nodes.forEach((n, i) => {
     if (!n.joinAfterMs) now.push(join(n, i));
-    else o.deps(`kubelet/${n.name}`, KUBELET_USER_AGENT).clock.after(n.joinAfterMs, () => join(n, i).start());
+    else o.deps(`kubelet/${n.name}`, KUBELET_USER_AGENT).clock.after(n.joinAfterMs, () => set.join(n, i));
   });
   for (const k of now) k.start();
   for (const sub of ['log', 'exec', 'portforward'] as const) {
