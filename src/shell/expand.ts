@@ -5,6 +5,7 @@
 import type { Word, WordPart } from '../engine/runtime/shell/ast';
 import { evalArith, ArithError } from '../engine/runtime/shell/arith';
 import { globRegex } from '../engine/runtime/shell/expand';
+import { Lexer } from '../engine/runtime/shell/lexer';
 import type { MemFS } from './memfs';
 
 /** An expansion error bash reports as "bash: <message>" (the command line is abandoned, status 1). */
@@ -90,14 +91,8 @@ async function partSegs(part: WordPart, env: ExpandEnv): Promise<Seg[]> {
 
 /** $((…)): $x and $(…) inside are expanded first, then the C-like expression is evaluated. */
 async function arith(src: string, env: ExpandEnv): Promise<number> {
-  let text = '';
-  const re = /\$\{?([A-Za-z_][A-Za-z0-9_]*|[?$#!0-9])\}?/g;
-  let last = 0;
-  for (let m = re.exec(src); m; m = re.exec(src)) {
-    text += src.slice(last, m.index) + (env.get(m[1]) ?? '');
-    last = m.index + m[0].length;
-  }
-  text += src.slice(last);
+  // The expression is read as one word (no splitting), so $x, ${x}, $(…) and `…` expand in place.
+  const text = src.includes('$') || src.includes('`') ? await expandString(new Lexer(src).word(() => false), env) : src;
   try {
     return evalArith(text, env);
   } catch (e) {

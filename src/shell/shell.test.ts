@@ -74,6 +74,7 @@ const cases = [
   { name: '[[ == ]] with a glob and =~', script: 'x=1; [[ $x == 1 ]] && echo eq; [[ abc == a* ]]; echo $?; [[ abc =~ ^a.c$ ]]; echo $?', out: 'eq\n0\n0\n', code: 0 },
   { name: 'process substitution', script: 'cat <(echo hi); echo <(true)', out: 'hi\n/dev/fd/63\n', code: 0 },
   { name: 'set options and local are accepted', script: 'set -euo pipefail; f() { local v=2; echo $v; }; f', out: '2\n', code: 0 },
+  { name: '$( ) inside $(( ))', script: 'echo $(( $(printf "a\\nb\\n" | wc -l) * 10 + ${#HOME} ))', out: '33\n', code: 0 },
   { name: 'exit ends the line', script: 'exit 3; echo no', out: '', code: 3 },
 ];
 
