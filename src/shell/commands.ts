@@ -53,7 +53,10 @@ export function nowOf(host: ShellHost): number {
 /** The variables `export` marked, as programs see them. */
 export function environment(ctx: ShellContext): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const k of [...ctx.exported].sort()) if (ctx.vars[k] !== undefined) env[k] = ctx.vars[k];
+  for (const k of [...ctx.exported].sort()) {
+    const v = k === 'PWD' ? ctx.host.fs.cwd : ctx.vars[k];
+    if (v !== undefined) env[k] = v;
+  }
   return env;
 }
 

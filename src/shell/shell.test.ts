@@ -75,6 +75,8 @@ const cases = [
   { name: 'process substitution', script: 'cat <(echo hi); echo <(true)', out: 'hi\n/dev/fd/63\n', code: 0 },
   { name: 'set options and local are accepted', script: 'set -euo pipefail; f() { local v=2; echo $v; }; f', out: '2\n', code: 0 },
   { name: '$( ) inside $(( ))', script: 'echo $(( $(printf "a\\nb\\n" | wc -l) * 10 + ${#HOME} ))', out: '33\n', code: 0 },
+  { name: 'here-strings', script: 'x=world; cat <<< "hello $x"; base64 -d <<< aGk=; echo', out: 'hello world\nhi\n', code: 0 },
+  { name: '$PWD follows cd', script: 'mkdir -p /tmp/w; cd /tmp/w; echo $PWD; cd; echo $PWD', out: '/tmp/w\n/home/learner\n', code: 0 },
   { name: 'exit ends the line', script: 'exit 3; echo no', out: '', code: 3 },
 ];
 

@@ -51,9 +51,9 @@ const LOOP_BREATHER = 500;
 export class Shell implements ShellContext {
   lastExit = 0;
   readonly vars: Record<string, string> = { HOME: '/home/learner', USER: 'learner', SHELL: '/bin/bash',
-    PATH: '/usr/local/bin:/usr/bin:/bin', TERM: 'xterm-256color', LANG: 'C.UTF-8' };
+    PATH: '/usr/local/bin:/usr/bin:/bin', TERM: 'xterm-256color', LANG: 'C.UTF-8', HOSTNAME: 'kubesim' };
   /** Names `export` marked (env and printenv show them; programs see them). */
-  readonly exported = new Set(['HOME', 'USER', 'SHELL', 'PATH', 'TERM', 'LANG']);
+  readonly exported = new Set(['HOME', 'USER', 'SHELL', 'PATH', 'TERM', 'LANG', 'PWD']);
   private readonly functions = new Map<string, Command>();
   readonly aliases = new Map<string, string>();
   /** $RANDOM's generator (a fixed-seed LCG: the same session gives the same numbers). */
@@ -115,6 +115,7 @@ export class Shell implements ShellContext {
     if (name === '$') return SHELL_PID;
     if (name === '#') return String(this.positional.length);
     if (name === '0') return 'bash';
+    if (name === 'PWD') return this.host.fs.cwd;
     if (name === '!') return this.jobs.lastPid();
     if (/^[1-9]$/.test(name)) return this.positional[Number(name) - 1];
     if (name === 'RANDOM' && this.vars.RANDOM === undefined) {

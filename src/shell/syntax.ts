@@ -9,7 +9,7 @@ import { IncompleteInput, parseScript } from '../engine/runtime/shell/parser';
  * `<(cmd)` becomes `$(__kubesim_psub cmd)`, which leaves the output in /dev/fd/63 and names it.
  */
 export function bashRedirects(text: string): string {
-  if (!text.includes('&>') && !text.includes('<(')) return text;
+  if (!text.includes('&>') && !text.includes('<(') && !text.includes('<<<')) return text;
   let out = '';
   let quote = '';
   for (let i = 0; i < text.length; i++) {
@@ -24,6 +24,21 @@ export function bashRedirects(text: string): string {
       const end = text.indexOf('\n', i);
       out += end < 0 ? text.slice(i) : text.slice(i, end);
       i = end < 0 ? text.length : end - 1;
+    } else if (c === '<' && text.startsWith('<<<', i)) {
+      // A here-string: the word and a newline on stdin, i.e. < <(printf '%s\n' word).
+      let j = i + 3;
+      while (text[j] === ' ' || text[j] === '\t') j++;
+      const start = j;
+      let q = '';
+      for (; j < text.length; j++) {
+        const d = text[j];
+        if (q) { if (d === '\\' && q === '"') j++; else if (d === q) q = ''; continue; }
+        if (d === '\\') { j++; continue; }
+        if (d === "'" || d === '"') { q = d; continue; }
+        if (/[\s;&|<>()]/.test(d)) break;
+      }
+      out += `< $(__kubesim_psub printf '%s\\n' ${text.slice(start, j)})`;
+      i = j - 1;
     } else if (c === '<' && text[i + 1] === '(' && (i === 0 || /[\s;|&]/.test(text[i - 1]))) {
       let depth = 0;
       let j = i + 1;
