@@ -201,6 +201,17 @@ export async function execCommand(ctx: ShellContext, argv: string[], input: Stdi
     case 'type':
       for (const a of args) io.stdout(SHELL_BUILTINS.has(a) ? `${a} is a shell builtin\n` : `${a} is /usr/local/bin/${a}\n`);
       return 0;
+    case 'env': {
+      // env NAME=value… COMMAND: the command sees the extra variables.
+      let k = 0;
+      const extra: [string, string][] = [];
+      for (; k < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[k]); k++) extra.push([args[k].slice(0, args[k].indexOf('=')), args[k].slice(args[k].indexOf('=') + 1)]);
+      if (k >= args.length) break;
+      return ctx.isolated(async () => {
+        for (const [n, v] of extra) { ctx.vars[n] = v; ctx.exported.add(n); }
+        return ctx.exec(args.slice(k), stdin, io, signal);
+      });
+    }
     case 'xargs':
       return xargs(ctx, args, stdin, io, signal);
     case 'watch':

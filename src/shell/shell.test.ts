@@ -77,6 +77,12 @@ const cases = [
   { name: '$( ) inside $(( ))', script: 'echo $(( $(printf "a\\nb\\n" | wc -l) * 10 + ${#HOME} ))', out: '33\n', code: 0 },
   { name: 'here-strings', script: 'x=world; cat <<< "hello $x"; base64 -d <<< aGk=; echo', out: 'hello world\nhi\n', code: 0 },
   { name: '$PWD follows cd', script: 'mkdir -p /tmp/w; cd /tmp/w; echo $PWD; cd; echo $PWD', out: '/tmp/w\n/home/learner\n', code: 0 },
+  { name: 'an empty then', script: 'if true; then fi', out: "bash: syntax error near unexpected token `fi'\n", code: 2 },
+  { name: 'an empty do', script: 'while true; do done', out: "bash: syntax error near unexpected token `done'\n", code: 2 },
+  { name: 'an empty else', script: 'if true; then echo; else fi', out: "bash: syntax error near unexpected token `fi'\n", code: 2 },
+  { name: 'an empty then before elif', script: 'if true; then elif true; then echo; fi', out: "bash: syntax error near unexpected token `elif'\n", code: 2 },
+  { name: 'an empty group', script: '{ }', out: "bash: syntax error near unexpected token `}'\n", code: 2 },
+  { name: 'env with assignments runs the command', script: 'env A=1 B=2 printenv A B', out: '1\n2\n', code: 0 },
   { name: 'exit ends the line', script: 'exit 3; echo no', out: '', code: 3 },
 ];
 

@@ -13,7 +13,7 @@ import type { ProcIO } from './builtins';
 import type { MemFS } from './memfs';
 import { JobTable } from './jobs';
 import { execCommand, ExitShell, Interrupted, PROCESS_SUBST_DIR, type ShellContext } from './commands';
-import { badSubstitution, bashRedirects, commandText, completeness } from './syntax';
+import { badSubstitution, bashRedirects, commandText, completeness, emptyListToken } from './syntax';
 
 /** A program the host provides besides kubectl (minikube, curl …). */
 export type Program = (io: ProcIO) => Promise<number>;
@@ -153,6 +153,8 @@ export class Shell implements ShellContext {
     let list: List;
     try {
       list = parseScript(bashRedirects(text));
+      const empty = emptyListToken(list);
+      if (empty) throw new ShellSyntaxError(empty, 1);
     } catch (e) {
       if (e instanceof ShellSyntaxError) {
         io.stderr(e.token === 'bad substitution' ? `bash: ${badSubstitution(text)}: bad substitution\n`

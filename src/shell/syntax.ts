@@ -1,6 +1,6 @@
 // Reading command text as interactive bash does: whether it is complete (the "> " prompt), bash's
 // own redirections on top of the POSIX grammar, and how a job's command is shown.
-import type { Command } from '../engine/runtime/shell/ast';
+import type { Command, List } from '../engine/runtime/shell/ast';
 import { IncompleteInput, parseScript } from '../engine/runtime/shell/parser';
 
 /**
@@ -93,5 +93,40 @@ export function completeness(text: string): { complete: boolean; heredocs?: Set<
     const delimiters = new Set<string>();
     for (const m of text.matchAll(/<<-?\s*(['"]?)([^\s'"<>|;&()]+)\1/g)) delimiters.add(m[2]);
     return { complete: false, heredocs: delimiters };
+  }
+}
+
+/**
+ * bash's grammar wants at least one command in every compound list: `while true; do done` is a
+ * syntax error at `done`. Returns the token bash names for the first empty list, if any.
+ */
+export function emptyListToken(list: List): string | undefined {
+  for (const item of list.items) {
+    for (const p of [item.cmd.first, ...item.cmd.rest.map((r) => r.p)]) {
+      for (const c of p.cmds) {
+        const t = emptyIn(c.t === 'func' ? c.body : c);
+        if (t) return t;
+      }
+    }
+  }
+  return undefined;
+}
+
+function emptyIn(c: Command): string | undefined {
+  const check = (l: List, token: string) => (l.items.length ? emptyListToken(l) : token);
+  switch (c.t) {
+    case 'while': return check(c.cond, 'do') ?? check(c.body, 'done');
+    case 'for': return check(c.body, 'done');
+    case 'group': return check(c.body, '}');
+    case 'subshell': return check(c.body, ')');
+    case 'case': for (const it of c.items) { const t = it.body.items.length ? emptyListToken(it.body) : undefined; if (t) return t; } return undefined;
+    case 'if':
+      for (let i = 0; i < c.clauses.length; i++) {
+        const next = i + 1 < c.clauses.length ? 'elif' : c.else ? 'else' : 'fi';
+        const t = check(c.clauses[i].cond, 'then') ?? check(c.clauses[i].body, next);
+        if (t) return t;
+      }
+      return c.else ? check(c.else, 'fi') : undefined;
+    default: return undefined;
   }
 }
