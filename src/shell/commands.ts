@@ -195,12 +195,25 @@ export async function execCommand(ctx: ShellContext, argv: string[], input: Stdi
     case 'wait':
       for (const j of ctx.jobs.all()) await j.done;
       return 0;
-    case 'which':
-      for (const a of args) if (!SHELL_BUILTINS.has(a) || a === 'echo' || a === 'printf' || a === 'test' || a === '[') io.stdout(`/usr/local/bin/${a}\n`);
-      return 0;
-    case 'type':
-      for (const a of args) io.stdout(SHELL_BUILTINS.has(a) ? `${a} is a shell builtin\n` : `${a} is /usr/local/bin/${a}\n`);
-      return 0;
+    case 'which': {
+      let code = 0;
+      for (const a of args) {
+        const path = commandPath(ctx, a);
+        if (path) io.stdout(`${path}\n`); else code = 1;
+      }
+      return code;
+    }
+    case 'type': {
+      let code = 0;
+      for (const a of args) {
+        const path = commandPath(ctx, a);
+        if (ctx.aliases.has(a)) io.stdout(`${a} is aliased to \`${ctx.aliases.get(a)}'\n`);
+        else if (SHELL_BUILTINS.has(a)) io.stdout(`${a} is a shell builtin\n`);
+        else if (path) io.stdout(`${a} is ${path}\n`);
+        else { io.stderr(`bash: type: ${a}: not found\n`); code = 1; }
+      }
+      return code;
+    }
     case 'env': {
       // env NAME=value… COMMAND: the command sees the extra variables.
       let k = 0;
@@ -378,4 +391,12 @@ function doubleBracket(args: string[], io: ShellIO, ctx: ShellContext): number {
   } else if (e.length === 1) code = Number(e[0] === '');
   else code = test('test', e, io, ctx);
   return code === 2 ? 2 : negate ? Number(!code) : code;
+}
+
+/** Where a command lives on the learner's machine: kubectl and minikube in /usr/local/bin, coreutils in /usr/bin. */
+function commandPath(ctx: ShellContext, name: string): string | undefined {
+  if (name === 'kubectl' || name === 'minikube') return `/usr/local/bin/${name}`;
+  const external = BUILTINS[name] || ctx.host.programs?.[name] || ['sleep', 'timeout', 'xargs', 'watch', 'env', 'kill', 'test', '[', 'bash', 'sh'].includes(name);
+  if (!external) return undefined;
+  return `/usr/bin/${name}`;
 }

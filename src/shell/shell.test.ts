@@ -83,6 +83,7 @@ const cases = [
   { name: 'an empty then before elif', script: 'if true; then elif true; then echo; fi', out: "bash: syntax error near unexpected token `elif'\n", code: 2 },
   { name: 'an empty group', script: '{ }', out: "bash: syntax error near unexpected token `}'\n", code: 2 },
   { name: 'env with assignments runs the command', script: 'env A=1 B=2 printenv A B', out: '1\n2\n', code: 0 },
+  { name: 'which finds commands and fails for the rest', script: 'f() { echo; }; which ls nope; echo $?', out: '/usr/bin/ls\n1\n', code: 0 },
   { name: 'exit ends the line', script: 'exit 3; echo no', out: '', code: 3 },
 ];
 
