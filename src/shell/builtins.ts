@@ -141,13 +141,17 @@ function grep(io: ProcIO): number {
   return grepCommand(io, inputOf);
 }
 
+/** wc [-lwc] [FILE]: one count alone is unpadded; several are padded to the file size's digits (7 for stdin). */
 function wc(io: ProcIO): number {
   const files = io.args.filter((a) => !a.startsWith('-'));
   const t = inputOf(io, files);
   if (t === undefined) return 1;
-  const n = (t.match(/\n/g) ?? []).length;
-  if (io.args.includes('-l')) io.out(`${n}${files.length ? ` ${files[0]}` : ''}\n`);
-  else io.out(`${String(n).padStart(7)} ${String(t.split(/\s+/).filter(Boolean).length).padStart(7)} ${String(new TextEncoder().encode(t).length).padStart(7)}\n`);
+  const flags = io.args.filter((a) => /^-[lwc]+$/.test(a)).join('');
+  const bytes = new TextEncoder().encode(t).length;
+  const all = { l: (t.match(/\n/g) ?? []).length, w: t.split(/\s+/).filter(Boolean).length, c: bytes };
+  const picked = (['l', 'w', 'c'] as const).filter((k) => !flags || flags.includes(k)).map((k) => all[k]);
+  const width = picked.length === 1 ? 0 : files.length ? String(bytes).length : 7;
+  io.out(`${picked.map((n) => String(n).padStart(width)).join(' ')}${files.length ? ` ${files[0]}` : ''}\n`);
   return 0;
 }
 
@@ -181,7 +185,8 @@ function base64(io: ProcIO): number {
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
   const enc = btoa(bin);
-  io.out(w0 ? enc : `${enc.replace(/(.{76})/g, '$1\n').replace(/\n$/, '')}\n`);
+  // Empty input encodes to nothing at all (not even a newline).
+  io.out(w0 || !enc ? enc : `${enc.replace(/(.{76})/g, '$1\n').replace(/\n$/, '')}\n`);
   return 0;
 }
 

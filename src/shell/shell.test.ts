@@ -84,6 +84,10 @@ const cases = [
   { name: 'an empty group', script: '{ }', out: "bash: syntax error near unexpected token `}'\n", code: 2 },
   { name: 'env with assignments runs the command', script: 'env A=1 B=2 printenv A B', out: '1\n2\n', code: 0 },
   { name: 'which finds commands and fails for the rest', script: 'f() { echo; }; which ls nope; echo $?', out: '/usr/bin/ls\n1\n', code: 0 },
+  { name: '&>/dev/null silences both streams', script: 'cat nope &>/dev/null || echo failed', out: 'failed\n', code: 0 },
+  { name: 'base64 of nothing is nothing', script: "printf '' | base64 | wc -c", out: '0\n', code: 0 },
+  { name: 'wc counts', script: "printf 'hello world\\nfoo\\n' > wf; wc -l wf; wc wf; wc -c wf; wc -lw wf; echo hi | wc -lw; echo hi | wc -c; echo hi | wc -w",
+    out: '2 wf\n 2  3 16 wf\n16 wf\n 2  3 wf\n      1       1\n3\n1\n', code: 0 },
   { name: 'exit ends the line', script: 'exit 3; echo no', out: '', code: 3 },
 ];
 

@@ -433,7 +433,8 @@ export class Shell implements ShellContext {
         else if (r.fd === 1 && target === '2') out = (s) => toErr(s);
       } else if (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '>&') {
         if (target === '/dev/null') {
-          if (r.fd === 2) err = () => undefined; else out = () => undefined;
+          if (r.fd === 2 || r.op === '>&') err = () => undefined;
+          if (r.fd !== 2) out = () => undefined;
           continue;
         }
         if (fs.isDir(target)) { io.stderr(`bash: ${target}: Is a directory\n`); return 1; }
