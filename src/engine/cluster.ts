@@ -96,6 +96,7 @@ export class Cluster {
   readonly options: { seed: number; nodes: number; nodeCapacity: NodeCapacity };
   /** Simulated ms between one node joining and the next (0: all at once). */
   readonly workerJoinIntervalMs: number;
+  private readonly deletedNodes = new Set<string>();
   /** The nodes' kubelets by name (section nodes): `cluster.nodes.get('minikube-m02')!.stop()`. */
   readonly nodes: NodeSet;
   /** kube-scheduler (section scheduler): `cluster.scheduler.explain('default/web-1')` says why a pod is where it is. */
@@ -239,17 +240,53 @@ export class Cluster {
     this.clock.flush();
   }
 
+  /** The profile's nodes in order (minikube, minikube-m02, …), including workers still joining, without deleted ones. */
+  nodeNames(): string[] {
+    return Array.from({ length: this.options.nodes }, (_, i) => nodeName(i)).filter((n) => !this.deletedNodes.has(n));
+  }
+
   /**
-   * A new worker joins now (`minikube node add`): the next name and IP (minikube-m0N, 192.168.49.N+1),
-   * the next pod CIDR; DaemonSets (kube-proxy, kindnet) follow it. Returns its name.
+   * A new worker joins now (`minikube node add`): the id after the last node's (minikube-m0N,
+   * 192.168.49.N+1, 10.244.N-1.0/24); DaemonSets (kube-proxy, kindnet) follow it. Returns its name.
    */
   addNode(): string {
-    const i = this.options.nodes;
-    this.options.nodes = i + 1;
+    const names = this.nodeNames();
+    const i = names.length ? Number(/-m(\d+)$/.exec(names[names.length - 1])?.[1] ?? 1) : 0;
+    this.deletedNodes.delete(nodeName(i));
+    this.options.nodes = Math.max(this.options.nodes, i + 1);
     this.nodes.join({ name: nodeName(i), ip: nodeIP(i), labels: (joinedAt: number) => nodeLabels(i, joinedAt),
       capacity: { ...this.options.nodeCapacity } }, i);
     this.clock.flush();
     return nodeName(i);
+  }
+
+  /**
+   * The first half of `minikube node delete` (pkg/minikube/node/node.go teardown): `kubectl drain NODE --force
+   * --grace-period=1 --disable-eviction --ignore-daemonsets --delete-emptydir-data`, i.e. every pod on the
+   * node but DaemonSet and mirror pods is deleted with a 1 s grace period. Throws for an unknown node.
+   */
+  drainForDelete(name: string): void {
+    this.kubelet(name);
+    const c = this.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9');
+    for (const p of c.list<Pod>(R.pods, undefined, { fieldSelector: `spec.nodeName=${name}` }).items) {
+      if (p.metadata?.ownerReferences?.some((o) => o.kind === 'DaemonSet' && o.controller)) continue;
+      if (p.metadata?.annotations?.['kubernetes.io/config.mirror']) continue;
+      if (p.metadata?.deletionTimestamp) continue;
+      c.delete(R.pods, p.metadata!.namespace, p.metadata!.name!, { gracePeriodSeconds: 1 });
+    }
+    this.clock.flush();
+  }
+
+  /**
+   * The second half: the node's machine goes away (its kubelet stops for good) and its Node object is
+   * deleted; pods left bound to it are the pod GC's (orphaned pods). Throws for an unknown node.
+   */
+  deleteNode(name: string): void {
+    this.kubelet(name).stop();
+    this.nodes.delete(name);
+    this.deletedNodes.add(name);
+    this.client('kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9').delete(R.nodes, undefined, name);
+    this.clock.flush();
   }
 
   /** Names of the nodes whose kubelet is stopped. */

@@ -50,9 +50,14 @@ function version(io: ProcIO): number {
   return 0;
 }
 
+// minikube → 0, minikube-m02 → 1, … (a deleted node's index is not reused by the ones after it).
+function nodeIndex(name: string): number {
+  return name === 'minikube' ? 0 : Number(name.slice('minikube-m'.length)) - 1;
+}
+
 // Every node of the profile, including workers still joining (not yet in cluster.nodes).
 function nodeNames(cluster: Cluster): string[] {
-  return Array.from({ length: cluster.options.nodes }, (_, i) => nodeName(i));
+  return cluster.nodeNames();
 }
 
 /** `minikube start`: the create flow the first time, then the existing-profile flows. */
@@ -170,12 +175,13 @@ async function nodeAdd(h: MinikubeHost, st: MinikubeState, io: ProcIO): Promise<
     io.out(line('🤷', 'The control-plane node minikube host is not running: state=Stopped') + line('👉', 'To start a cluster, run: "minikube start"'));
     return 89;
   }
-  const i = h.cluster.options.nodes;
+  const names = nodeNames(h.cluster);
+  const i = names.length ? Number(/-m(\d+)$/.exec(names[names.length - 1])?.[1] ?? 1) : 0;
   const id = `m${String(i + 1).padStart(2, '0')}`;
   const name = nodeName(i);
   io.out(line('😄', `Adding node ${id} to cluster minikube as [worker]`));
   // A cluster started with one node has no multi-node CNI (minikube chose bridge, not kindnet).
-  if (i === 1) {
+  if (names.length === 1 && h.cluster.options.nodes === 1) {
     io.out(line('❗', 'Cluster was created without any CNI, adding a node to it might cause broken networking.'));
   }
   io.out(line('👍', `Starting "${name}" worker node in "minikube" cluster`) + line('🚜', `Pulling base image ${KICBASE} ...`)
@@ -188,15 +194,45 @@ async function nodeAdd(h: MinikubeHost, st: MinikubeState, io: ProcIO): Promise<
   return 0;
 }
 
+/**
+ * `minikube node delete NAME` (cmd/minikube/cmd/node_delete.go; NAME is m02 or minikube-m02): drain with
+ * --force --grace-period=1, stop and delete the docker container, delete the Node object.
+ */
+async function nodeDelete(h: MinikubeHost, st: MinikubeState, io: ProcIO): Promise<number> {
+  const arg = io.args[2];
+  if (!arg) {
+    io.err(`\n${line('❌', 'Exiting due to MK_USAGE: Usage: minikube node delete [name]')}\n`);
+    return 14;
+  }
+  if (st.stopped || st.deleted) {
+    io.out(line('🤷', 'The control-plane node minikube host is not running: state=Stopped') + line('👉', 'To start a cluster, run: "minikube start"'));
+    return 89;
+  }
+  io.out(line('🔥', `Deleting node ${arg} from cluster minikube`));
+  const machine = /^m\d+$/.test(arg) ? `minikube-${arg}` : arg;
+  if (machine === 'minikube' || !h.cluster.nodes.has(machine)) {
+    // Deviation: minikube adds its "If the above advice does not help, please let us know" box (exit.Error's issue link).
+    io.err(`\n${line('❌', `Exiting due to GUEST_NODE_DELETE: deleting node: retrieve node: Could not find node ${arg}`)}\n`);
+    return 80;
+  }
+  h.cluster.drainForDelete(machine);
+  await h.sleep(2_000, io.signal);
+  io.out(line('✋', `Stopping node "${machine}"  ...`) + line('🛑', `Powering off "${machine}" via SSH ...`));
+  h.cluster.deleteNode(machine);
+  io.out(line('🔥', `Deleting "${machine}" in docker ...`) + line('💀', `Node ${arg} was successfully deleted.`));
+  return 0;
+}
+
 /** `minikube node list`: "name\tIP". */
 function node(h: MinikubeHost, st: MinikubeState, io: ProcIO): number | Promise<number> {
   const sub = io.args[1];
   if (sub === 'list') {
-    io.out(nodeNames(h.cluster).map((n, i) => `${n}\t${nodeIP(i)}\n`).join(''));
+    io.out(nodeNames(h.cluster).map((n) => `${n}\t${nodeIP(nodeIndex(n))}\n`).join(''));
     return 0;
   }
   if (sub === 'add') return nodeAdd(h, st, io);
-  if (sub === 'delete' || sub === 'start' || sub === 'stop') {
+  if (sub === 'delete') return nodeDelete(h, st, io);
+  if (sub === 'start' || sub === 'stop') {
     // Deviation: nodes are created with the cluster; their kubelets can be stopped and started.
     if ((sub === 'stop' || sub === 'start') && io.args[2]) {
       const k = h.cluster.nodes.get(io.args[2]);

@@ -83,4 +83,24 @@ describe('multi-node minikube start', () => {
     expect(pods.split('\n').filter(Boolean).sort()).toEqual(['minikube       Running', 'minikube-m02   Running']);
     expect((await s.run('kubectl get node minikube-m02 -o jsonpath={.spec.podCIDR}')).output).toBe('10.244.1.0/24');
   });
+
+  it('minikube node delete m02: drained (bare pods too), Node gone, its Deployment pods back elsewhere; node add then takes m04', async () => {
+    const s = new Session({ nodes: 3 });
+    await s.run('kubectl create deployment web --image=nginx:1.27 --replicas=4');
+    await s.run('kubectl run solo --image=nginx:1.27 --overrides={"spec":{"nodeName":"minikube-m02"}}');
+    await s.run('kubectl rollout status deployment/web');
+    const del = await s.run('minikube node delete m02');
+    expect(del).toEqual({ exitCode: 0, output: '🔥  Deleting node m02 from cluster minikube\n✋  Stopping node "minikube-m02"  ...\n' +
+      '🛑  Powering off "minikube-m02" via SSH ...\n🔥  Deleting "minikube-m02" in docker ...\n💀  Node m02 was successfully deleted.\n' });
+    expect((await s.run('minikube node list')).output).toBe('minikube\t192.168.49.2\nminikube-m03\t192.168.49.4\n');
+    expect((await s.run('kubectl get pod solo')).output).toBe('Error from server (NotFound): pods "solo" not found\n');
+    await s.run('sleep 60');
+    const nodesOfWeb = (await s.run('kubectl get pods -l app=web -o jsonpath={.items[*].spec.nodeName}')).output.split(' ');
+    expect(nodesOfWeb).toHaveLength(4);
+    expect(nodesOfWeb).not.toContain('minikube-m02');
+    expect((await s.run('minikube node delete m09')).exitCode).toBe(80);
+    const add = await s.run('minikube node add');
+    expect(add.output.split('\n')[0]).toBe('😄  Adding node m04 to cluster minikube as [worker]');
+    expect((await s.run('kubectl get nodes -o name')).output).toBe('node/minikube\nnode/minikube-m03\nnode/minikube-m04\n');
+  });
 });
