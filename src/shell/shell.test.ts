@@ -190,6 +190,41 @@ describe('Shell.feed asks for more of a compound command', () => {
   }
 });
 
+describe('a line filter at the end of a pipeline', () => {
+  it('sees lines while the first command still runs (kubectl get pods -w | grep web)', async () => {
+    const seen: string[] = [];
+    let release!: () => void;
+    const sh = new Shell({ fs: new MemFS(), kubectlEnv: () => { throw new Error('unused'); }, sleep: async () => undefined,
+      programs: { watcher: async (io) => {
+        io.out('web-1   Running\ndb-1   Running\n');
+        await new Promise<void>((r) => { release = r; });
+        io.out('web-2   Pending\n');
+        return 0;
+      } } });
+    const streamed = sh.run("watcher | grep web", { stdout: (s) => { seen.push(s); }, stderr: () => undefined });
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(seen).toEqual(['web-1   Running\n']);
+    release();
+    expect(await streamed).toBe(0);
+    expect(seen).toEqual(['web-1   Running\n', 'web-2   Pending\n']);
+  });
+
+  const cases = [
+    { name: 'grep with no match fails', script: "printf 'a\\nb\\n' | grep c", out: '', code: 1 },
+    { name: 'grep -c sees the whole input', script: "printf 'a\\na\\n' | grep -c a", out: '2\n', code: 0 },
+    { name: 'awk NR>1 sees the whole input', script: "printf 'H\\nr\\n' | awk 'NR>1 {print $1}'", out: 'r\n', code: 0 },
+    { name: 'a last line without a newline', script: "printf 'a b\\nc d' | cut -d' ' -f2", out: 'b\nd\n', code: 0 },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const sh = new Shell({ fs: new MemFS(), kubectlEnv: () => { throw new Error('unused'); }, sleep: async () => undefined });
+      let out = '';
+      const code = await sh.run(c.script, { stdout: (s) => { out += s; }, stderr: (s) => { out += s; } });
+      expect({ out, code }).toEqual({ out: c.out, code: c.code });
+    });
+  }
+});
+
 describe('aliases run their command', () => {
   it('k get … runs what kubectl would', async () => {
     const seen: string[][] = [];
