@@ -91,19 +91,28 @@ async function start(h: MinikubeHost, st: MinikubeState, io: ProcIO): Promise<nu
   o += step(`Using image ${VERSIONS.storageProvisioner}`);
   for (const img of st.addons.enabledImages()) o += step(`Using image ${img}`);
   o += line('🌟', `Enabled addons: ${st.addons.enabledForStart().join(', ')}`);
+  // A stopped profile restarts its nodes one after another, as it created them: the control plane first.
+  const restart = st.stopped;
+  const kubelet = (n: string) => h.cluster.nodes.get(n);
+  if (restart) kubelet(names[0])?.start();
   for (let i = 1; i < names.length; i++) {
     o += '\n' + line('👍', `Starting "${names[i]}" worker node in "minikube" cluster`);
     o += line('🚜', `Pulling base image ${KICBASE} ...`);
     o += fresh ? line('🔥', 'Creating docker container (CPUs=2, Memory=2200MB) ...')
       : st.stopped ? line('🔄', `Restarting existing docker container for "${names[i]}" ...`)
         : line('🏃', `Updating the running docker "${names[i]}" container ...`);
-    o += line('🌐', 'Found network options:') + step(`NO_PROXY=${nodeIPs(i)}`);
-    o += line('🐳', `Preparing Kubernetes ${K8S} on Docker ${DOCKER} ...`) + step(`env NO_PROXY=${nodeIPs(i)}`);
+    o += line('🌐', 'Found network options:') + step(`NO_PROXY=${nodeIPs(names.slice(0, i))}`);
+    o += line('🐳', `Preparing Kubernetes ${K8S} on Docker ${DOCKER} ...`) + step(`env NO_PROXY=${nodeIPs(names.slice(0, i))}`);
+    if (restart) {
+      io.out(o);
+      o = '';
+      await h.sleep(h.cluster.workerJoinIntervalMs / 2, io.signal);
+      kubelet(names[i])?.start();
+    }
     o += line('🔎', 'Verifying Kubernetes components...');
   }
   o += line('🏄', 'Done! kubectl is now configured to use "minikube" cluster and "default" namespace by default');
   io.out(o);
-  if (st.stopped) for (const k of h.cluster.nodes.values()) k.start();
   st.started = true;
   st.stopped = false;
   st.deleted = false;
@@ -111,8 +120,8 @@ async function start(h: MinikubeHost, st: MinikubeState, io: ProcIO): Promise<nu
 }
 
 // The NO_PROXY list a worker node gets: the IPs of the nodes before it.
-function nodeIPs(i: number): string {
-  return Array.from({ length: i }, (_, j) => nodeIP(j)).join(',');
+function nodeIPs(before: string[]): string {
+  return before.map((n) => nodeIP(nodeIndex(n))).join(',');
 }
 
 /** `minikube stop`: every node's kubelet stops (the API keeps answering here). */

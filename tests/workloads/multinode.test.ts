@@ -103,4 +103,20 @@ describe('multi-node minikube start', () => {
     expect(add.output.split('\n')[0]).toBe('😄  Adding node m04 to cluster minikube as [worker]');
     expect((await s.run('kubectl get nodes -o name')).output).toBe('node/minikube\nnode/minikube-m03\nnode/minikube-m04\n');
   });
+
+  it('minikube stop then start brings the nodes back one after another, the control plane first', async () => {
+    const s = new Session({ nodes: 2 });
+    await s.run('minikube start --nodes 2');
+    await s.run('minikube stop');
+    await s.run('sleep 60');
+    expect((await s.run('kubectl get nodes --no-headers -o custom-columns=N:.metadata.name,R:.status.conditions[-1:].status')).output)
+      .toBe('minikube       Unknown\nminikube-m02   Unknown\n');
+    const t0 = s.cluster.clock.now();
+    const start = await s.run('minikube start');
+    expect(start.output).toContain('🔄  Restarting existing docker container for "minikube-m02" ...\n');
+    expect(s.cluster.clock.now() - t0).toBe(10_000);
+    expect(s.cluster.stoppedNodes()).toEqual([]);
+    expect((await s.run('kubectl get nodes --no-headers -o custom-columns=N:.metadata.name,R:.status.conditions[-1:].status')).output)
+      .toBe('minikube       True\nminikube-m02   True\n');
+  });
 });
