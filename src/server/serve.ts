@@ -10,7 +10,7 @@ import type { ApiRequest, ApiResponse, ApiStatus, KubeObject, WatchEvent } from 
 import { StatusError } from '../engine/api';
 import { openApiV3Document, openApiV3Root } from '../kubectl/explain';
 import { Session } from './session';
-import type { ClusterTimings } from '../engine/cluster';
+import { defaultWorkerJoinIntervalMs, type ClusterTimings } from '../engine/cluster';
 import { route, patchTypeOf, wantsTable, type Route } from './serve-routes';
 import { AGGREGATED_CONTENT_TYPE, METRICS_RESOURCES, SERVER_VERSION, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList,
   apiVersions, wantsAggregated } from './serve-discovery';
@@ -96,7 +96,9 @@ const SELF_REVIEWS: Record<string, string> = {
 /** Starts `kubesim serve`; resolves once it listens. */
 export async function startServe(opts: ServeOptions = {}): Promise<ServeHandle> {
   const wallStart = Date.now();
-  const epoch = opts.epoch ?? wallStart;
+  // The workers' staggered joins pass simulated time before the session is ready; start that much earlier
+  // so objects created afterwards are not stamped in the future of the learner's clock.
+  const epoch = opts.epoch ?? wallStart - Math.max(0, (opts.nodes ?? 1) - 1) * defaultWorkerJoinIntervalMs(opts.nodes ?? 1);
   const session = new Session({ seed: opts.seed, nodes: opts.nodes, epoch, timings: opts.timings });
   const cluster = session.cluster;
   const speed = opts.speed ?? 1;
