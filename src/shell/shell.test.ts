@@ -209,7 +209,19 @@ describe('a line filter at the end of a pipeline', () => {
     expect(seen).toEqual(['web-1   Running\n', 'web-2   Pending\n']);
   });
 
+  it('head closes the pipe: an endless writer stops after its lines', async () => {
+    const sh = new Shell({ fs: new MemFS(), kubectlEnv: () => { throw new Error('unused'); }, sleep: async () => undefined,
+      programs: { endless: async (io) => {
+        for (let i = 1; !io.signal?.aborted; i++) { io.out(`line ${i}\n`); await Promise.resolve(); }
+        return 141;
+      } } });
+    let out = '';
+    const code = await sh.run('endless | head -n 2', { stdout: (s) => { out += s; }, stderr: (s) => { out += s; } });
+    expect({ out, code }).toEqual({ out: 'line 1\nline 2\n', code: 0 });
+  });
+
   const cases = [
+    { name: 'head -3 of a short input', script: "printf 'a\\nb' | head -3", out: 'a\nb', code: 0 },
     { name: 'grep with no match fails', script: "printf 'a\\nb\\n' | grep c", out: '', code: 1 },
     { name: 'grep -c sees the whole input', script: "printf 'a\\na\\n' | grep -c a", out: '2\n', code: 0 },
     { name: 'awk NR>1 sees the whole input', script: "printf 'H\\nr\\n' | awk 'NR>1 {print $1}'", out: 'r\n', code: 0 },

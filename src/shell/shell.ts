@@ -212,30 +212,38 @@ export class Shell implements ShellContext {
   private async runPipeline(p: Pipeline, stdin: Stdin, io: ShellIO, signal?: AbortSignal): Promise<number> {
     let input = stdin;
     let code = 0;
-    const filter = await this.streamingTail(p, io, signal);
+    // With a streaming last command, the writers get their own signal: head closes the pipe early.
+    const pipe = new AbortController();
+    const onAbort = () => pipe.abort(signal?.reason);
+    const filter = await this.streamingTail(p, io, signal, () => pipe.abort('SIGPIPE'));
+    if (filter) signal?.addEventListener('abort', onAbort, { once: true });
     const n = filter ? p.cmds.length - 1 : p.cmds.length;
     for (let i = 0; i < n; i++) {
       const last = i === p.cmds.length - 1;
       let captured = '';
       const out = last ? io.stdout : filter && i === n - 1 ? (s: string) => filter.write(s) : (s: string) => { captured += s; };
       // Only the first command of a pipeline reads the terminal.
-      code = await this.runCommand(p.cmds[i], input, { stdout: out, stderr: io.stderr, readLine: i === 0 ? io.readLine : undefined }, signal, !last);
+      code = await this.runCommand(p.cmds[i], input, { stdout: out, stderr: io.stderr, readLine: i === 0 ? io.readLine : undefined },
+        filter ? pipe.signal : signal, !last);
       input = { text: captured };
     }
-    if (filter) code = filter.end();
+    if (filter) {
+      signal?.removeEventListener('abort', onAbort);
+      code = filter.end();
+    }
     // Ctrl-C ends the whole command line, loops included (bash sees its child die of SIGINT).
     if (signal?.aborted) throw new Interrupted();
     return p.negate ? Number(code === 0) : code;
   }
 
   /** The pipeline's last command as a line filter fed while the others run (grep after kubectl get -w). */
-  private async streamingTail(p: Pipeline, io: ShellIO, signal?: AbortSignal): Promise<LineFilter | undefined> {
+  private async streamingTail(p: Pipeline, io: ShellIO, signal: AbortSignal | undefined, closePipe: () => void): Promise<LineFilter | undefined> {
     const c = p.cmds[p.cmds.length - 1];
     if (p.cmds.length < 2 || c.t !== 'simple' || c.redirects.length || c.assigns.length || !c.words.length) return undefined;
     const name = c.words[0].raw;
-    if (this.functions.has(name) || this.aliases.has(name) || !['grep', 'cut', 'tr', 'awk', 'sed'].includes(name)) return undefined;
+    if (this.functions.has(name) || this.aliases.has(name) || !['grep', 'cut', 'tr', 'awk', 'sed', 'head'].includes(name)) return undefined;
     const argv = await expandWords(c.words, this.expandEnv(io, signal));
-    return lineFilter(argv, io.stdout, io.stderr, this.host.fs);
+    return lineFilter(argv, io.stdout, io.stderr, this.host.fs, closePipe);
   }
 
   private async runCommand(c: Command, stdin: Stdin, io: ShellIO, signal: AbortSignal | undefined, piped = false): Promise<number> {
