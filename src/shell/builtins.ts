@@ -1,6 +1,7 @@
 // The host shell's small commands (coreutils-like), worded as GNU coreutils and bash word their errors.
 import type { MemFS } from './memfs';
 import { sed } from './sed';
+import { unescapeEcho } from '../engine/runtime/shell/printf';
 import { grep as grepCommand } from './grep';
 import { awk, cut, tr, uniq } from './text-filters';
 import { cp, env, mv, printenv, printf, seq, tee, yes } from './file-commands';
@@ -36,8 +37,13 @@ function echo({ args, out }: ProcIO): number {
     if (args[i].includes('n')) newline = false;
     if (args[i].includes('e')) escapes = true;
   }
-  let s = args.slice(i).join(' ');
-  if (escapes) s = s.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\\\/g, '\\');
+  const s = args.slice(i).join(' ');
+  if (escapes) {
+    // bash's echo -e: \n \t \e \0NNN …; \c stops the output (and the newline).
+    const r = unescapeEcho(s.replace(/(?<!\\)\\x([0-9a-fA-F]{1,2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
+    out(newline && !r.stop ? `${r.text}\n` : r.text);
+    return 0;
+  }
   out(newline ? `${s}\n` : s);
   return 0;
 }

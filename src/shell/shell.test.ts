@@ -88,6 +88,7 @@ const cases = [
   { name: 'base64 of nothing is nothing', script: "printf '' | base64 | wc -c", out: '0\n', code: 0 },
   { name: 'wc counts', script: "printf 'hello world\\nfoo\\n' > wf; wc -l wf; wc wf; wc -c wf; wc -lw wf; echo hi | wc -lw; echo hi | wc -c; echo hi | wc -w",
     out: '2 wf\n 2  3 16 wf\n16 wf\n 2  3 wf\n      1       1\n3\n1\n', code: 0 },
+  { name: 'echo -e escapes and \\c', script: 'echo -e "a\\tb\\x41\\0101"; echo -e "x\\cy"; echo', out: 'a\tbAA\nx\n', code: 0 },
   { name: 'exit ends the line', script: 'exit 3; echo no', out: '', code: 3 },
 ];
 
