@@ -23,6 +23,10 @@ export const LAZY_DATA_MODULES = [
 ];
 
 const STUB = '\0lazy-data-stub:';
+// kubectl's commands leave the first chunk too: the worker's imports of src/kubectl/index.ts (from
+// outside src/kubectl) get src/worker/kubectl-entry.ts, which runs them once the boot chunk has loaded.
+const KUBECTL_INDEX = 'src/kubectl/index.ts';
+const KUBECTL_ENTRY = 'src/worker/kubectl-entry.ts';
 const PRELOADER = 'src/worker/lazy-data-modules.ts';
 
 // The check build's stubs throw on any read before the data is in place: code that reads the data while
@@ -65,6 +69,11 @@ export function lazyData(check = false): Plugin {
     enforce: 'pre',
     async resolveId(source, importer, options) {
       if (!importer || importer.endsWith(`/${PRELOADER}`) || importer.startsWith(STUB)) return null;
+      if (/(^|\/)kubectl$/.test(source) && !importer.includes('/src/kubectl/')) {
+        const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+        if (r?.id.endsWith(`/${KUBECTL_INDEX}`)) return r.id.slice(0, -KUBECTL_INDEX.length) + KUBECTL_ENTRY;
+        return null;
+      }
       if (!names.has(basename(source).replace(/\.ts$/, ''))) return null;
       const r = await this.resolve(source, importer, { ...options, skipSelf: true });
       return r && isLazy(r.id) ? `${STUB}${r.id}` : null;

@@ -9,6 +9,10 @@ import * as v132Additions from '../engine/api/schema/v1-32-additions';
 import * as v132Descriptions from '../engine/api/schema/v1-32-descriptions';
 import * as helpTexts from '../kubectl/help/texts.generated';
 import * as completionScripts from '../kubectl/help/completion.generated';
+import { runKubectl } from '../kubectl/kubectl';
+
+/** kubectl's commands (the built worker's first chunk has only src/worker/kubectl-entry.ts). */
+export const KUBECTL = runKubectl;
 
 /** Each data module's exports, by file name (the same list as LAZY_DATA_MODULES in scripts/vite-lazy-data.ts). */
 export const LAZY_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {

@@ -2,6 +2,7 @@
 // and completion scripts), fetched as one chunk at boot before the engine starts. In the built worker
 // the modules the engine imports are stubs (scripts/vite-lazy-data.ts) whose objects are filled here;
 // in tests and `vite dev` there are no stubs and this only loads modules that are already there.
+import { provideKubectl } from './kubectl-entry';
 import { LAZY_DATA_FILLED_NAME, LAZY_DATA_GLOBAL_NAME } from './lazy-data-names';
 
 type Exports = Readonly<Record<string, unknown>>;
@@ -16,9 +17,10 @@ export function fillStub(stub: Exports, full: Exports): void {
   }
 }
 
-/** Loads the data chunk and fills the stubs the engine reads; resolves once all are in place. */
+/** Loads the data chunk (and kubectl), fills the stubs the engine reads; resolves once all are in place. */
 export async function preloadLazyData(): Promise<void> {
-  const { LAZY_MODULES } = await import('./lazy-data-modules');
+  const { KUBECTL, LAZY_MODULES } = await import('./lazy-data-modules');
+  provideKubectl(KUBECTL);
   const scope = globalThis as Record<string, unknown>;
   const stubs = scope[LAZY_DATA_GLOBAL_NAME] as Record<string, Exports> | undefined;
   scope[LAZY_DATA_FILLED_NAME] = true;
