@@ -25,7 +25,7 @@ function engineChunk(): string {
   return resolve(assets, f);
 }
 
-/** The chunks the worker chunk imports (dynamically: its data, loaded at boot), transitively. */
+/** The chunks the worker chunk imports (dynamically: data and kubectl, loaded at boot), transitively. */
 function engineLazyChunks(entry: string): string[] {
   const dir = resolve(entry, '..');
   const seen = new Set<string>([basename(entry)]);
@@ -62,7 +62,7 @@ export async function benchUI(): Promise<Figure[]> {
     const loads = [];
     for (let i = 0; i < 5; i++) loads.push(await firstLoad(browser, preview.url));
     const engine = engineChunk();
-    // The engine is the worker chunk (engine.initial_gzip_kb) plus the data chunks it loads at boot.
+    // The engine is the worker chunk (engine.initial_gzip_kb) plus the chunk it loads at boot (data, kubectl).
     const engineInitial = gzipSize(engine);
     const engineTotal = engineLazyChunks(engine).reduce((n, f) => n + gzipSize(f), engineInitial);
     // The page's own scripts (the worker's is the engine, counted apart); Monaco is never among them.
