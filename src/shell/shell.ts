@@ -5,14 +5,14 @@
 import type { KubectlEnv } from '../kubectl';
 import type { AndOr, Command, List, Pipeline, Redirect, Word } from '../engine/runtime/shell/ast';
 import { IncompleteInput, ShellSyntaxError, parseScript } from '../engine/runtime/shell/parser';
-import { Lexer } from '../engine/runtime/shell/lexer';
 import { globRegex } from '../engine/runtime/shell/expand';
 import { BreakLoop, ContinueLoop, ReturnFromFunction } from '../engine/runtime/shell/control';
-import { BashExpansionError, expandHeredoc, expandString, expandWords, type ExpandEnv } from './expand';
+import { BashExpansionError, expandString, expandWords, type ExpandEnv } from './expand';
 import type { ProcIO } from './builtins';
 import type { MemFS } from './memfs';
 import { JobTable } from './jobs';
 import { lineFilter, type LineFilter } from './stream-filter';
+import { withRedirects } from './redirect';
 import { execCommand, ExitShell, Interrupted, PROCESS_SUBST_DIR, type ShellContext } from './commands';
 import { badSubstitution, bashRedirects, commandText, completeness, emptyListToken } from './syntax';
 
@@ -425,56 +425,11 @@ export class Shell implements ShellContext {
     return this.callCommand(argv, { text: stdin }, io, signal, false);
   }
 
-  /** Applies redirections around fn: files are written when it ends, as the command's output. */
-  private async withRedirects(rs: Redirect[], stdin: Stdin, io: ShellIO, fn: (stdin: Stdin, io: ShellIO) => Promise<number>): Promise<number> {
-    if (!rs.length) return fn(stdin, io);
-    const fs = this.host.fs;
-    const env = this.expandEnv(io);
-    let input = stdin;
-    let readLine = io.readLine;
-    let out = io.stdout;
-    let err = io.stderr;
-    const sinks: { path: string; text: string; append: boolean }[] = [];
-    for (const r of rs) {
-      if (r.op === '<<' || r.op === '<<-') {
-        const body = r.heredoc?.body ?? '';
-        input = { text: r.heredoc?.quoted ? body : await expandHeredoc(body, env, heredocWord) };
-        readLine = undefined;
-        continue;
-      }
-      const target = await expandString(r.target, env);
-      if (r.op === '<') {
-        const t = target === '/dev/null' ? '' : fs.isDir(target) ? undefined : fs.read(target);
-        if (t === undefined) { io.stderr(`bash: ${target}: ${fs.isDir(target) ? 'Is a directory' : 'No such file or directory'}\n`); return 1; }
-        input = { text: t };
-        readLine = undefined;
-      } else if ((r.op === '>&' || r.op === '<&') && /^\d+$/.test(target)) {
-        const toOut = out;
-        const toErr = err;
-        if (r.fd === 2 && target === '1') err = (s) => toOut(s);
-        else if (r.fd === 1 && target === '2') out = (s) => toErr(s);
-      } else if (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '>&') {
-        if (target === '/dev/null') {
-          if (r.fd === 2 || r.op === '>&') err = () => undefined;
-          if (r.fd !== 2) out = () => undefined;
-          continue;
-        }
-        if (fs.isDir(target)) { io.stderr(`bash: ${target}: Is a directory\n`); return 1; }
-        const sink = { path: target, text: '', append: r.op === '>>' };
-        sinks.push(sink);
-        // bash creates (or truncates) the file before the command runs.
-        if (!sink.append) fs.write(target, ''); else if (fs.read(target) === undefined) fs.write(target, '');
-        const write = (s: string) => { sink.text += s; };
-        if (r.fd === 2) err = write; else out = write;
-        if (r.op === '>&') err = write;
-      }
-    }
-    try {
-      return await fn(input, { stdout: (s) => out(s), stderr: (s) => err(s), readLine });
-    } finally {
-      for (const s of sinks) fs.append(s.path, s.text);
-    }
+  /** Applies redirections around fn (see redirect.ts). */
+  private withRedirects(rs: Redirect[], stdin: Stdin, io: ShellIO, fn: (stdin: Stdin, io: ShellIO) => Promise<number>): Promise<number> {
+    return withRedirects(rs, stdin, io, this.host.fs, this.expandEnv(io), fn);
   }
+
 }
 
 /** Lets background jobs run what they can without time passing (a few hundred microtask turns). */
@@ -482,8 +437,4 @@ async function yieldToJobs(): Promise<void> {
   for (let i = 0; i < 300; i++) await Promise.resolve();
 }
 
-/** The word a here-document body expands as (its text inside double quotes). */
-function heredocWord(src: string): Word {
-  return new Lexer(src).word(() => false);
-}
 
