@@ -1,5 +1,6 @@
 // The real kubectl v1.32 as the oracle: see harness.ts and cases.ts.
+import { expect } from 'vitest';
 import { DESCRIBE_CASES } from './cases';
 import { oracleSuite } from './suite';
 
-oracleSuite('oracle: kubectl describe', DESCRIBE_CASES);
+oracleSuite('oracle: kubectl describe', DESCRIBE_CASES, (ours, real) => expect(ours).toEqual(real));

@@ -1,5 +1,6 @@
 // The real kubectl v1.32 as the oracle for kubectl logs and exec through `kubesim serve` (pods/log, plain and
 // with options; pods/exec over WebSocket v5.channel.k8s.io; TYPE/NAME and selectors pick pods client-side). See harness.ts.
+import { expect } from 'vitest';
 import { oracleSuite } from './suite';
 
 oracleSuite('oracle: kubectl logs and exec', [
@@ -16,4 +17,4 @@ oracleSuite('oracle: kubectl logs and exec', [
   'exec nope -- ls', 'exec deploy/nope -- ls', 'exec', 'exec test-app-pod', 'exec test-app-pod -c nope -- ls', 'exec svc/kubernetes -- ls',
   'port-forward nope 80', 'port-forward svc/nope 80', 'port-forward test-app-pod', 'port-forward svc/kubernetes 8443:443',
   'attach nope', 'attach deploy/nope', 'attach', 'cp nope:/etc/hostname x', 'cp a b', 'cp test-app-pod:/x test-app-pod:/y',
-]);
+], (ours, real) => expect(ours).toEqual(real));

@@ -3,10 +3,10 @@
 // TestPrintNodeExternalIP, TestPrintNodeInternalIP, TestPrintEvent, TestPrintNamespace, TestPrintSecret,
 // TestPrintServiceAccount, TestPrintConfigMap, TestPrintComponentStatus, TestPrintResourceQuota,
 // TestPrintLease) and realistic objects. The server prints wide, so every row has all columns.
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { componentStatusHandler, configMapHandler, eventHandler, leaseHandler, namespaceHandler, nodeHandler,
   resourceQuotaHandler, secretHandler, serviceAccountHandler } from './core';
-import { NOW, ago, SOON, M, U, run } from './testing';
+import { NOW, ago, SOON, M, U, rowsOf } from './testing';
 
 const D = 24 * 60 * M;
 
@@ -14,7 +14,7 @@ describe('Node', () => {
   const node = (name: string, o: object = {}) => ({ metadata: { name }, ...o });
   const ready = (status: string) => ({ status: { conditions: [{ type: 'Ready', status }] } });
   const wideTail = ['<none>', '<none>', U, U, U];
-  run(nodeHandler, [
+  it.each(rowsOf(nodeHandler, [
     { name: 'Ready', obj: node('foo1', ready('True')), cells: ['foo1', 'Ready', '<none>', U, '', ...wideTail] },
     { name: 'Ready, cordoned', obj: node('foo2', { spec: { unschedulable: true }, ...ready('True') }),
       cells: ['foo2', 'Ready,SchedulingDisabled', '<none>', U, '', ...wideTail] },
@@ -56,13 +56,13 @@ describe('Node', () => {
         containerRuntimeVersion: 'docker://27.4.1' } } },
     cells: ['minikube', 'Ready', 'control-plane', '12d', 'v1.32.0', '192.168.49.2', '<none>', 'Ubuntu 22.04.5 LTS',
       '6.8.0-1017-gcp', 'docker://27.4.1'] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('Event (wide: LAST SEEN TYPE REASON OBJECT SUBOBJECT SOURCE MESSAGE FIRST SEEN COUNT NAME)', () => {
   const ev = (o: object) => ({ metadata: { name: 'event2' }, involvedObject: { kind: 'Deployment', name: 'Deployment Name',
     fieldPath: 'spec.containers{foo}' }, reason: 'Event Reason', message: 'Message Data', type: 'Warning', ...o });
-  run(eventHandler, [
+  it.each(rowsOf(eventHandler, [
     { name: 'basic', obj: ev({ source: { component: 'kubelet', host: 'Node1' }, firstTimestamp: ago(3 * D), lastTimestamp: ago(2 * D),
       count: 6 }), cells: ['2d', 'Warning', 'Event Reason', 'deployment/Deployment Name', 'spec.containers{foo}', 'kubelet, Node1',
       'Message Data', '3d', 6, 'event2'] },
@@ -85,53 +85,53 @@ describe('Event (wide: LAST SEEN TYPE REASON OBJECT SUBOBJECT SOURCE MESSAGE FIR
       involvedObject: { kind: 'Pod', namespace: 'default', name: 'web-1' }, source: { component: 'default-scheduler' },
       message: 'Successfully assigned default/web-1 to node-1\n', firstTimestamp: ago(2 * M), lastTimestamp: ago(2 * M), count: 1 },
     cells: ['2m', 'Normal', 'Scheduled', 'pod/web-1', '', 'default-scheduler', 'Successfully assigned default/web-1 to node-1', '2m', 1, 'web-1.181a'] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('Namespace, Secret, ServiceAccount, ConfigMap, Lease', () => {
-  run(namespaceHandler, [
+  it.each(rowsOf(namespaceHandler, [
     { name: 'namespace with status', obj: { metadata: { name: 'namespace1', creationTimestamp: SOON }, status: { phase: 'FooStatus' } },
       cells: ['namespace1', 'FooStatus', '0s'] },
     { name: 'namespace without status or age', obj: { metadata: { name: 'namespace2' } }, cells: ['namespace2', '', U] },
-  ]);
-  run(secretHandler, [
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
+  it.each(rowsOf(secretHandler, [
     { name: 'secret with data', obj: { metadata: { name: 'secret1', creationTimestamp: SOON }, type: 'kubernetes.io/service-account-token',
       data: { token: 'c2VjcmV0' } }, cells: ['secret1', 'kubernetes.io/service-account-token', 1, '0s'] },
     { name: 'secret without data', obj: { metadata: { name: 'secret1', creationTimestamp: SOON }, type: 'Opaque' },
       cells: ['secret1', 'Opaque', 0, '0s'] },
-  ]);
-  run(serviceAccountHandler, [
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
+  it.each(rowsOf(serviceAccountHandler, [
     { name: 'no secrets', obj: { metadata: { name: 'sa1', creationTimestamp: SOON }, secrets: [] }, cells: ['sa1', 0, '0s'] },
     { name: 'two secrets', obj: { metadata: { name: 'sa1', creationTimestamp: SOON }, secrets: [{ name: 'Secret1' }, { name: 'Secret2' }] },
       cells: ['sa1', 2, '0s'] },
-  ]);
-  run(configMapHandler, [
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
+  it.each(rowsOf(configMapHandler, [
     { name: 'no data', obj: { metadata: { name: 'configmap1', creationTimestamp: SOON } }, cells: ['configmap1', 0, '0s'] },
     { name: 'one entry', obj: { metadata: { name: 'configmap2', creationTimestamp: SOON }, data: { foo: 'bar' } }, cells: ['configmap2', 1, '0s'] },
     { name: 'data and binaryData', obj: { metadata: { name: 'configmap3', creationTimestamp: SOON }, data: { foo: 'bar' },
       binaryData: { bin: 'YmluYXJ5' } }, cells: ['configmap3', 2, '0s'] },
-  ]);
-  run(leaseHandler, [
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
+  it.each(rowsOf(leaseHandler, [
     { name: 'lease1', obj: { metadata: { name: 'lease1', creationTimestamp: SOON }, spec: { holderIdentity: 'holder1' } },
       cells: ['lease1', 'holder1', '0s'] },
     { name: 'lease2', obj: { metadata: { name: 'lease2', creationTimestamp: ago(5 * M) }, spec: { holderIdentity: 'holder2' } },
       cells: ['lease2', 'holder2', '5m'] },
     { name: 'no holder', obj: { metadata: { name: 'l' }, spec: {} }, cells: ['l', '', U] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('ComponentStatus', () => {
-  run(componentStatusHandler, [
+  it.each(rowsOf(componentStatusHandler, [
     { name: 'no conditions', obj: { metadata: { name: 'cs1' }, conditions: [] }, cells: ['cs1', 'Unknown', '', ''] },
     { name: 'healthy', obj: { metadata: { name: 'cs2' }, conditions: [{ type: 'Healthy', status: 'True', message: 'test message',
       error: 'test error' }] }, cells: ['cs2', 'Healthy', 'test message', 'test error'] },
     { name: 'unhealthy', obj: { metadata: { name: 'cs3' }, conditions: [{ type: 'Healthy', status: 'False', message: 'test message',
       error: 'test error' }] }, cells: ['cs3', 'Unhealthy', 'test message', 'test error'] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('ResourceQuota', () => {
-  run(resourceQuotaHandler, [
+  it.each(rowsOf(resourceQuotaHandler, [
     { name: 'TestPrintResourceQuota', obj: { metadata: { name: 'test-resourcequota', creationTimestamp: ago(5 * M) }, spec: {},
       status: {
         used: { cpu: '1', memory: '1Gi', pods: '1', services: '1', replicationcontrollers: '1', resourcequotas: '1',
@@ -144,5 +144,5 @@ describe('ResourceQuota', () => {
     { name: 'nothing used yet, quantities canonicalized', obj: { metadata: { name: 'q' }, status: { hard: { 'requests.cpu': '0.5',
       'requests.memory': '1024Mi' } } }, cells: ['q', 'requests.cpu: 0/500m, requests.memory: 0/1Gi', '', U] },
     { name: 'no status', obj: { metadata: { name: 'q' } }, cells: ['q', '', '', U] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });

@@ -4,14 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { endpointSliceHandler, endpointsHandler, ingressClassHandler, ingressHandler, loadBalancerStatusStringer,
   networkPolicyHandler, serviceHandler } from './networking';
-import { ago, SOON, M, U, run } from './testing';
+import { ago, SOON, M, U, rowsOf } from './testing';
 
 const Y = 365 * 24 * 60 * M;
 
 describe('Service', () => {
   const svc = (name: string, spec: object, status: object = {}) => ({ metadata: { name }, spec, status });
   const lb = (...ingress: object[]) => ({ loadBalancer: { ingress } });
-  run(serviceHandler, [
+  it.each(rowsOf(serviceHandler, [
     { name: 'ClusterIP with selector', obj: svc('test1', { type: 'ClusterIP', ports: [{ protocol: 'tcp', port: 2233 }],
       clusterIPs: ['10.9.8.7'], selector: { foo: 'bar' } }), cells: ['test1', 'ClusterIP', '10.9.8.7', '<none>', '2233/tcp', U, 'foo=bar'] },
     { name: 'NodePort', obj: svc('test2', { type: 'NodePort', ports: [{ protocol: 'tcp', port: 8888, nodePort: 9999 }],
@@ -45,7 +45,7 @@ describe('Service', () => {
     { name: 'kubernetes default service', obj: { metadata: { name: 'kubernetes', creationTimestamp: ago(40 * 24 * 60 * M) },
       spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], ports: [{ name: 'https', port: 443, protocol: 'TCP',
         targetPort: 8443 }] } }, cells: ['kubernetes', 'ClusterIP', '10.96.0.1', '<none>', '443/TCP', '40d', '<none>'] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 
   it('clips the load balancer list to 16 bytes when not wide', () => {
     expect(loadBalancerStatusStringer([{ ip: '2.3.4.5' }, { ip: '3.4.5.6' }, { ip: '5.6.7.8', hostname: 'host5678' }], false))
@@ -55,7 +55,7 @@ describe('Service', () => {
 });
 
 describe('Endpoints', () => {
-  run(endpointsHandler, [
+  it.each(rowsOf(endpointsHandler, [
     { name: 'no subsets', obj: { metadata: { name: 'endpoint1', creationTimestamp: SOON } }, cells: ['endpoint1', '<none>', '0s'] },
     { name: 'no ports', obj: { metadata: { name: 'endpoint3', creationTimestamp: ago(5 * M) }, subsets: [{ addresses: [{ ip: '1.2.3.4' },
       { ip: '5.6.7.8' }] }] }, cells: ['endpoint3', '1.2.3.4,5.6.7.8', '5m'] },
@@ -69,11 +69,11 @@ describe('Endpoints', () => {
     { name: 'two ports multiply addresses', obj: { metadata: { name: 'two' }, subsets: [{ addresses: [{ ip: '10.0.0.1' }, { ip: '10.0.0.2' }],
       ports: [{ name: 'http', port: 80 }, { name: 'https', port: 443 }] }] },
     cells: ['two', '10.0.0.1:80,10.0.0.2:80,10.0.0.1:443 + 1 more...', U] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('EndpointSlice', () => {
-  run(endpointSliceHandler, [
+  it.each(rowsOf(endpointSliceHandler, [
     { name: 'one port, two addresses', obj: { metadata: { name: 'abcslice.123', creationTimestamp: SOON }, addressType: 'IPv4',
       ports: [{ name: 'http', port: 80, protocol: 'TCP' }], endpoints: [{ addresses: ['10.1.2.3', '2001:db8::1234:5678'] }] },
     cells: ['abcslice.123', 'IPv4', '80', '10.1.2.3,2001:db8::1234:5678', '0s'] },
@@ -89,11 +89,11 @@ describe('EndpointSlice', () => {
       cells: ['web-abcde', 'IPv4', '<unset>', '<unset>', U] },
     { name: 'port without number', obj: { metadata: { name: 's' }, addressType: 'IPv4', ports: [{ name: 'http' }, {}],
       endpoints: [{ addresses: ['10.0.0.1'] }] }, cells: ['s', 'IPv4', 'http,*', '10.0.0.1', U] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('Ingress and IngressClass', () => {
-  run(ingressHandler, [
+  it.each(rowsOf(ingressHandler, [
     { name: 'TestPrintIngress', obj: { metadata: { name: 'test1', creationTimestamp: ago(10 * Y) }, spec: { ingressClassName: 'foo',
       defaultBackend: { service: { name: 'default-backend', port: { name: 'default-backend', number: 80 } } } },
     status: { loadBalancer: { ingress: [{ ip: '2.3.4.5', hostname: 'localhost.localdomain' }] } } },
@@ -105,8 +105,8 @@ describe('Ingress and IngressClass', () => {
       { host: 'a' }, { host: 'b' }, {}, { host: 'c' }, { host: 'd' }, { host: 'e' }] },
     status: { loadBalancer: { ingress: [{ ip: '192.168.49.2' }] } } },
     cells: ['many', 'nginx', 'a,b,c + 3 more...', '192.168.49.2', '80', U] },
-  ]);
-  run(ingressClassHandler, [
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
+  it.each(rowsOf(ingressClassHandler, [
     { name: 'with params', obj: { metadata: { name: 'test1', creationTimestamp: ago(10 * Y) }, spec: { controller: 'example.com/controller',
       parameters: { kind: 'customgroup', name: 'example' } } }, cells: ['test1', 'example.com/controller', 'customgroup/example', '10y'] },
     { name: 'with params + API group', obj: { metadata: { name: 'test1', creationTimestamp: ago(10 * Y) }, spec: {
@@ -114,13 +114,13 @@ describe('Ingress and IngressClass', () => {
     cells: ['test1', 'example.com/controller', 'customgroup.example.com/example', '10y'] },
     { name: 'without params', obj: { metadata: { name: 'test2', creationTimestamp: ago(11 * Y) }, spec: { controller: 'example.com/controller2' } },
       cells: ['test2', 'example.com/controller2', '<none>', '11y'] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('NetworkPolicy', () => {
-  run(networkPolicyHandler, [
+  it.each(rowsOf(networkPolicyHandler, [
     { name: 'empty spec', obj: { metadata: { name: 'policy1', creationTimestamp: SOON }, spec: {} }, cells: ['policy1', '<none>', '0s'] },
     { name: 'pod selector', obj: { metadata: { name: 'policy2', creationTimestamp: SOON }, spec: { podSelector: { matchLabels: { foo: 'bar' } } } },
       cells: ['policy2', 'foo=bar', '0s'] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });

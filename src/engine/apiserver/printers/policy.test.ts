@@ -1,37 +1,37 @@
 // Policy, scheduling, RBAC and HPA printers: cases from printers_test.go (TestPrintPodDisruptionBudget,
 // TestPrintPriorityClass, TestPrintRoleBinding, TestPrintClusterRoleBinding, TestPrintHPA).
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { horizontalPodAutoscalerHandler } from './autoscaling';
 import { clusterRoleBindingHandler, podDisruptionBudgetHandler, priorityClassHandler, roleBindingHandler } from './policy';
-import { ago, SOON, M, U, run } from './testing';
+import { ago, SOON, M, U, rowsOf } from './testing';
 
 describe('PodDisruptionBudget', () => {
-  run(podDisruptionBudgetHandler, [
+  it.each(rowsOf(podDisruptionBudgetHandler, [
     { name: 'min available', obj: { metadata: { namespace: 'ns1', name: 'pdb1', creationTimestamp: SOON }, spec: { minAvailable: 22 },
       status: { disruptionsAllowed: 5 } }, cells: ['pdb1', '22', 'N/A', 5, '0s'] },
     { name: 'max unavailable', obj: { metadata: { namespace: 'ns2', name: 'pdb2', creationTimestamp: SOON }, spec: { maxUnavailable: 11 },
       status: { disruptionsAllowed: 5 } }, cells: ['pdb2', 'N/A', '11', 5, '0s'] },
     { name: 'percentage, no status', obj: { metadata: { name: 'pdb3' }, spec: { maxUnavailable: '50%' } },
       cells: ['pdb3', 'N/A', '50%', 0, U] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('PriorityClass', () => {
-  run(priorityClassHandler, [
+  it.each(rowsOf(priorityClassHandler, [
     { name: 'PreemptNever', obj: { metadata: { name: 'pc1', creationTimestamp: SOON }, value: 1, preemptionPolicy: 'Never' },
       cells: ['pc1', 1, false, '0s', 'Never'] },
     { name: 'PreemptLowerPriority, global default', obj: { metadata: { name: 'pc2', creationTimestamp: ago(5 * M) }, value: 1000000000,
       globalDefault: true, preemptionPolicy: 'PreemptLowerPriority' }, cells: ['pc2', 1000000000, true, '5m', 'PreemptLowerPriority'] },
     { name: 'no preemption policy', obj: { metadata: { name: 'pc2', creationTimestamp: ago(5 * M) }, value: 1000000000, globalDefault: true },
       cells: ['pc2', 1000000000, true, '5m', ''] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('RoleBinding and ClusterRoleBinding', () => {
   const subjects = [{ kind: 'User', name: 'user-name' }, { kind: 'Group', name: 'group-name' },
     { kind: 'ServiceAccount', name: 'service-account-name', namespace: 'service-account-namespace' }];
   for (const [kind, h] of [['RoleBinding', roleBindingHandler], ['ClusterRoleBinding', clusterRoleBindingHandler]] as const) {
-    describe(kind, () => run(h, [
+    describe(kind, () => it.each(rowsOf(h, [
       { name: 'basic', obj: { metadata: { name: 'binding1', creationTimestamp: SOON }, subjects: [{ kind: 'User',
         name: 'system:kube-controller-manager' }], roleRef: { kind: 'Role', name: 'extension-apiserver-authentication-reader' } },
       cells: ['binding1', 'Role/extension-apiserver-authentication-reader', '0s', 'system:kube-controller-manager', '', ''] },
@@ -40,7 +40,7 @@ describe('RoleBinding and ClusterRoleBinding', () => {
       cells: ['binding2', 'Role/role-name', '0s', 'user-name', 'group-name', 'service-account-namespace/service-account-name'] },
       { name: 'several users', obj: { metadata: { name: 'b3' }, subjects: [{ kind: 'User', name: 'a' }, { kind: 'User', name: 'b' }],
         roleRef: { kind: 'ClusterRole', name: 'view' } }, cells: ['b3', 'ClusterRole/view', U, 'a, b', '', ''] },
-    ]));
+    ]))('$name', ({ got, want }) => expect(got).toEqual(want)));
   }
 });
 
@@ -65,7 +65,7 @@ describe('HorizontalPodAutoscaler (TestPrintHPA)', () => {
   const resSt = (current: object) => ({ type: 'Resource', resource: { name: 'cpu', current } });
   const cres = (target: object) => ({ type: 'ContainerResource', containerResource: { name: 'cpu', container: 'application', target } });
   const cresSt = (current: object) => ({ type: 'ContainerResource', containerResource: { name: 'cpu', container: 'application', current } });
-  run(horizontalPodAutoscalerHandler, [
+  it.each(rowsOf(horizontalPodAutoscalerHandler, [
     { name: 'minReplicas unset', obj: hpa(undefined, undefined, null), cells: row('<none>', '<unset>') },
     { name: 'external average value, no current', obj: hpa([ext(avg('100m'))]), cells: row('<unknown>/100m (avg)') },
     { name: 'external average value', obj: hpa([ext(avg('100m'))], [extSt({ averageValue: '50m' })]), cells: row('50m/100m (avg)') },
@@ -90,5 +90,5 @@ describe('HorizontalPodAutoscaler (TestPrintHPA)', () => {
     cells: row('50m/100m, cpu: 50%/80% + 1 more...') },
     { name: 'quantities print canonically', obj: hpa([res(avg('0.5'))], [resSt({ averageValue: '250m' })]), cells: row('cpu: 250m/500m') },
     { name: 'utilization target unset', obj: hpa([res({ type: 'Utilization' })]), cells: row('cpu: <unknown>/<auto>') },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });

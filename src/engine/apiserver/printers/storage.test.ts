@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { csiDriverHandler, csiNodeHandler, getAccessModesAsString, persistentVolumeClaimHandler, persistentVolumeHandler,
   storageClassHandler, volumeAttachmentHandler } from './storage';
-import { ago, SOON, M, U, run } from './testing';
+import { ago, SOON, M, U, rowsOf } from './testing';
 
 describe('PersistentVolume (NAME CAPACITY ACCESS MODES RECLAIM POLICY STATUS CLAIM STORAGECLASS VAC REASON AGE VOLUMEMODE)', () => {
   const claimRef = { name: 'test', namespace: 'default' };
   const pv = (name: string, spec: object, phase: string, meta: object = {}) => ({ metadata: { name, ...meta },
     spec: { claimRef, ...spec }, status: { phase } });
-  run(persistentVolumeHandler, [
+  it.each(rowsOf(persistentVolumeHandler, [
     { name: 'bound', obj: pv('test1', { accessModes: ['ReadOnlyMany'], capacity: { storage: '4Gi' } }, 'Bound'),
       cells: ['test1', '4Gi', 'ROX', '', 'Bound', 'default/test', '', '<unset>', '', U, '<unset>'] },
     { name: 'failed', obj: pv('test2', { accessModes: ['ReadOnlyMany'], capacity: { storage: '4Gi' } }, 'Failed'),
@@ -32,12 +32,12 @@ describe('PersistentVolume (NAME CAPACITY ACCESS MODES RECLAIM POLICY STATUS CLA
       annotations: { 'volume.beta.kubernetes.io/storage-class': 'legacy' } }, spec: { storageClassName: 'ignored' },
     status: { phase: 'Released', reason: 'Gone' } },
     cells: ['old', '0', '', '', 'Terminating', '', 'legacy', '<unset>', 'Gone', U, '<unset>'] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('PersistentVolumeClaim (NAME STATUS VOLUME CAPACITY ACCESS MODES STORAGECLASS VAC AGE VOLUMEMODE)', () => {
   const pvc = (name: string, spec: object, status: object) => ({ metadata: { name }, spec, status });
-  run(persistentVolumeClaimHandler, [
+  it.each(rowsOf(persistentVolumeClaimHandler, [
     { name: 'bound', obj: pvc('test1', { volumeName: 'my-volume', volumeMode: 'Filesystem' }, { phase: 'Bound',
       accessModes: ['ReadOnlyMany'], capacity: { storage: '4Gi' } }),
     cells: ['test1', 'Bound', 'my-volume', '4Gi', 'ROX', '', '<unset>', U, 'Filesystem'] },
@@ -59,7 +59,7 @@ describe('PersistentVolumeClaim (NAME STATUS VOLUME CAPACITY ACCESS MODES STORAG
     { name: 'terminating', obj: { metadata: { name: 'data', deletionTimestamp: SOON, creationTimestamp: ago(3 * M) },
       spec: { storageClassName: 'standard', volumeMode: 'Filesystem' }, status: { phase: 'Pending' } },
     cells: ['data', 'Terminating', '', '', '', 'standard', '<unset>', '3m', 'Filesystem'] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
   it.each([
     [['ReadWriteOncePod', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOnce', 'ReadWriteMany'], 'RWO,ROX,RWX,RWOP'],
     [[], ''], [undefined, ''],
@@ -70,7 +70,7 @@ describe('PersistentVolumeClaim (NAME STATUS VOLUME CAPACITY ACCESS MODES STORAG
 
 describe('StorageClass', () => {
   const sc = (name: string, o: object, created = ago(5 * M)) => ({ metadata: { name, creationTimestamp: created }, ...o });
-  run(storageClassHandler, [
+  it.each(rowsOf(storageClassHandler, [
     { name: 'defaults', obj: sc('sc1', { provisioner: 'kubernetes.io/glusterfs' }, SOON),
       cells: ['sc1', 'kubernetes.io/glusterfs', 'Delete', 'Immediate', false, '0s'] },
     { name: 'nfs', obj: sc('sc2', { provisioner: 'kubernetes.io/nfs' }), cells: ['sc2', 'kubernetes.io/nfs', 'Delete', 'Immediate', false, '5m'] },
@@ -89,11 +89,11 @@ describe('StorageClass', () => {
     { name: 'beta default annotation', obj: sc('old', { provisioner: 'p', metadata: { name: 'old',
       annotations: { 'storageclass.beta.kubernetes.io/is-default-class': 'true' } } }),
     cells: ['old (default)', 'p', 'Delete', 'Immediate', false, U] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });
 
 describe('CSIDriver, CSINode, VolumeAttachment', () => {
-  run(csiDriverHandler, [
+  it.each(rowsOf(csiDriverHandler, [
     { name: 'defaults', obj: { metadata: { name: 'hostpath.csi.k8s.io' }, spec: {} },
       cells: ['hostpath.csi.k8s.io', true, false, false, '<unset>', false, '<none>', U] },
     { name: 'everything set', obj: { metadata: { name: 'd', creationTimestamp: ago(M) }, spec: { attachRequired: false,
@@ -102,17 +102,17 @@ describe('CSIDriver, CSINode, VolumeAttachment', () => {
     cells: ['d', false, true, true, 'a,b', true, 'Persistent,Ephemeral', '60s'] },
     { name: 'empty token requests', obj: { metadata: { name: 'd' }, spec: { tokenRequests: [] } },
       cells: ['d', true, false, false, '', false, '<none>', U] },
-  ]);
-  run(csiNodeHandler, [
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
+  it.each(rowsOf(csiNodeHandler, [
     { name: 'two drivers', obj: { metadata: { name: 'node-1', creationTimestamp: ago(5 * M) }, spec: { drivers: [{ name: 'a' }, { name: 'b' }] } },
       cells: ['node-1', 2, '5m'] },
     { name: 'none', obj: { metadata: { name: 'node-2' }, spec: {} }, cells: ['node-2', 0, U] },
-  ]);
-  run(volumeAttachmentHandler, [
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
+  it.each(rowsOf(volumeAttachmentHandler, [
     { name: 'attached', obj: { metadata: { name: 'csi-123', creationTimestamp: ago(5 * M) }, spec: { attacher: 'hostpath.csi.k8s.io',
       source: { persistentVolumeName: 'pv-1' }, nodeName: 'node-1' }, status: { attached: true } },
     cells: ['csi-123', 'hostpath.csi.k8s.io', 'pv-1', 'node-1', true, '5m'] },
     { name: 'inline, not yet attached', obj: { metadata: { name: 'csi-456' }, spec: { attacher: 'x', source: { inlineVolumeSpec: {} },
       nodeName: 'node-2' } }, cells: ['csi-456', 'x', '', 'node-2', false, U] },
-  ]);
+  ]))('$name', ({ got, want }) => expect(got).toEqual(want));
 });

@@ -1,6 +1,5 @@
 // Shared set-up of the printer tests: a fixed "now", timestamps relative to it, and the table-driven
-// runner that checks a handler's cells for each case (as printers_test.go does per kind).
-import { expect, it } from 'vitest';
+// rows that pair a handler's cells with the expected ones for each case (as printers_test.go does per kind).
 import type { TableHandler } from './handler';
 
 /** The tests' "now": 2025-01-15T09:00:00Z, in ms. */
@@ -21,7 +20,6 @@ export const U = '<unknown>';
 /** One row: the object and the cells its handler prints at NOW. */
 export interface Case { name: string; obj: unknown; cells: unknown[] }
 
-/** One test per case: `h` prints exactly `cells` for `obj` at NOW. */
-export const run = (h: TableHandler, cases: Case[]): void => it.each(cases)('$name', ({ obj, cells }) => {
-  expect(h.cells(obj, NOW)).toEqual(cells);
-});
+/** Each case's name, the cells `h` prints for its object at NOW, and the cells it should print. */
+export const rowsOf = (h: TableHandler, cases: Case[]): { name: string; got: unknown[]; want: unknown[] }[] =>
+  cases.map(({ name, obj, cells }) => ({ name, got: h.cells(obj, NOW), want: cells }));
