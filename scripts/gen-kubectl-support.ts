@@ -2,6 +2,7 @@
 // (tests/golden/*.sh, pinned byte for byte), the oracle cases (tests/oracle/cases.ts, compared with the real
 // kubectl v1.32 against `kubesim serve`) and the client-side cases (tests/kubectl-client/*.test.ts, compared
 // with the real binary). A command, flag or kind appears only when a test runs it.
+// Transcripts are read with the simulated shell's own parser (heredocs, quotes, loops).
 // `npm run docs:kubectl` rewrites the file; tests/kubectl-client/support-matrix.test.ts fails when it is stale.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,68 +12,61 @@ import type { Command } from '../src/kubectl/command';
 import { GLOBAL_FLAGS } from '../src/kubectl/global-flags';
 import { RESOURCES } from '../src/engine/api/kinds';
 import * as oracle from '../tests/oracle/cases';
+import { IncompleteInput, parseScript } from '../src/engine/runtime/shell/parser';
+import type { Command as ShellCommand, List, Word } from '../src/engine/runtime/shell/ast';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 type Source = 'golden' | 'oracle' | 'client';
 interface Use { argv: string[]; source: Source; file: string }
 
-/** Splits a shell line into simple commands' words (quotes honoured; |, ;, &&, ||, & separate). */
-export function shellCommands(line: string): string[][] {
-  const out: string[][] = [];
-  let words: string[] = [];
-  let w = '';
-  let inWord = false;
-  const endWord = () => { if (inWord) words.push(w); w = ''; inWord = false; };
-  const endCmd = () => { endWord(); if (words.length) out.push(words); words = []; };
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === "'") {
-      const j = line.indexOf("'", i + 1);
-      w += line.slice(i + 1, j < 0 ? line.length : j); inWord = true; i = j < 0 ? line.length : j;
-    } else if (ch === '"') {
-      let j = i + 1;
-      for (; j < line.length && line[j] !== '"'; j++) {
-        if (line[j] === '\\' && j + 1 < line.length) j++;
-        w += line[j];
-      }
-      inWord = true; i = j;
-    } else if (ch === '\\' && i + 1 < line.length) {
-      w += line[++i]; inWord = true;
-    } else if (ch === ' ' || ch === '\t') {
-      endWord();
-    } else if (ch === '#' && !inWord) {
-      break;
-    } else if (ch === '|' || ch === ';' || ch === '&') {
-      endCmd();
-      if (line[i + 1] === ch) i++;
-    } else if (ch === '<' || ch === '>') {
-      // A redirect (`2>&1`, `>/dev/null`, `<f`): skip it, its fd and its target.
-      if (/^\d+$/.test(w)) { w = ''; inWord = false; }
-      endWord();
-      while (line[i + 1] === '<' || line[i + 1] === '>' || line[i + 1] === '&') i++;
-      while (line[i + 1] === ' ') i++;
-      while (i + 1 < line.length && !' \t|;&'.includes(line[i + 1])) i++;
-    } else {
-      w += ch; inWord = true;
+/** A word's text as the shell would pass it, expansions left as written (`$X`, `$(…)`). */
+function wordText(w: Word): string {
+  return w.parts.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? `~${p.user}` : p.t === 'param' ? `$${p.name}`
+    : p.t === 'cmd' ? `$(${p.src})` : `$((${p.src}))`)).join('');
+}
+
+/** The words of every simple command in a parsed list (loops, groups and pipelines walked). */
+function simpleCommands(list: List, out: string[][] = []): string[][] {
+  const visit = (c: ShellCommand): void => {
+    switch (c.t) {
+      case 'simple': if (c.words.length) out.push(c.words.map(wordText)); break;
+      case 'if': for (const k of c.clauses) { simpleCommands(k.cond, out); simpleCommands(k.body, out); } if (c.else) simpleCommands(c.else, out); break;
+      case 'while': simpleCommands(c.cond, out); simpleCommands(c.body, out); break;
+      case 'for': case 'group': case 'subshell': simpleCommands(c.body, out); break;
+      case 'case': for (const k of c.items) simpleCommands(k.body, out); break;
+      case 'func': visit(c.body); break;
     }
-  }
-  endCmd();
+  };
+  for (const { cmd } of list.items) for (const p of [cmd.first, ...cmd.rest.map((r) => r.p)]) p.cmds.forEach(visit);
   return out;
 }
 
-/** The kubectl command lines of a transcript, heredoc bodies skipped. */
+/** Splits shell text into its simple commands' words, with the project's shell parser (quotes, pipes, redirects). */
+export function shellCommands(text: string): string[][] {
+  return simpleCommands(parseScript(text));
+}
+
+/**
+ * The kubectl command lines of a transcript. Parsed statement by statement: a transcript may hold lines the
+ * harness gives meaning to (what the learner types into `kubectl exec -it`, `^C`), which are skipped when
+ * they are not shell.
+ */
 function transcriptCommands(text: string): string[][] {
   const out: string[][] = [];
-  let heredoc: string | undefined;
+  let pending = '';
   for (const line of text.split('\n')) {
-    if (heredoc !== undefined) { if (line.trim() === heredoc) heredoc = undefined; continue; }
-    const m = /<<-?\s*['"]?([A-Za-z_]+)['"]?/.exec(line);
-    if (m) heredoc = m[1];
-    for (const words of shellCommands(line)) {
-      const i = words.findIndex((x) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(x));
-      if (i >= 0 && words[i] === 'kubectl') out.push(words.slice(i + 1));
+    pending += `${line}\n`;
+    let words: string[][];
+    try {
+      words = shellCommands(pending);
+    } catch (e) {
+      if (e instanceof IncompleteInput) continue;
+      pending = '';
+      continue;
     }
+    pending = '';
+    for (const w of words) if (w[0] === 'kubectl') out.push(w.slice(1));
   }
   return out;
 }
