@@ -66,10 +66,19 @@ const ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?Z$/;
  * zero ("0001-01-01T00:00:00Z") or unparsable timestamp (all of which upstream treats as IsZero()).
  */
 export function timestampMillis(ts: string | null | undefined): number | undefined {
-  if (!ts || ZERO_TIME.test(ts)) return undefined;
-  const ms = Date.parse(ts);
+  if (!ts) return undefined;
+  // Printing a list parses the same few timestamps over and over (pods created in the same second): memo.
+  let ms = parsedTimestamps.get(ts);
+  if (ms === undefined) {
+    ms = ZERO_TIME.test(ts) ? NaN : Date.parse(ts);
+    if (parsedTimestamps.size >= PARSED_TIMESTAMPS_MAX) parsedTimestamps.clear();
+    parsedTimestamps.set(ts, ms);
+  }
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+const PARSED_TIMESTAMPS_MAX = 4096;
+const parsedTimestamps = new Map<string, number>();
 
 /**
  * printers.go translateTimestampSince: the age of a timestamp at `now` ("5m", "<unknown>" when zero or

@@ -98,6 +98,9 @@ function decorateTable(table: Table, o: HumanPrintOptions): Table {
   return { ...table, columnDefinitions: columns, rows };
 }
 
+// Characters a cell is cut at (line breaks) or escaped for; most cells hold none, so one native test first.
+const CELL_SPECIAL = /[\x1b\f\n\r]/;
+
 // printTable: headers (unless no rows), then rows; cells as fmt.Sprint, strings cut at the first line break.
 function printTable(table: Table, w: PrintWriter, o: HumanPrintOptions): void {
   const visible = (c: TableColumnDefinition) => o.wide || !c.priority;
@@ -105,21 +108,27 @@ function printTable(table: Table, w: PrintWriter, o: HumanPrintOptions): void {
     if (table.rows.length === 0) return;
     w.write(`${table.columnDefinitions.filter(visible).map((c) => c.name.toUpperCase()).join('\t')}\n`);
   }
+  const shown: number[] = [];
+  table.columnDefinitions.forEach((c, i) => { if (visible(c)) shown.push(i); });
+  const tw = w instanceof TabWriter ? w : undefined;
   for (const row of table.rows) {
-    const parts: string[] = [];
-    row.cells.forEach((cell, i) => {
-      if (i >= table.columnDefinitions.length) return;
-      if (!visible(table.columnDefinitions[i])) return;
-      if (cell === null || cell === undefined) {
-        parts.push('');
-        return;
-      }
-      if (typeof cell === 'string') {
-        const brk = cell.search(/[\f\n\r]/);
-        parts.push(brk >= 0 ? `${writeEscaped(cell.slice(0, brk))}...` : writeEscaped(cell));
-      } else parts.push(writeEscaped(goSprint(cell)));
-    });
-    w.write(`${parts.join('\t')}\n`);
+    // A row shorter than the columns prints only the cells it has (no trailing empty cells).
+    let n = shown.length;
+    while (n > 0 && shown[n - 1] >= row.cells.length) n--;
+    const parts: string[] = new Array<string>(n);
+    for (let k = 0; k < n; k++) {
+      const cell = row.cells[shown[k]];
+      if (cell === null || cell === undefined) parts[k] = '';
+      else if (typeof cell === 'string') {
+        if (!CELL_SPECIAL.test(cell)) parts[k] = cell;
+        else {
+          const brk = cell.search(/[\f\n\r]/);
+          parts[k] = brk >= 0 ? `${writeEscaped(cell.slice(0, brk))}...` : writeEscaped(cell);
+        }
+      } else parts[k] = writeEscaped(goSprint(cell));
+    }
+    if (tw) tw.writeRow(parts);
+    else w.write(`${parts.join('\t')}\n`);
   }
 }
 

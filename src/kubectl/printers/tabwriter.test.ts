@@ -21,4 +21,24 @@ describe('tabwrite', () => {
     w.flush();
     expect(w.take()).toBe('LONGNAME   X\na          Y\n');
   });
+
+  // writeRow is the printers' fast path; it must lay out exactly as writing the joined line would.
+  const rowCases: { name: string; rows: string[][] }[] = [
+    { name: 'plain rows', rows: [['NAME', 'READY'], ['web-1', '1/1'], ['web-22', '0/1']] },
+    { name: 'a single cell flushes', rows: [['alone'], ['a', 'b']] },
+    { name: 'runes and surrogate pairs', rows: [['é😀', 'x'], ['ab', 'y']] },
+    { name: 'empty cells', rows: [['', 'x', ''], ['a', '', 'b']] },
+    { name: 'a cell holding a tab or line break takes the scanning path', rows: [['a\tb', 'c'], ['d\ne', 'f'], ['g\fh', 'i']] },
+  ];
+  it.each(rowCases)('writeRow lays out as write does: $name', ({ rows }) => {
+    const byWrite = new TabWriter({ minwidth: 6, tabwidth: 4, padding: 3, rememberWidths: true });
+    const byRow = new TabWriter({ minwidth: 6, tabwidth: 4, padding: 3, rememberWidths: true });
+    for (const r of rows) {
+      byWrite.write(`${r.join('\t')}\n`);
+      byRow.writeRow(r);
+    }
+    byWrite.flush();
+    byRow.flush();
+    expect(byRow.take()).toBe(byWrite.take());
+  });
 });

@@ -25,7 +25,11 @@ export const KUBECTL_TABWRITER: TabWriterOptions = { minwidth: 6, tabwidth: 4, p
 /** kubectl describe: tabwriter.NewWriter(out, 0, 8, 2, ' ', 0). */
 export const DESCRIBE_TABWRITER: TabWriterOptions = { minwidth: 0, tabwidth: 8, padding: 2 };
 
+// Only strings with a high surrogate need counting; most cells are ASCII, so test that natively first.
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
 const runeCount = (s: string): number => {
+  if (!HIGH_SURROGATE.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -33,6 +37,16 @@ const runeCount = (s: string): number => {
   }
   return n;
 };
+
+const TAB = 9;
+const VTAB = 11;
+const NEWLINE = 10;
+const FORMFEED = 12;
+const CELL_BREAK = /[\t\v\n\f]/;
+
+// Padding strings by width: writeLines pads every cell of every row.
+const PADS: string[] = [];
+const pad = (n: number): string => (n <= 0 ? '' : (PADS[n] ??= ' '.repeat(n)));
 
 /** A streaming tab writer: write() text with tabs and newlines, flush() to lay out what is buffered. */
 export class TabWriter {
@@ -48,18 +62,34 @@ export class TabWriter {
   write(text: string): void {
     let start = 0;
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '\t' || ch === '\v' || ch === '\n' || ch === '\f') {
+      const ch = text.charCodeAt(i);
+      if (ch === TAB || ch === VTAB || ch === NEWLINE || ch === FORMFEED) {
         this.cell += text.slice(start, i);
         start = i + 1;
-        const ncells = this.terminateCell(ch === '\t');
-        if (ch === '\n' || ch === '\f') {
+        const ncells = this.terminateCell(ch === TAB);
+        if (ch === NEWLINE || ch === FORMFEED) {
           this.lines.push([]);
-          if (ch === '\f' || ncells === 1) this.flush();
+          if (ch === FORMFEED || ncells === 1) this.flush();
         }
       }
     }
     this.cell += text.slice(start);
+  }
+
+  /**
+   * Same as write(`${cells.join('\t')}\n`) without joining and rescanning: a printer's row goes straight
+   * into cells. Cells holding a tab or line break take the scanning path, so the layout never differs.
+   */
+  writeRow(cells: readonly string[]): void {
+    if (this.cell !== '' || cells.length === 0 || cells.some((c) => CELL_BREAK.test(c))) {
+      this.write(`${cells.join('\t')}\n`);
+      return;
+    }
+    const line = this.lines[this.lines.length - 1];
+    const last = cells.length - 1;
+    for (let i = 0; i <= last; i++) line.push({ text: cells[i], width: runeCount(cells[i]), htab: i < last });
+    this.lines.push([]);
+    if (line.length === 1) this.flush();
   }
 
   private terminateCell(htab: boolean): number {
@@ -99,10 +129,11 @@ export class TabWriter {
   private writeLines(line0: number, line1: number): void {
     for (let i = line0; i < line1; i++) {
       const line = this.lines[i];
-      line.forEach((c, j) => {
+      for (let j = 0; j < line.length; j++) {
+        const c = line[j];
         this.out.push(c.text);
-        if (j < this.widths.length) this.out.push(' '.repeat(Math.max(0, this.widths[j] - c.width)));
-      });
+        if (j < this.widths.length) this.out.push(pad(this.widths[j] - c.width));
+      }
       if (i + 1 === this.lines.length) {
         // the last buffered line has no newline: only outstanding text (none after a terminated cell)
       } else this.out.push('\n');
