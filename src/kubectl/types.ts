@@ -81,6 +81,8 @@ export interface PortForwardRequest {
   addresses: string[];
   out(s: string): void;
   errOut(s: string): void;
+  /** A message from the error stream for a forwarded connection (logged as client-go's HandleError does). */
+  reportError(local: number, remote: number, message: string): void;
   /** The streaming connection was lost (the pod went away): kubectl ends with "lost connection to pod". */
   onLost(): void;
 }

@@ -22,7 +22,7 @@ export function portForwardHook(cluster: Cluster): NonNullable<KubectlEnv['portF
     // Addresses other than localhost print their own "Forwarding from" lines (client-go getListener).
     const custom = o.addresses.filter((a) => !LOOPBACK.has(a));
     const out = custom.length ? (s: string) => { if (!s.startsWith('Forwarding from ')) o.out(s); } : o.out;
-    const h = forwardPorts({ localPorts, target: o.session as PortForwardTarget, ports, out, errOut: o.errOut, podAlive, onLost: o.onLost });
+    const h = forwardPorts({ localPorts, target: o.session as PortForwardTarget, ports, out, errOut: o.errOut, reportError: o.reportError, podAlive, onLost: o.onLost });
     if (custom.length) {
       for (const p of h.ports) {
         for (const a of o.addresses) {

@@ -11,6 +11,7 @@ import { CmdError, ExitError } from '../errors';
 import { usageError } from '../usage';
 import { target } from '../request-util';
 import { PODS, attachablePod, getNamed } from './logs';
+import { klogLine, klogValue } from '../cmdutil';
 
 // splitPort: "[LOCAL]:REMOTE" or "PORT" (both the same).
 function splitPort(port: string): [string, string] {
@@ -110,7 +111,10 @@ async function runPortForward(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   let handle;
   try {
     handle = ctx.env.portForward({ session: res.body, pod: { namespace: ns, name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '' },
-      ports, addresses: p.flags.address as string[], out: (s) => ctx.out(s), errOut: (s) => ctx.err(s), onLost: () => lost() });
+      ports, addresses: p.flags.address as string[], out: (s) => ctx.out(s), errOut: (s) => ctx.err(s), onLost: () => lost(),
+      // client-go portforward.go handleConnection: runtime.HandleError(fmt.Errorf("an error occurred forwarding …")).
+      reportError: (local, remote, message) => ctx.err(klogLine('E', ctx.env.now(), 'portforward.go:413',
+        `"Unhandled Error" err=${klogValue(`an error occurred forwarding ${local} -> ${remote}: ${message}`)}`)) });
   } catch (e) {
     throw new CmdError(`error: ${(e as Error).message}`);
   }

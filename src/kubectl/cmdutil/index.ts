@@ -1,7 +1,7 @@
 // kubectl/cmdutil: helpers the mutating verbs share (k8s.io/kubectl/pkg/cmd/util and genericclioptions).
 export { getDryRunStrategy, dryRunSuffix } from './dry-run';
 export type { DryRun } from './dry-run';
-export { klogLine, KLOG_PID, randomSuffixDigits } from './klog';
+export { klogLine, klogValue, KLOG_PID, randomSuffixDigits } from './klog';
 export { ObjectPrinter, goJsonIndent, sortDeep } from './print';
 export type { PrintOptions } from './print';
 export { untilWithSync } from './watch';

@@ -1,6 +1,8 @@
 // klog's text header, as kubectl's warnings print it: "W1123 21:18:31.913968   23187 helpers.go:702] msg".
 // Deviation: the thread id is a fixed number (a real one is kubectl's pid).
 
+import { goQuote } from '../printers/go-format';
+
 /** The fixed pid printed in klog headers. */
 export const KLOG_PID = 12345;
 
@@ -18,4 +20,17 @@ export function randomSuffixDigits(seed: number): string {
   let x = (Math.floor(seed) ^ 0x5bd1e995) >>> 0;
   x = Math.imul(x ^ (x >>> 13), 0x9e3779b1) >>> 0;
   return String(x);
+}
+
+/**
+ * A string value in a klog structured line (key=value): quoted when on one line, else klog's multi-line
+ * form — "<", each line tab-indented, then " >". Models k8s.io/klog/v2 internal/serialize writeStringValue.
+ */
+export function klogValue(v: string): string {
+  if (!v.includes('\n')) return goQuote(v);
+  const lines = v.split('\n');
+  const last = lines.pop()!;
+  const body = lines.map((l) => `\t${l}\n`).join('');
+  // A value ending in a line break gets no extra one before the closing delimiter.
+  return last === '' ? `<\n${body} >` : `<\n${body}\t${last}\n >`;
 }

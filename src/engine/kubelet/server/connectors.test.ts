@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../api/request';
 import type { ApiStatus } from '../../api/types';
 import { kubeletHarness, type Harness } from '../testing/harness';
-import type { ExecSession, LogStream, PortForwardSession } from './connectors';
+import { portForwardFailure, type ExecSession, type LogStream, type PortForwardSession } from './connectors';
 
 function logs(h: Harness, name: string, query: Record<string, string> = {}): ApiResponse {
   return h.client.request({ verb: 'get', group: '', version: 'v1', resource: 'pods', namespace: 'default', name, subresource: 'log', query });
@@ -102,5 +102,16 @@ describe('pods/exec and pods/portforward', () => {
     expect(s.listening(80)).toBe(true);
     expect(s.http(80, { method: 'GET', path: '/', headers: {}, remoteAddr: '127.0.0.1' })?.status).toBe(200);
     expect(s.http(81, { method: 'GET', path: '/', headers: {}, remoteAddr: '127.0.0.1' })).toBeUndefined();
+  });
+});
+
+describe('portForwardFailure (cri-dockerd words on the error stream)', () => {
+  const id = 'fe11a94397d1b69a123e2764ca3b40e441a6f2d43c4189d61cf90bb7783b77e1';
+  it('reports socat refusing the connection, with the node time and the process', () => {
+    expect(portForwardFailure(id, 9090, 'refused', Date.UTC(2024, 10, 24, 23, 49, 48), 18452)).toBe(
+      `error forwarding port 9090 to pod ${id}, uid : exit status 1: 2024/11/24 23:49:48 socat[18452] E connect(5, AF=2 127.0.0.1:9090, 16): Connection refused\n`);
+  });
+  it('reports a stopped sandbox', () => {
+    expect(portForwardFailure(id, 80, 'gone', 0, 1)).toBe(`error forwarding port 80 to pod ${id}, uid : container not running (${id})`);
   });
 });

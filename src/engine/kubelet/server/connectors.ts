@@ -10,6 +10,7 @@ import type { ExecIO, HttpRequest, HttpResponse } from '../../runtime/cri';
 import type { ContainerInstance, PodRuntimeState } from '../container';
 import { formatLine, type LogReadOptions } from '../logs';
 import { goStringList } from '../util';
+import { sha256Hex } from '../../runtime/util/sha256';
 
 /** The body of a followed pods/log answer: what the log holds now, then new lines until the container stops. */
 export interface LogStream {
@@ -39,6 +40,8 @@ export interface PortForwardSession {
   http(port: number, req: HttpRequest): HttpResponse | undefined;
   /** Is something in the pod listening on the port? */
   listening(port: number): boolean;
+  /** What the runtime writes on the error stream when a forwarded connection fails (see portForwardFailure). */
+  failure(port: number, reason: 'refused' | 'gone'): string;
 }
 
 /** What the connectors need from the kubelet of the pod's node. */
@@ -184,6 +187,8 @@ export function servePortForward(host: ConnectorHost, _req: ApiRequest, obj: Kub
   const rt = host.podRuntime(pod);
   if (!rt) return status(500, undefined, `pod ${pod.metadata?.name} not found`);
   const running = () => rt.state.running().map((i) => i.handle);
+  const sandboxID = sandboxIdOf(pod.metadata?.uid ?? '', rt.state.sandbox?.attempt ?? 0);
+  let connections = 0;
   const session: PortForwardSession = {
     kind: 'PortForwardSession', podIP: rt.podIP ?? '',
     http: (port, r) => {
@@ -194,6 +199,34 @@ export function servePortForward(host: ConnectorHost, _req: ApiRequest, obj: Kub
       return undefined;
     },
     listening: (port) => running().some((c) => c.listening(port)),
+    failure: (port, reason) => portForwardFailure(sandboxID, port, reason, host.clock.now(), socatPid(sandboxID, connections++)),
   };
   return { code: 200, body: session };
+}
+
+// The pod's sandbox (pause container) ID as Docker shows it: 64 hex digits, derived from the pod's UID and
+// sandbox attempt so that no random draw is spent on it (the IDs only ever appear in error messages).
+function sandboxIdOf(uid: string, attempt: number): string {
+  return sha256Hex(`sandbox/${uid}/${attempt}`);
+}
+
+// socat is a new process per forwarded connection; its pid grows with each one.
+function socatPid(sandboxID: string, n: number): number {
+  return 4000 + (parseInt(sandboxID.slice(0, 4), 16) % 20000) + n * 7;
+}
+
+/**
+ * The error-stream message of a failed forwarded connection, in cri-dockerd's words (minikube's runtime):
+ * Models pkg/kubelet/cri/streaming/portforward/httpstream.go portForward ("error forwarding port %d to pod
+ * %s, uid %v: %v", with the sandbox ID as pod and no uid) around cri-dockerd core/docker_streaming_others.go
+ * portForward (nsenter + socat: "exit status 1: " and socat's stderr line) and docker_streaming.go
+ * ("container not running (%s)" once the sandbox has stopped).
+ */
+export function portForwardFailure(sandboxID: string, port: number, reason: 'refused' | 'gone', now: number, pid: number): string {
+  const head = `error forwarding port ${port} to pod ${sandboxID}, uid : `;
+  if (reason === 'gone') return `${head}container not running (${sandboxID})`;
+  const d = new Date(now);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const when = `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+  return `${head}exit status 1: ${when} socat[${pid}] E connect(5, AF=2 127.0.0.1:${port}, 16): Connection refused\n`;
 }

@@ -13,6 +13,8 @@ export interface PortForwardTarget {
   podIP: string;
   /** Sends an HTTP request to a port of the pod; undefined means nothing listens there. */
   http(port: number, req: HttpRequest): HttpResponse | undefined;
+  /** The runtime's message on the error stream when a connection fails. */
+  failure?(port: number, reason: 'refused' | 'gone'): string;
 }
 
 /** One forwarded port. */
@@ -32,8 +34,11 @@ export interface ForwardOptions {
   errOut(s: string): void;
   /** Is the pod still there? Once it is gone, connections fail and the forward ends. */
   podAlive(): boolean;
-  /** The text of an error-stream message for a failed connection (the runtime's words). */
-  errorText?(remote: number, reason: 'refused' | 'gone'): string;
+  /**
+   * Reports an error-stream message (kubectl logs it through klog: "an error occurred forwarding L -> R: …");
+   * without it the message goes to errOut as a plain line.
+   */
+  reportError?(local: number, remote: number, message: string): void;
   /** Called once when the streaming connection is lost (kubectl exits with ErrLostConnectionToPod). */
   onLost(): void;
 }
@@ -60,8 +65,10 @@ export function forwardPorts(o: ForwardOptions): PortForwardHandle {
   const close = () => {
     for (const c of closers.splice(0)) c();
   };
-  const lose = (remote: number, reason: 'refused' | 'gone') => {
-    o.errOut(o.errorText?.(remote, reason) ?? `an error occurred forwarding -> ${remote}: ${reason === 'gone' ? 'pod not found' : 'connection refused'}\n`);
+  const lose = (p: ForwardedPort, reason: 'refused' | 'gone') => {
+    const message = o.target.failure?.(p.remote, reason) ?? (reason === 'gone' ? 'pod not found' : 'connection refused');
+    if (o.reportError) o.reportError(p.local, p.remote, message);
+    else o.errOut(`an error occurred forwarding ${p.local} -> ${p.remote}: ${message}\n`);
     if (lost) return;
     lost = true;
     close();
@@ -74,12 +81,12 @@ export function forwardPorts(o: ForwardOptions): PortForwardHandle {
           if (lost) return { kind: 'refused' };
           o.out(`Handling connection for ${p.local}\n`);
           if (!o.podAlive()) {
-            lose(p.remote, 'gone');
+            lose(p, 'gone');
             return { kind: 'empty' };
           }
           const res = o.target.http(p.remote, { ...req, remoteAddr: '127.0.0.1' });
           if (!res) {
-            lose(p.remote, 'refused');
+            lose(p, 'refused');
             return { kind: 'empty' };
           }
           return { kind: 'response', response: res };
