@@ -11,7 +11,7 @@ import { patchMetaFor } from '../../api/schema';
 import { FieldSet } from './fieldset';
 import { fieldPE } from './path-element';
 import { type Managed, type VersionedSet, DecodeError, buildManagerIdentifier, decodeManagedFields, emptyManaged,
-  encodeManagedFields } from './managed-fields';
+  encodeCreatedManagedFields, encodeManagedFields } from './managed-fields';
 import { type UpdaterContext, updaterApply, updaterUpdate } from './updater';
 import { ConflictsError, type Conflict, newConflictError } from './conflict';
 import { ValidationError } from './schema';
@@ -20,6 +20,7 @@ import { resetFieldsFor } from './reset-fields';
 import { emptyObjectFor } from './empty-object';
 import { allowedConflictsFromLastApplied, applyLastApplied } from './last-applied';
 import { capUpdateManagers } from './cap-managers';
+import { createOutcome, createShapeKey, rememberCreateOutcome } from './create-cache';
 
 /** Options of a non-apply write (create, update, patch). */
 export interface UpdateOptions {
@@ -147,9 +148,18 @@ export function updateManagedFields(live: KubeObject | undefined, obj: KubeObjec
     const ctx = contextFor(opts, kind);
     const id = buildManagerIdentifier({ manager: opts.manager || 'unknown', operation: 'Update', apiVersion: opts.apiVersion,
       subresource: opts.subresource });
-    const base = withoutManagedFields(live ?? emptyObjectFor(opts.apiVersion, kind));
-    updateChain(ctx, base, withoutManagedFields(obj), managed, id, opts.apiVersion, opts.time);
+    const empty = live ? undefined : emptyObjectFor(opts.apiVersion, kind);
+    const base = withoutManagedFields(live ?? empty!);
+    const next = withoutManagedFields(obj);
+    // A create from nothing: the outcome depends on the object's shape only (see create-cache.ts).
+    const shapeKey = empty && managed.fields.size === 0 && !opts.meta ? createShapeKey(`${id}\u0000${kind ?? ''}`, next, empty) : undefined;
+    if (shapeKey !== undefined) {
+      const known = createOutcome(shapeKey);
+      if (known !== undefined) return known ? encodeCreatedManagedFields(id, known, opts.time) : undefined;
+    }
+    updateChain(ctx, base, next, managed, id, opts.apiVersion, opts.time);
     capUpdateManagers(managed);
+    if (shapeKey !== undefined) rememberCreateOutcome(shapeKey, managed.fields.get(id) ?? null);
     return encodeManagedFields(managed);
   } catch (e) {
     // UpdateNoErrors: a write never fails on its managed fields; they are dropped instead.

@@ -100,12 +100,20 @@ export function encodeManagedFields(managed: Managed): ManagedFieldsEntry[] | un
   return sortEncodedManagedFields(out);
 }
 
+/**
+ * The entries of an object one manager created (a set shared by many objects: the entry is built
+ * fresh, never another object's decoded one).
+ */
+export function encodeCreatedManagedFields(id: string, vs: VersionedSet, time: string | undefined): ManagedFieldsEntry[] {
+  return [encodeEntry(id, vs, time, false)];
+}
+
 // A ManagedFieldsEntry keeps the Go struct's field order: manager, operation, apiVersion, time,
 // fieldsType, fieldsV1, subresource.
-function encodeEntry(id: string, vs: VersionedSet, time: string | undefined): ManagedFieldsEntry {
+function encodeEntry(id: string, vs: VersionedSet, time: string | undefined, reuse = true): ManagedFieldsEntry {
   const ident = parseManagerIdentifier(id);
   const operation = vs.applied ? 'Apply' : (ident.operation ?? 'Update');
-  const src = sourceEntry.get(vs.set);
+  const src = reuse ? sourceEntry.get(vs.set) : undefined;
   if (src && src.manager === ident.manager && src.operation === operation && src.apiVersion === vs.apiVersion
     && src.time === time && src.subresource === ident.subresource) {
     return src;
