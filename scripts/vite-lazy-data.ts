@@ -1,12 +1,18 @@
 // A Vite plugin for the worker build only: large generated data modules leave the worker's first chunk.
-// Every import of one of them (except from src/worker/lazy-data-modules.ts) gets a stub whose exported
-// objects and arrays start empty and register themselves on globalThis; src/worker/lazy-data.ts imports
-// the real modules dynamically (one chunk) at boot and copies the data into the stubs before the engine
-// starts, so
-// the engine stays synchronous and reads the same objects as before. Tests and `vite dev` never use the
-// plugin: there the modules are imported as they are.
+// Every import of one of them (except from the file that gathers it into its chunk) gets a stub whose
+// exported objects and arrays start empty and register themselves on globalThis.
+// - Boot data (LAZY_DATA_MODULES): src/worker/lazy-data.ts imports the real modules dynamically (one chunk)
+//   at boot and copies the data into the stubs before the engine starts, so the engine stays synchronous
+//   and reads the same objects as before.
+// - On-demand data (ON_DEMAND_MODULES): read only by paths that can wait (kubectl help, completion,
+//   explain, the editor's schema). Each has a chunk file, imported dynamically by its loader on first
+//   use; the plugin appends to that file the code that fills the stubs. The schema's descriptions are
+//   split off k8s-schema.generated the same way (the boot chunk gets its definitions with empty
+//   descriptions, src/engine/api/schema/docs-chunk.ts the descriptions).
+// Tests and `vite dev` never use the plugin: there the modules are imported as they are, and every
+// loader finds its data already in place.
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { LAZY_DATA_FILLED_NAME, LAZY_DATA_GLOBAL_NAME } from '../src/worker/lazy-data-names';
 
@@ -17,10 +23,18 @@ export const LAZY_DATA_MODULES = [
   'src/engine/api/schema/go-enums.ts',
   'src/engine/api/schema/go-order.ts',
   'src/engine/api/schema/v1-32-additions.ts',
-  'src/engine/api/schema/v1-32-descriptions.ts',
-  'src/kubectl/help/texts.generated.ts',
-  'src/kubectl/help/completion.generated.ts',
 ];
+
+/** The data modules fetched on first use, each with the chunk file that is its only real importer. */
+export const ON_DEMAND_MODULES: Readonly<Record<string, string>> = {
+  'src/kubectl/help/texts.generated.ts': 'src/kubectl/help/texts-chunk.ts',
+  'src/kubectl/help/completion.generated.ts': 'src/kubectl/help/completion-chunk.ts',
+  'src/engine/api/schema/v1-32-descriptions.ts': 'src/engine/api/schema/docs-chunk.ts',
+};
+
+// The generated schema is boot data, but its descriptions go with the on-demand schema docs.
+const SCHEMA = 'src/engine/api/schema/k8s-schema.generated.ts';
+const SCHEMA_DOCS_CHUNK = 'src/engine/api/schema/docs-chunk.ts';
 
 const STUB = '\0lazy-data-stub:';
 // kubectl's commands leave the first chunk too: the worker's imports of src/kubectl/index.ts (from
@@ -37,18 +51,48 @@ const GUARD = `const guard = (t, what) => new Proxy(t, Object.fromEntries(['get'
     return Reflect[trap](...a);
   }])));`;
 
+/** The `export const NAME … = {` blocks of a generated module: each entry one line `  key: <JSON>,`. */
+function exportBlocks(text: string): Map<string, { keys: string[]; values: unknown[] } | undefined> {
+  const blocks = new Map<string, { keys: string[]; values: unknown[] } | undefined>();
+  for (const m of text.matchAll(/^export const (\w+)(?::[^=\n]+)? = \{\n([\s\S]*?)^\};$/gm)) {
+    const keys: string[] = [];
+    const values: unknown[] = [];
+    let flat = true;
+    for (const line of m[2].split('\n')) {
+      if (line === '' || /^\s*\/\//.test(line)) continue;
+      const e = /^ {2}("(?:[^"\\]|\\.)*"|[\w$]+): (.*),$/.exec(line);
+      if (!e) { flat = false; break; }
+      try {
+        values.push(JSON.parse(e[2]));
+      } catch {
+        flat = false;
+        break;
+      }
+      keys.push(e[1].startsWith('"') ? JSON.parse(e[1]) as string : e[1]);
+    }
+    blocks.set(m[1], flat ? { keys, values } : undefined);
+  }
+  return blocks;
+}
+
 /**
  * The stub of a data module: each `export const` as an empty object/array (or the literal itself); with
- * `check`, each wrapped in a Proxy that throws when read before the data chunk has filled it.
+ * `check`, each wrapped in a Proxy that throws when read before the data chunk has filled it. With
+ * `keysOnly` (on-demand modules), an object of strings keeps its keys, each value "" until filled: code
+ * may ask which keys exist (kubectl's command paths) before the texts are loaded.
  */
-export function stubSource(path: string, text: string, check = false): string {
+export function stubSource(path: string, text: string, check = false, keysOnly = false): string {
   const name = basename(path).replace(/\.ts$/, '');
   const lines: string[] = check ? [GUARD] : [];
   const filled: string[] = [];
   const empty = (init: string, id: string) => (check ? `guard(${init}, ${JSON.stringify(`${name}.${id}`)})` : init);
+  const blocks = keysOnly ? exportBlocks(text) : new Map();
   for (const m of text.matchAll(/^export const (\w+)(?::[^=\n]+)? = (.*)$/gm)) {
     const [, id, init] = m;
-    if (init.startsWith('{')) lines.push(`export const ${id} = ${empty('{}', id)};`);
+    const block = blocks.get(id);
+    if (block && block.values.every((v: unknown) => typeof v === 'string')) {
+      lines.push(`export const ${id} = ${JSON.stringify(Object.fromEntries(block.keys.map((k: string) => [k, ''])))};`);
+    } else if (init.startsWith('{')) lines.push(`export const ${id} = ${empty('{}', id)};`);
     else if (init.startsWith('[')) lines.push(`export const ${id} = ${empty('[]', id)};`);
     else if (init.endsWith(';')) {
       lines.push(`export const ${id} = ${init}`);
@@ -60,13 +104,57 @@ export function stubSource(path: string, text: string, check = false): string {
   return `${lines.join('\n')}\n`;
 }
 
+type RawDefJson = [string, Record<string, [string, string, ...unknown[]]>];
+
+/**
+ * The generated schema split in two: `shape` is the module with every description "" (what the engine
+ * needs: types, flags, enums), `docs` the descriptions by definition ([own, {field: text}]) and
+ * SPECIAL_DOCS's texts, for the on-demand docs chunk.
+ */
+export function splitSchema(text: string): { shape: string; docs: { defs: Record<string, [string, Record<string, string>]>; special: Record<string, string> } } {
+  const blocks = exportBlocks(text);
+  const defs = blocks.get('DEFS');
+  const special = blocks.get('SPECIAL_DOCS');
+  if (!defs || !special) throw new Error(`lazy-data: cannot split ${SCHEMA} (DEFS and SPECIAL_DOCS must be one entry per line)`);
+  const docs = { defs: {} as Record<string, [string, Record<string, string>]>, special: {} as Record<string, string> };
+  const shapeDefs: string[] = [];
+  defs.keys.forEach((key, i) => {
+    const [description, fields] = defs.values[i] as RawDefJson;
+    const fieldDocs: Record<string, string> = {};
+    const shapeFields: Record<string, unknown[]> = {};
+    for (const [f, [type, doc, ...rest]] of Object.entries(fields)) {
+      if (doc) fieldDocs[f] = doc;
+      shapeFields[f] = [type, '', ...rest];
+    }
+    docs.defs[key] = [description, fieldDocs];
+    shapeDefs.push(`  ${JSON.stringify(key)}: ${JSON.stringify(['', shapeFields])},`);
+  });
+  special.keys.forEach((k, i) => { docs.special[k] = special.values[i] as string; });
+  const shape = text
+    .replace(/^(export const DEFS(?::[^=\n]+)? = \{\n)[\s\S]*?^\};$/m, (_, head: string) => `${head}${shapeDefs.join('\n')}\n};`)
+    .replace(/^(export const SPECIAL_DOCS(?::[^=\n]+)? = \{\n)[\s\S]*?^\};$/m,
+      (_, head: string) => `${head}${special.keys.map((k) => `  ${JSON.stringify(k)}: "",`).join('\n')}\n};`);
+  return { shape, docs };
+}
+
+// What a chunk file gets appended: its real modules' data copied into the stubs everyone else reads.
+const FILL = `const __kubesimFill = (stub, full) => { if (stub) for (const k of Object.keys(stub)) {
+  if (Array.isArray(stub[k])) stub[k].push(...full[k]); else Object.assign(stub[k], full[k]); } };`;
+
 /** The plugin (for `worker.plugins`); `check` builds the guarded stubs (KUBESIM_LAZY_DATA_CHECK=1). */
 export function lazyData(check = false): Plugin {
-  const isLazy = (id: string) => LAZY_DATA_MODULES.some((p) => id.endsWith(`/${p}`));
-  const names = new Set(LAZY_DATA_MODULES.map((p) => basename(p).replace(/\.ts$/, '')));
+  const onDemand = Object.entries(ON_DEMAND_MODULES);
+  const isBoot = (id: string) => LAZY_DATA_MODULES.some((p) => id.endsWith(`/${p}`));
+  const onDemandOf = (id: string) => onDemand.find(([p]) => id.endsWith(`/${p}`));
+  const chunkModules = (id: string) => onDemand.filter(([, c]) => id.endsWith(`/${c}`)).map(([p]) => p);
+  const names = new Set([...LAZY_DATA_MODULES, ...onDemand.map(([p]) => p)].map((p) => basename(p).replace(/\.ts$/, '')));
+  let root = '';
   return {
     name: 'kubesim-lazy-data',
     enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+    },
     async resolveId(source, importer, options) {
       if (!importer || importer.endsWith(`/${PRELOADER}`) || importer.startsWith(STUB)) return null;
       if (/(^|\/)kubectl$/.test(source) && !importer.includes('/src/kubectl/')) {
@@ -76,12 +164,43 @@ export function lazyData(check = false): Plugin {
       }
       if (!names.has(basename(source).replace(/\.ts$/, ''))) return null;
       const r = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return r && isLazy(r.id) ? `${STUB}${r.id}` : null;
+      if (!r) return null;
+      if (isBoot(r.id)) return `${STUB}${r.id}`;
+      const lazy = onDemandOf(r.id);
+      // A chunk file imports its real modules; everyone else gets the stub.
+      return lazy && !importer.endsWith(`/${lazy[1]}`) ? `${STUB}${r.id}` : null;
     },
     load(id) {
-      if (!id.startsWith(STUB)) return null;
-      const path = id.slice(STUB.length);
-      return stubSource(path, readFileSync(path, 'utf8'), check);
+      if (id.startsWith(STUB)) {
+        const path = id.slice(STUB.length);
+        const text = readFileSync(path, 'utf8');
+        if (path.endsWith(`/${SCHEMA}`)) return stubSource(path, text, check);
+        return stubSource(path, text, check && isBoot(path), !!onDemandOf(path));
+      }
+      // The real schema (imported by the boot chunk only) without its descriptions.
+      if (id.endsWith(`/${SCHEMA}`)) return splitSchema(readFileSync(id, 'utf8')).shape;
+      return null;
+    },
+    transform(code, id) {
+      const modules = chunkModules(id);
+      if (!modules.length) return null;
+      const lines = [code, FILL];
+      modules.forEach((p, i) => {
+        const name = basename(p).replace(/\.ts$/, '');
+        lines.push(`import * as __kubesimReal${i} from ${JSON.stringify(resolve(root, p))};`,
+          `__kubesimFill(globalThis.${LAZY_DATA_GLOBAL_NAME}?.[${JSON.stringify(name)}], __kubesimReal${i});`);
+      });
+      if (id.endsWith(`/${SCHEMA_DOCS_CHUNK}`)) {
+        // The schema's descriptions go back into the definitions the engine already holds (the stub's).
+        const { docs } = splitSchema(readFileSync(resolve(root, SCHEMA), 'utf8'));
+        lines.push(`import { DEFS as __kubesimDefs, SPECIAL_DOCS as __kubesimSpecial } from ${JSON.stringify(resolve(root, SCHEMA))};`,
+          `for (const [k, [d, fields]] of Object.entries(${JSON.stringify(docs.defs)})) {`,
+          '  const def = __kubesimDefs[k]; def[0] = d;',
+          '  for (const [f, text] of Object.entries(fields)) def[1][f][1] = text;',
+          '}',
+          `Object.assign(__kubesimSpecial, ${JSON.stringify(docs.special)});`);
+      }
+      return { code: lines.join('\n'), map: null };
     },
   };
 }

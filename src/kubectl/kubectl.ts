@@ -6,7 +6,7 @@ import { FlagError, parseFlags } from './flags';
 import { GLOBAL_FLAGS } from './global-flags';
 import { CmdError, formatError } from './errors';
 import type { KubectlEnv, KubectlIO } from './types';
-import { childrenOf, helpText, wrapHelp } from './help/help';
+import { childrenOf, helpText, helpTextsLoaded, loadHelpTexts, wrapHelp } from './help/help';
 import { checkRequiredFlags, flagsOfPath, resolveCommand, runHelpCommand, runWithoutImplementation,
   warnDeprecatedFlags } from './command-tree';
 import { getCommand } from './cmd/get';
@@ -151,6 +151,7 @@ async function dispatch(argv: readonly string[], env: KubectlEnv, io: KubectlIO)
       if (e instanceof FlagError) throw new CmdError(`error: ${e.message}\nSee 'kubectl --help' for usage.`);
       throw e;
     }
+    if (!helpTextsLoaded()) await loadHelpTexts();
     io.stdout(helpText('') ?? '');
     return 0;
   }
@@ -166,6 +167,8 @@ async function dispatch(argv: readonly string[], env: KubectlEnv, io: KubectlIO)
     if (e instanceof FlagError) throw new CmdError(`error: ${e.message}\nSee '${path} --help' for usage.`);
     throw e;
   }
+  // The paths that print a help text wait for the texts (a chunk fetched on first use in the built worker).
+  if ((p.flags.help || !cmd?.run) && !helpTextsLoaded()) await loadHelpTexts();
   if (p.flags.help) {
     io.stdout(wrapHelp(helpText(key) ?? '', env.columns));
     return 0;

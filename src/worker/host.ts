@@ -8,6 +8,7 @@ import { inProcessClient, minikubeKubeConfig, runKubectl, type KubectlEnv, type 
 import { Shell, MemFS, BUILTINS } from '../shell';
 import { minikubeProgram, newMinikubeState, portForwardHook, type MinikubeState } from '../minikube';
 import { completeLine, type CompletionContext } from './completion';
+import { helpTextsLoaded, loadHelpTexts } from '../kubectl/help/help';
 import { FileTracker, withOwnCwd } from './file-tracker';
 import { Mirror } from './mirror';
 import { TerminalSession } from './terminal-session';
@@ -136,9 +137,12 @@ export class WorkerHost {
         return;
       }
       case 'term-complete': {
-        const fs = this.termFs.get(msg.tab) ?? this.fs;
-        const completion = completeLine(msg.line, Math.min(msg.cursor, msg.line.length), this.completionContext(fs));
-        return this.env.post({ type: 'term-completion', id: msg.id, completion });
+        // Completion shows kubectl's help descriptions: in the built worker a chunk fetched on first use.
+        if (!helpTextsLoaded()) {
+          void loadHelpTexts().catch(() => undefined).then(() => this.complete(msg));
+          return;
+        }
+        return this.complete(msg);
       }
       case 'api': {
         let response;
@@ -277,6 +281,12 @@ export class WorkerHost {
       },
     });
     return shell;
+  }
+
+  private complete(msg: Extract<ToWorker, { type: 'term-complete' }>): void {
+    const fs = this.termFs.get(msg.tab) ?? this.fs;
+    const completion = completeLine(msg.line, Math.min(msg.cursor, msg.line.length), this.completionContext(fs));
+    this.env.post({ type: 'term-completion', id: msg.id, completion });
   }
 
   private completionContext(fs: MemFS): CompletionContext {

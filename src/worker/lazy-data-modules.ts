@@ -1,14 +1,12 @@
-// The worker's large data modules, gathered into one chunk that src/worker/lazy-data.ts imports
-// dynamically. In the built worker this file is the only importer of the real modules: every other
-// import of them gets a stub (scripts/vite-lazy-data.ts).
+// The worker's large data modules the engine reads synchronously, gathered into one chunk that
+// src/worker/lazy-data.ts imports dynamically at boot. In the built worker this file is the only importer
+// of the real modules: every other import of them gets a stub (scripts/vite-lazy-data.ts). Data read
+// only on first use (help texts, completion scripts, the schema's descriptions) has chunks of its own.
 import * as k8sSchema from '../engine/api/schema/k8s-schema.generated';
 import * as goEmit from '../engine/api/schema/go-emit';
 import * as goEnums from '../engine/api/schema/go-enums';
 import * as goOrder from '../engine/api/schema/go-order';
 import * as v132Additions from '../engine/api/schema/v1-32-additions';
-import * as v132Descriptions from '../engine/api/schema/v1-32-descriptions';
-import * as helpTexts from '../kubectl/help/texts.generated';
-import * as completionScripts from '../kubectl/help/completion.generated';
 import { runKubectl } from '../kubectl/kubectl';
 
 /** kubectl's commands (the built worker's first chunk has only src/worker/kubectl-entry.ts). */
@@ -21,7 +19,4 @@ export const LAZY_MODULES: Readonly<Record<string, Readonly<Record<string, unkno
   'go-enums': goEnums,
   'go-order': goOrder,
   'v1-32-additions': v132Additions,
-  'v1-32-descriptions': v132Descriptions,
-  'texts.generated': helpTexts,
-  'completion.generated': completionScripts,
 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LAZY_DATA_MODULES, stubSource } from '../../scripts/vite-lazy-data';
+import { LAZY_DATA_MODULES, ON_DEMAND_MODULES, splitSchema, stubSource } from '../../scripts/vite-lazy-data';
 import { fillStub, preloadLazyData } from './lazy-data';
 import { LAZY_MODULES } from './lazy-data-modules';
 
@@ -29,6 +29,38 @@ describe('lazy data', () => {
       'export const A = {};', 'export const B = [];', 'export const C = "source@1";',
       '(globalThis.__kubesimLazyData ??= {})["data.generated"] = { A, B };', '',
     ].join('\n'));
+  });
+
+  it.each(Object.entries(ON_DEMAND_MODULES))('loads %s on demand through its chunk file %s', (path, chunk) => {
+    const text = readFileSync(resolve(__dirname, '../..', chunk), 'utf8');
+    expect(text).toContain(`from './${path.replace(/^.*\//, '').replace(/\.ts$/, '')}'`);
+    expect(LAZY_DATA_MODULES).not.toContain(path);
+  });
+
+  it('stubs an on-demand object of strings with its keys and empty texts, anything else empty', () => {
+    const stub = stubSource('x/texts.generated.ts', [
+      'export const T: Readonly<Record<string, string>> = {', '  "": "root",', '  "create deployment": "text",', '  bash: "x",', '};',
+      'export const N: Record<string, Record<string, string>> = {', "  'a.b': {", '    x: "y",', '  },', '};',
+    ].join('\n'), false, true);
+    expect(stub).toBe([
+      'export const T = {"":"","create deployment":"","bash":""};', 'export const N = {};',
+      '(globalThis.__kubesimLazyData ??= {})["texts.generated"] = { T, N };', '',
+    ].join('\n'));
+  });
+
+  it('splits the generated schema: shapes with empty descriptions, the descriptions apart', () => {
+    const text = readFileSync(resolve(__dirname, '../../src/engine/api/schema/k8s-schema.generated.ts'), 'utf8');
+    const { shape, docs } = splitSchema(text);
+    expect(shape.length).toBeLessThan(text.length / 3);
+    const pod = /^ {2}"core\.v1\.PodSpec": (.*),$/m.exec(shape)![1];
+    const [description, fields] = JSON.parse(pod) as [string, Record<string, unknown[]>];
+    expect(description).toBe('');
+    expect(fields.restartPolicy).toEqual(['s', '']);
+    expect(fields.containers).toEqual(['[]core.v1.Container', '', 1]);
+    expect(docs.defs['core.v1.PodSpec'][0]).toMatch(/^PodSpec is a description of a pod\./);
+    expect(docs.defs['core.v1.PodSpec'][1].restartPolicy).toMatch(/^Restart policy for all containers within the pod\./);
+    expect(docs.special.q).toMatch(/^Quantity is a fixed-point representation/);
+    expect(shape).toMatch(/^ {2}"q": "",$/m);
   });
 
   it('fills a stub in place: objects keep their key order, arrays their items', () => {

@@ -1,5 +1,6 @@
-// The worker's large data modules (the generated schema and its hand-kept Go facts, kubectl's help texts
-// and completion scripts), fetched as one chunk at boot before the engine starts. In the built worker
+// The worker's large data modules the engine reads synchronously (the generated schema without its
+// descriptions, its hand-kept Go facts) and kubectl's commands, fetched as one chunk at boot before the
+// engine starts. In the built worker
 // the modules the engine imports are stubs (scripts/vite-lazy-data.ts) whose objects are filled here;
 // in tests and `vite dev` there are no stubs and this only loads modules that are already there.
 import { provideKubectl } from './kubectl-entry';

@@ -6,6 +6,7 @@ import type { ApiHandler } from '../engine/api/request';
 import type { ApiStatus } from '../engine/api/types';
 import type { NetworkRequest, NetworkResponse } from '../engine/network';
 import type { Shell } from '../shell';
+import { loadSchemaDocs, schemaDocsLoaded } from '../engine/api/schema';
 import { editorSchema } from './editor-schema';
 import type { FromWorker, HttpResult, StreamSource, ToWorker } from './protocol';
 
@@ -37,7 +38,13 @@ export class SideChannels {
     switch (msg.type) {
       case 'stream-start': return this.start(msg.id, msg.source);
       case 'stream-cancel': return this.running.get(msg.id)?.();
-      case 'editor-schema': return this.deps.post({ type: 'editor-schema-result', id: msg.id, schema: editorSchema() });
+      case 'editor-schema': {
+        // The schema carries the descriptions (hover): in the built worker a chunk fetched on first use.
+        const answer = () => this.deps.post({ type: 'editor-schema-result', id: msg.id, schema: editorSchema() });
+        if (schemaDocsLoaded()) return answer();
+        void loadSchemaDocs().catch(() => undefined).then(answer);
+        return;
+      }
       case 'http': return this.deps.post({ type: 'http-result', id: msg.id, result: this.http(msg.url) });
     }
   }

@@ -2,7 +2,7 @@
 // script cobra generates (captured from kubectl v1.32).
 import type { Command } from '../command';
 import { flagsFor } from '../help/flag-defs';
-import { COMPLETION_SCRIPTS } from '../help/completion.generated';
+import { loadCompletionScripts } from '../help/help';
 import { usageError } from '../usage';
 
 /** `kubectl completion bash|zsh|fish|powershell`. */
@@ -13,7 +13,7 @@ export const completionCommand: Command = {
   async run(p, ctx) {
     if (p.args.length === 0) throw usageError(ctx, 'Shell not specified.');
     if (p.args.length > 1) throw usageError(ctx, 'Too many arguments. Expected only the shell type.');
-    const script = COMPLETION_SCRIPTS[p.args[0]];
+    const script = (await loadCompletionScripts())[p.args[0]];
     if (script === undefined) throw usageError(ctx, `Unsupported shell type "${p.args[0]}".`);
     ctx.out(script);
     return 0;

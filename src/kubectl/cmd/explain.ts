@@ -2,6 +2,7 @@
 // --api-version, --recursive, -o plaintext) with pkg/explain SplitAndParseResourceRequestWithMatchingPrefix and
 // the v2 (OpenAPI v3) plaintext renderer over the server's group/version document.
 import { parseApiVersion, resourceFor } from '../../engine/api';
+import { loadSchemaDocs, schemaDocsLoaded } from '../../engine/api/schema';
 import type { Command, CmdContext } from '../command';
 import type { ParsedArgs } from '../flags';
 import { flagsFor } from '../help/flag-defs';
@@ -66,6 +67,8 @@ async function runExplain(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   let version = m.version;
   if (apiVersion) ({ group, version } = parseApiVersion(apiVersion));
   if (output !== 'plaintext' && output !== 'plaintext-openapiv2') throw new CmdError(`error: unrecognized format: ${output}`);
+  // The documents carry the schema's descriptions: a chunk fetched on first use in the built worker.
+  if (!schemaDocsLoaded()) await loadSchemaDocs();
   const doc = openApiV3Document(group, version);
   if (!doc || !resourceFor(group, m.resource)) {
     throw new CmdError(`error: couldn't find resource for "${group ? `${group}/${version}` : version}, Resource=${m.resource}"`);

@@ -1,7 +1,28 @@
 // kubectl's help output: `kubectl <command> --help`, `-h`, `kubectl help <command>`, and the command
 // tree those texts describe. Texts are captured from kubectl v1.32 (scripts/capture-kubectl-help.ts).
 import { HELP_TEXTS } from './texts.generated';
+import { COMPLETION_SCRIPTS } from './completion.generated';
 import { ALIASES } from './flags.generated';
+
+// In the built worker the texts and scripts are chunks fetched on first use (scripts/vite-lazy-data.ts):
+// until then HELP_TEXTS has every command path with an empty text, so commands resolve without them.
+// Everywhere else they are in place and loading is a no-op.
+
+/** Are the help texts in place (always, outside the built worker)? */
+export function helpTextsLoaded(): boolean {
+  return HELP_TEXTS[''] !== '';
+}
+
+/** Loads the help texts; await it before reading one (helpText, unknownHelpTopic). */
+export async function loadHelpTexts(): Promise<void> {
+  if (!helpTextsLoaded()) await import('./texts-chunk');
+}
+
+/** What `kubectl completion <shell>` prints, by shell (loaded on first use, as the help texts). */
+export async function loadCompletionScripts(): Promise<Readonly<Record<string, string>>> {
+  if (COMPLETION_SCRIPTS.bash === '') await import('./completion-chunk');
+  return COMPLETION_SCRIPTS;
+}
 
 /** The help text of a command path ("" for the root), or undefined for a path kubectl does not have. */
 export function helpText(path: string): string | undefined {

@@ -17,4 +17,5 @@ export { canonicalTime, GoTimeParseError, RFC3339, RFC3339_MICRO } from './go-ti
 export { base64Decode, base64Encode, CorruptInputError } from './go-base64';
 export { goJsonMarshal } from './go-json';
 export { SCHEMA_SOURCE, SPECIAL_DOCS } from './k8s-schema.generated';
+export { loadSchemaDocs, schemaDocsLoaded } from './docs';
 

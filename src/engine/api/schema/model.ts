@@ -150,9 +150,7 @@ const cache = new Map<string, SchemaDef | null>();
 function buildDef(key: string): SchemaDef | undefined {
   const raw = rawDef(key);
   if (!raw) return undefined;
-  const [rawDescription, rawFields] = raw;
-  const newer = DESCRIPTIONS_V1_32[key] ?? {};
-  const description = newer.$ ?? rawDescription;
+  const rawFields = raw[1];
   const all: [string, RawField][] = [...Object.entries(rawFields), ...Object.entries(ADDED_FIELDS[key] ?? {})];
   const removed = REMOVED_FIELDS[key] ?? [];
   const goTypes = GO_TYPES[key] ?? {};
@@ -162,13 +160,17 @@ function buildDef(key: string): SchemaDef | undefined {
     if (e) emit.set(e.replace(/\*$/, ''), e.endsWith('*') ? 'null' : 'zero');
   }
   const fields = new Map<string, SchemaField>();
-  for (const [name, [ref, rawDesc, flags = 0, literals]] of all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, rawField] of all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (removed.includes(name)) continue;
-    const desc = newer[name] ?? rawDesc;
+    const [ref, , flags = 0, literals] = rawField;
     const type = typeOf(ref, goTypes[name] ?? impliedGo(ref));
     const f: SchemaField = {
       name, type: literals ? { ...type, enumValues: literals } : type,
-      description: type.kind === 'string' && type.enumValues ? withEnumDescription(desc, type.go) : desc,
+      // Read on access: in the built worker the descriptions arrive later than the definitions (docs.ts).
+      get description() {
+        const desc = DESCRIPTIONS_V1_32[key]?.[name] ?? rawField[1];
+        return type.kind === 'string' && type.enumValues ? withEnumDescription(desc, type.go) : desc;
+      },
       required: (flags & F_REQUIRED) !== 0 || (NOW_REQUIRED[key]?.includes(name) ?? false), readonly: (flags & F_READONLY) !== 0,
       ...(emit.has(name) ? { emit: emit.get(name) } : {}),
       ...(patch[name] ? { patch: patch[name] } : {}),
@@ -176,7 +178,8 @@ function buildDef(key: string): SchemaDef | undefined {
     fields.set(name, f);
   }
   const order = GO_ORDER[key]?.split(' ').filter((n) => fields.has(n));
-  return { key, goName: key.slice(key.lastIndexOf('.') + 1), description, fields, atomic: ATOMIC_STRUCTS.has(key),
+  return { key, goName: key.slice(key.lastIndexOf('.') + 1), get description() { return DESCRIPTIONS_V1_32[key]?.$ ?? raw[0]; },
+    fields, atomic: ATOMIC_STRUCTS.has(key),
     goOrder: order && order.length === fields.size ? order : [...fields.keys()] };
 }
 
