@@ -16,70 +16,68 @@ const outcomes = new Map<string, CreateOutcome>();
 
 class TooLong extends Error {}
 
-function isPlain(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-// Builds the key in one string; names and values are length-prefixed so no text is ambiguous.
+// Builds the key as a list of parts; names and values are length-prefixed so no text is ambiguous.
 class ShapeWriter {
-  s = '';
+  readonly parts: string[] = [];
+  length = 0;
 
   // `zero` is the empty object's value at the same position (undefined where it has none); `exact`
   // keeps scalars verbatim (inside lists, whose keys and set members are values).
   write(v: unknown, zero: unknown, exact: boolean): void {
-    if (this.s.length > MAX_KEY) throw new TooLong();
+    const parts = this.parts;
     if (v === undefined) {
-      this.s += 'u';
+      parts.push('u');
       return;
     }
     if (v === null) {
-      this.s += 'z';
+      parts.push('z');
       return;
     }
-    switch (typeof v) {
-      case 'string':
-        // A scalar differs from a null or object zero whatever it is: only a scalar zero makes the value count.
-        if (exact || (zero !== undefined && zero !== null && typeof zero !== 'object')) this.s += `S${v.length}:${v}`;
-        else this.s += 'S';
-        return;
-      case 'number':
-      case 'boolean':
-        if (exact || (zero !== undefined && zero !== null && typeof zero !== 'object')) this.s += `${typeof v === 'number' ? 'N' : 'B'}${String(v)};`;
-        else this.s += typeof v === 'number' ? 'N' : 'B';
-        return;
-      case 'object':
-        break;
-      default:
-        throw new TooLong(); // not JSON: no shortcut
+    const t = typeof v;
+    if (t !== 'object') {
+      const tag = t === 'string' ? 'S' : t === 'number' ? 'N' : t === 'boolean' ? 'B' : undefined;
+      if (tag === undefined) throw new TooLong(); // not JSON: no shortcut
+      // A scalar differs from a null or object zero whatever it is: only a scalar zero makes the value count.
+      if (exact || (zero !== undefined && zero !== null && typeof zero !== 'object')) {
+        const text = String(v);
+        this.length += text.length;
+        parts.push(tag, String(text.length), ':', text);
+      } else parts.push(tag);
+      return;
     }
     if (Array.isArray(v)) {
-      this.s += '[';
-      for (const item of v) this.write(item, undefined, true);
-      this.s += ']';
+      parts.push('[');
+      for (let i = 0; i < v.length; i++) this.write(v[i], undefined, true);
+      parts.push(']');
       return;
     }
     if (Object.getPrototypeOf(v) !== Object.prototype) throw new TooLong(); // a Date from YAML, …: no shortcut
-    this.s += '{';
-    const z = isPlain(zero) ? zero : undefined;
-    for (const k in v) {
-      this.s += `${k.length}:${k}`;
-      this.write((v as Record<string, unknown>)[k], z?.[k], exact);
+    if ((this.length += 8) > MAX_KEY) throw new TooLong();
+    parts.push('{');
+    const z = zero !== null && typeof zero === 'object' && !Array.isArray(zero) ? (zero as Record<string, unknown>) : undefined;
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      this.length += k.length;
+      parts.push(String(k.length), ':', k);
+      this.write(o[k], z === undefined ? undefined : z[k], exact);
     }
-    this.s += '}';
+    parts.push('}');
   }
 }
 
 /** The shape key of an object created under `prefix` (manager and kind) with its kind's empty object, or undefined when too large. */
 export function createShapeKey(prefix: string, obj: object, empty: object): string | undefined {
   const w = new ShapeWriter();
-  w.s = `${prefix}\u0000`;
+  w.parts.push(prefix, '\u0000');
   try {
     w.write(obj, empty, false);
   } catch (e) {
     if (e instanceof TooLong) return undefined;
     throw e;
   }
-  return w.s;
+  return w.parts.join('');
 }
 
 /** The remembered outcome of a shape (undefined: not known yet). */
