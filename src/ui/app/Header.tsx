@@ -34,10 +34,15 @@ export function Header() {
       <ClusterBadge />
       <div className="header-center"><TimeControls /></div>
       <nav className="header-actions" aria-label="View">
-        <button className={`chip-toggle ${showEditor ? 'is-on' : ''}`} aria-pressed={showEditor} onClick={() => ui.togglePane('showEditor')} title="Show or hide the files pane">
+        {/* Toggles: a constant name saying what they show (aria-pressed carries the state, as the APG's toggle
+            button asks); the tooltip says what a click does now. */}
+        <button className={`chip-toggle ${showEditor ? 'is-on' : ''}`} aria-pressed={showEditor} aria-label="Show the files pane"
+          onClick={() => ui.togglePane('showEditor')} title={showEditor ? 'Hide the files pane' : 'Show the files pane'}>
           <Icon.Files /><span>Files</span>
         </button>
-        <button className={`chip-toggle ${showInspector ? 'is-on' : ''}`} aria-pressed={showInspector} onClick={() => ui.togglePane('showInspector')} title="Show or hide the inspector">
+        <button className={`chip-toggle ${showInspector ? 'is-on' : ''}`} aria-pressed={showInspector} aria-label="Show the inspector pane"
+          onClick={() => ui.togglePane('showInspector')}
+          title={showInspector ? 'Hide the inspector pane (inspector and browser)' : 'Show the inspector pane (inspector and browser)'}>
           <Icon.Inspector /><span>Inspector</span>
         </button>
         <button className="icon-button" onClick={() => ui.toggleTheme()} aria-label={theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'}

@@ -10,8 +10,8 @@ import { bootParams } from './boot-params';
 export interface TerminalHandlers {
   output(data: string): void;
   ready(prompt: string, continuation: boolean, seq: number): void;
-  /** A (new) cluster booted: open the shell (again). */
-  booted(restartReason: string | undefined): void;
+  /** A (new) cluster booted: open the shell (again); `notice`: what a planned restart (the failover demo) set up. */
+  booted(restartReason: string | undefined, notice?: string): void;
 }
 
 /** The connection: a WorkerClient plus the routing the UI needs. */
@@ -21,6 +21,8 @@ export class Connection {
   private batches: { changes: MirrorChange[]; clock: ClockState }[] = [];
   private frameScheduled = false;
   private restartReason: string | undefined;
+  /** The banner of a planned restart (reboot's notice), printed by the terminals when it boots. */
+  private restartNotice: string | undefined;
   private params: { seed: number; nodes: number; speed: Speed; timings?: DemoTimings };
 
   constructor(search: string, makeClient?: (boot: () => BootOptions) => WorkerClient) {
@@ -84,7 +86,7 @@ export class Connection {
   reboot(o: { nodes: number; speed: Speed; timings?: DemoTimings; files?: { path: string; content: string }[]; notice?: string }): void {
     this.params = { ...this.params, nodes: o.nodes, speed: o.speed, timings: o.timings };
     // The terminals print it when the new cluster boots (and start on a fresh line).
-    this.restartReason = o.notice;
+    this.restartNotice = o.notice;
     const files = new Map(useCluster.getState().files);
     for (const f of o.files ?? []) files.set(f.path, f.content);
     this.batches = [];
@@ -108,10 +110,12 @@ export class Connection {
       case 'booted': {
         performance.mark('kubesim:booted');
         const reason = this.restartReason;
+        const notice = this.restartNotice;
         this.restartReason = undefined;
+        this.restartNotice = undefined;
         useCluster.setState({ booted: true, seed: m.seed, nodeCount: m.nodes, kubernetesVersion: m.kubernetesVersion,
           bootedAt: m.clock.now, clock: m.clock });
-        for (const t of this.terminals.values()) t.booted(reason);
+        for (const t of this.terminals.values()) t.booted(reason, notice);
         return;
       }
       case 'mirror-snapshot':

@@ -82,12 +82,13 @@ export function TerminalView({ tab, active, welcome }: TerminalViewProps) {
         const command = continuation ? undefined : takeTabCommand(tab);
         if (command) controller.onData(`${command}\r`);
       },
-      booted: (reason) => {
+      booted: (reason, notice) => {
         if (!greeted) {
           term.write(banner());
           greeted = true;
         }
-        controller.booted(reason ? `⚠ ${reason} A new cluster was started; your files were kept.` : undefined);
+        // A planned restart (the failover demo) says what it set up; a crash says what happened, in yellow.
+        controller.booted(notice ?? (reason ? `\x1b[33m⚠ ${reason} A new cluster was started; your files were kept.\x1b[0m` : undefined));
       },
     });
     const data = term.onData((d) => controller.onData(d));

@@ -55,11 +55,11 @@ export class TerminalController {
     return this.editor.state.buffer;
   }
 
-  /** A (new) cluster booted: open the shell, after a notice when it replaced one that failed. */
+  /** A (new) cluster booted: open the shell, after a notice (its own colours) when it replaced another one. */
   booted(notice?: string): void {
     if (notice) {
       if (this.mode === 'editing') this.term.write(moveCursor(this.shown, this.editor.state.buffer.length, this.layout()));
-      this.term.write(`\r\n\x1b[33m${notice}\x1b[0m\r\n`);
+      this.term.write(`\r\n${notice}\x1b[0m\r\n`);
     }
     this.mode = 'closed';
     this.queue = [];
