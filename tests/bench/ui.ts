@@ -11,7 +11,6 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, ROOT, startPreview } from '../browser/preview';
 import { median, round, type Figure } from './util';
-import { measureDiagram } from './ui-diagram';
 import { ON_DEMAND_MODULES } from '../../scripts/vite-lazy-data';
 
 const kb = (bytes: number) => round(bytes / 1024, 1);
@@ -97,7 +96,7 @@ async function firstLoad(browser: Browser, url: string): Promise<{ interactiveMs
   return r;
 }
 
-/** ui.first_interactive_ms, ui.initial_js_gzip_kb, engine.gzip_kb, engine.initial_gzip_kb, engine.ondemand_gzip_kb, engine.total_gzip_kb, ui.command_ms, ui.diagram_frame_ms.*. */
+/** ui.first_interactive_ms, ui.initial_js_gzip_kb, engine.gzip_kb, engine.initial_gzip_kb, engine.ondemand_gzip_kb, engine.total_gzip_kb, ui.command_ms (ui.diagram_frame_ms.*: ui-diagram.ts benchDiagram). */
 export async function benchUI(): Promise<Figure[]> {
   build();
   const preview = await startPreview();
@@ -140,9 +139,7 @@ export async function benchUI(): Promise<Figure[]> {
       return performance.now() - t0;
     });
     await context.close();
-    const diagram = await measureDiagram(browser, preview.url);
     return [
-      ...diagram,
       { name: 'ui.first_interactive_ms', value: round(median(loads.map((l) => l.interactiveMs)), 0), unit: 'ms' },
       { name: 'ui.initial_js_gzip_kb', value: kb(initialJs), unit: 'kB' },
       ...engineFigures(),

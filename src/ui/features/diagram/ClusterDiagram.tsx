@@ -1,5 +1,6 @@
-// The live cluster diagram: the mirror → a model → a layout → an SVG drawn by d3, zoomable and
-// pannable (wheel scrolls, Ctrl+wheel or the buttons zoom, drag pans), a click selects. Each draw is
+// The live cluster diagram: the mirror → a model → a layout → an SVG drawn by d3 (compact layouts
+// paint their pods on a canvas above it), zoomable and pannable (wheel scrolls, Ctrl+wheel or the
+// buttons zoom, drag pans), a click selects, a hover highlights an object's links. Each draw is
 // timed into window.__kubesim.diagramFrames (the benchmark's ui.diagram_frame_ms).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
@@ -7,17 +8,22 @@ import { useCluster, useObjects, useUi, ui } from '../../store';
 import { hooks } from '../terminal';
 import { buildModel } from './model';
 import { layoutDiagram, type DiagramLayout } from './layout';
-import { ensureLayers, markSelection, renderDiagram } from './render';
+import { ensureLayers, markLinks, markSelection, renderDiagram } from './render';
+import { paintPods, podAt, podColors, type PodColors, type View } from './pod-canvas';
+import type { PodBox } from './layout';
 import { DetailCard } from './DetailCard';
 import { FailoverDemoButton } from './FailoverDemo';
 import './diagram.css';
 
 const FRAME_SAMPLES = 300;
 
-function recordFrame(ms: number, js: number, pods: number): void {
-  const h = hooks() as { diagramFrames?: { ms: number; js: number; pods: number }[] };
+/** One diagram update's main-thread cost: all of it, its script, model + layout, the d3/canvas draw. */
+interface FrameSample { ms: number; js: number; pods: number; prep: number; draw: number }
+
+function recordFrame(sample: FrameSample): void {
+  const h = hooks() as { diagramFrames?: FrameSample[] };
   const list = (h.diagramFrames ??= []);
-  list.push({ ms, js, pods });
+  list.push(sample);
   if (list.length > FRAME_SAMPLES) list.shift();
 }
 
@@ -71,6 +77,15 @@ export function ClusterDiagram() {
   const services = useObjects('services');
   const ingresses = useObjects('ingresses');
   const persistentvolumeclaims = useObjects('persistentvolumeclaims');
+  const configmaps = useObjects('configmaps');
+  const secrets = useObjects('secrets');
+  const endpointslices = useObjects('endpointslices');
+  const deployments = useObjects('deployments');
+  const statefulsets = useObjects('statefulsets');
+  const daemonsets = useObjects('daemonsets');
+  const jobs = useObjects('jobs');
+  const cronjobs = useObjects('cronjobs');
+  const theme = useUi((s) => s.theme);
   const stopped = useCluster((s) => s.stoppedNodes);
   const booted = useCluster((s) => s.booted);
   const selection = useUi((s) => s.selection);
@@ -78,6 +93,25 @@ export function ClusterDiagram() {
   const stage = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const root = useRef<SVGGElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  /** The zoom transform (the canvas paints through it). */
+  const view = useRef<View>({ k: 1, x: 0, y: 0 });
+  /** The pods the canvas shows (compact layouts), the hovered one, and the theme's colours. */
+  const canvasPods = useRef<PodBox[] | undefined>(undefined);
+  const hovered = useRef<string | undefined>(undefined);
+  const colors = useRef<PodColors | undefined>(undefined);
+  const selectedRef = useRef<string | undefined>(undefined);
+  /** The canvas pods' tooltip, set directly (a pointer move must not re-render the pane). */
+  const tip = useRef<HTMLDivElement>(null);
+  const showTip = (t: { x: number; y: number; text: string } | undefined) => {
+    const el = tip.current;
+    if (!el) return;
+    el.hidden = !t;
+    if (svg.current) svg.current.style.cursor = t ? 'pointer' : '';
+    if (!t) return;
+    if (el.textContent !== t.text) el.textContent = t.text;
+    el.style.transform = `translate(${Math.round(t.x + 12)}px,${Math.round(t.y + 14)}px)`;
+  };
   const zoomer = useRef<ZoomBehavior<SVGSVGElement, unknown> | undefined>(undefined);
   const size = useSize(stage);
   const sizeRef = useRef(size);
@@ -91,10 +125,12 @@ export function ClusterDiagram() {
   const prepMs = useRef(0);
   const model = useMemo(() => {
     const t = performance.now();
-    const m = buildModel({ pods, nodes, replicasets, services, ingresses, persistentvolumeclaims }, { system, stopped });
+    const m = buildModel({ pods, nodes, replicasets, services, ingresses, persistentvolumeclaims, configmaps, secrets, endpointslices,
+      deployments, statefulsets, daemonsets, jobs, cronjobs }, { system, stopped });
     prepMs.current += performance.now() - t;
     return m;
-  }, [pods, nodes, replicasets, services, ingresses, persistentvolumeclaims, system, stopped]);
+  }, [pods, nodes, replicasets, services, ingresses, persistentvolumeclaims, configmaps, secrets, endpointslices, deployments, statefulsets,
+    daemonsets, jobs, cronjobs, system, stopped]);
   const fitted = useMemo(() => {
     const t = performance.now();
     const f = size.w ? fitLayout(model, size.w, size.h, lastK.current) : undefined;
@@ -104,6 +140,32 @@ export function ClusterDiagram() {
   }, [model, size]);
   const layout = fitted?.layout;
   const selected = selection ? `${selection.resource}|${selection.key}` : undefined;
+  selectedRef.current = selected;
+
+  /** Paints the canvas pods (no-op for SVG layouts): after a draw, a zoom, a hover or a selection. */
+  const paint = () => {
+    const c = canvas.current;
+    const list = canvasPods.current;
+    if (!c) return;
+    if (!list) {
+      if (c.width) c.width = 0;
+      return;
+    }
+    colors.current ??= podColors(c);
+    const sel = selectedRef.current?.startsWith('pods|') ? selectedRef.current.slice(5) : undefined;
+    paintPods(c, list, view.current, { w: sizeRef.current.w, h: sizeRef.current.h, colors: colors.current, selected: sel, hovered: hovered.current });
+  };
+  const paintRef = useRef(paint);
+  paintRef.current = paint;
+  const paintQueued = useRef(false);
+  const queuePaint = () => {
+    if (paintQueued.current) return;
+    paintQueued.current = true;
+    requestAnimationFrame(() => {
+      paintQueued.current = false;
+      paintRef.current();
+    });
+  };
 
   useEffect(() => {
     const s = svg.current;
@@ -115,6 +177,8 @@ export function ClusterDiagram() {
       .on('zoom', (e: { transform: { toString(): string }; sourceEvent: unknown }) => {
         if (e.sourceEvent) userMoved.current = true;
         root.current?.setAttribute('transform', e.transform.toString());
+        view.current = e.transform as unknown as View;
+        if (canvasPods.current) queuePaint();
       });
     zoomer.current = z;
     const sel = select(s).call(z).on('dblclick.zoom', null);
@@ -135,13 +199,16 @@ export function ClusterDiagram() {
       select(svg.current).call(zoomer.current.transform, zoomIdentity.scale(fitted!.k));
     }
     ensureLayers(root.current);
-    renderDiagram(root.current, layout, { motion: !matchMedia('(prefers-reduced-motion: reduce)').matches, selected });
+    canvasPods.current = layout.compact ? layout.pods : undefined;
+    renderDiagram(root.current, layout, { motion: !matchMedia('(prefers-reduced-motion: reduce)').matches, selected, canvasPods: layout.compact });
     markSelection(root.current, selected, { pods: false });
-    const js = performance.now() - t0 + prepMs.current;
+    paint();
+    const draw = performance.now() - t0;
+    const js = draw + prepMs.current;
     // Force style and layout now, so the sample is the frame's whole main-thread cost (the page's, in fact:
     // other panes' pending layout is flushed too).
     root.current.getBoundingClientRect();
-    recordFrame(performance.now() - t0 + prepMs.current, js, layout.pods.length);
+    recordFrame({ ms: performance.now() - t0 + prepMs.current, js, pods: layout.pods.length, prep: prepMs.current, draw });
     prepMs.current = 0;
     svg.current?.setAttribute('data-pods', String(layout.pods.length));
     svg.current?.setAttribute('data-running', String(layout.pods.filter((p) => p.pod.status === 'Running' && p.pod.tone === 'ok').length));
@@ -150,7 +217,13 @@ export function ClusterDiagram() {
 
   useEffect(() => {
     if (root.current) markSelection(root.current, selected);
+    if (canvasPods.current) queuePaint();
   }, [selected]);
+
+  useEffect(() => {
+    colors.current = undefined;
+    queuePaint();
+  }, [theme]);
 
   const zoomBy = (k: number) => {
     userMoved.current = true;
@@ -161,13 +234,50 @@ export function ClusterDiagram() {
     appliedK.current = fitted?.k ?? 1;
     if (svg.current && zoomer.current) select(svg.current).call(zoomer.current.transform, zoomIdentity.scale(fitted?.k ?? 1));
   };
-  const selectAt = (target: EventTarget) => {
-    const v = (target as Element).closest?.('[data-select]')?.getAttribute('data-select');
+  /** The canvas pod under a pointer event, if the pods are on the canvas. */
+  const canvasPodAt = (e: React.MouseEvent): PodBox | undefined => {
+    if (!canvasPods.current || !stage.current) return undefined;
+    const r = stage.current.getBoundingClientRect();
+    const v = view.current;
+    return podAt(canvasPods.current, (e.clientX - r.left - v.x) / v.k, (e.clientY - r.top - v.y) / v.k, 1.5);
+  };
+  const selectAt = (target: EventTarget, e?: React.MouseEvent) => {
+    const hit = e && canvasPodAt(e);
+    const v = hit ? `pods|${hit.pod.key}` : (target as Element).closest?.('[data-select]')?.getAttribute('data-select');
     if (!v) return;
     const [resource, key] = v.split('|');
     ui.select({ resource, key });
   };
-  const onClick = (e: React.MouseEvent) => selectAt(e.target);
+  const onClick = (e: React.MouseEvent) => selectAt(e.target, e);
+  /** Hover: an object's links stand out; a canvas pod gets a ring and a tooltip (an SVG chip has its title). */
+  const hoverKey = useRef<string | undefined>(undefined);
+  const onPointerMove = (e: React.MouseEvent) => {
+    const hit = canvasPodAt(e);
+    const key = hit ? `pods|${hit.pod.key}` : (e.target as Element).closest?.('[data-select]')?.getAttribute('data-select') ?? undefined;
+    if (hit && stage.current) {
+      const r = stage.current.getBoundingClientRect();
+      const p = hit.pod;
+      showTip({ x: e.clientX - r.left, y: e.clientY - r.top,
+        text: `${p.namespace === 'default' ? '' : `${p.namespace}/`}${p.name} · ${p.status === 'Running' ? `Running ${p.ready}` : p.status}${p.node ? ` · ${p.node}` : ''}` });
+    } else showTip(undefined);
+    if (key === hoverKey.current) return;
+    hoverKey.current = key;
+    if (root.current) markLinks(root.current, 'is-hovered', key);
+    const pod = hit?.pod.key;
+    if (pod !== hovered.current) {
+      hovered.current = pod;
+      queuePaint();
+    }
+  };
+  const onPointerLeave = () => {
+    hoverKey.current = undefined;
+    if (root.current) markLinks(root.current, 'is-hovered', undefined);
+    if (hovered.current) {
+      hovered.current = undefined;
+      queuePaint();
+    }
+    showTip(undefined);
+  };
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
@@ -195,9 +305,11 @@ export function ClusterDiagram() {
       <div className="pane-body diagram-main">
         <div className="diagram-stage" ref={stage}>
           <svg ref={svg} className="diagram-svg" role="group" aria-label={`Cluster diagram: ${model.nodes.length} nodes, ${visible} pods`}
-            onClick={onClick} onKeyDown={onKeyDown}>
+            onClick={onClick} onKeyDown={onKeyDown} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
             <g ref={root} className="diagram-root" />
           </svg>
+          <canvas ref={canvas} className="diagram-canvas" aria-hidden="true" />
+          <div ref={tip} className="diagram-tip" role="tooltip" hidden />
           {!booted && model.nodes.length === 0 && <p className="empty-state diagram-empty">Starting the cluster…</p>}
         </div>
         <DetailCard nodes={model.nodes} />

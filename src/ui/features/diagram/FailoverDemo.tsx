@@ -2,7 +2,7 @@
 // terminal once the new cluster's shell is up.
 import { useState } from 'react';
 import { getConnection, useCluster } from '../../store';
-import { FAILOVER_FILE, FAILOVER_MANIFEST, FAILOVER_NODES, FAILOVER_SPEED, FAILOVER_TIMINGS } from './failover-demo';
+import { FAILOVER_FILE, FAILOVER_MANIFEST, FAILOVER_NODES, FAILOVER_SPEED, FAILOVER_TIMINGS, failoverBanner } from './failover-demo';
 import { runInTerminal } from './terminal-commands';
 import { SYSTEM_NAMESPACES } from './model';
 
@@ -10,8 +10,7 @@ import { SYSTEM_NAMESPACES } from './model';
 export function startFailoverDemo(): void {
   const conn = getConnection();
   conn.reboot({ nodes: FAILOVER_NODES, speed: FAILOVER_SPEED, timings: FAILOVER_TIMINGS,
-    files: [{ path: FAILOVER_FILE, content: FAILOVER_MANIFEST }],
-    notice: 'Failover demo: 3 nodes; a stopped node turns NotReady after 10 s and its pods are evicted 30 s later.' });
+    files: [{ path: FAILOVER_FILE, content: FAILOVER_MANIFEST }], notice: failoverBanner() });
   // The terminal reopens its shell when the new cluster reports booted; typeahead waits for its prompt.
   const unsubscribe = useCluster.subscribe((s, prev) => {
     if (!s.booted || prev.booted) return;

@@ -54,3 +54,25 @@ spec:
   - port: 80
     targetPort: 80
 `;
+
+/** minikube's node names for the demo's nodes ("minikube", "minikube-m02", …). */
+export function failoverNodeNames(n = FAILOVER_NODES): string[] {
+  return Array.from({ length: n }, (_, i) => (i ? `minikube-m${String(i + 1).padStart(2, '0')}` : 'minikube'));
+}
+
+/**
+ * What the terminal prints when the demo's cluster boots: what was set up and how to run the demo
+ * (ANSI: bold title, dim details; the prompt and the manifest's apply follow).
+ */
+export function failoverBanner(): string {
+  const grace = (FAILOVER_TIMINGS.nodeMonitorGracePeriodMs ?? 40_000) / 1000;
+  const evict = FAILOVER_TIMINGS.podEvictionTolerationSeconds ?? 300;
+  const file = FAILOVER_FILE.replace(HOME, '~');
+  return [
+    '\x1b[1mFailover demo\x1b[0m \u00b7 a fresh cluster was set up (your files were kept):',
+    `  \u2022 ${FAILOVER_NODES} nodes: ${failoverNodeNames().join(', ')}`,
+    `  \u2022 Deployment web: 6 nginx pods behind Service web (${file}, applied below)`,
+    `  \u2022 Node failure sped up: NotReady ${grace} s after its kubelet stops (default 40 s), its pods evicted ${evict} s later (default 300 s)`,
+    '\x1b[2mStop a node in the Cluster pane (click it, then \u201cStop node\u201d) and watch its pods move to the others.\x1b[0m',
+  ].join('\n');
+}

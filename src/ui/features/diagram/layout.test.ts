@@ -74,7 +74,7 @@ describe('layoutDiagram', () => {
     expect(model.hidden).toBe(1);
     const l = layoutDiagram(model, 900);
     const regions = Object.fromEntries(l.regions.map((r) => [r.id, r]));
-    expect(Object.keys(regions)).toEqual(['control-plane', 'sources', 'pending', 'node/minikube', 'node/minikube-m02']);
+    expect(Object.keys(regions)).toEqual(['control-plane', 'workloads', 'sources', 'pending', 'node/minikube', 'node/minikube-m02']);
     expect(regions['node/minikube-m02'].subtitle).toBe('NotReady (no heartbeat) · SchedulingDisabled · 2 CPU');
     expect(regions['node/minikube-m02'].node?.stopped).toBe(true);
     for (const p of l.pods) {
@@ -95,7 +95,7 @@ describe('layoutDiagram', () => {
   it('routes the Service to each pod it selects (dashed when not ready) and the PVC to its pod', () => {
     const l = layoutDiagram(buildModel(objects, { system: false, stopped: [] }), 900);
     expect(l.sources.map((s) => s.id)).toEqual(['services/default/web', 'persistentvolumeclaims/default/data']);
-    expect(l.links.map((k) => [k.source, k.target, k.live])).toEqual([
+    expect(l.links.filter((k) => k.kind !== 'Owner').map((k) => [k.source, k.target, k.live])).toEqual([
       ['services/default/web', 'default/web-5d8f9c7b6d-aaaaa', true],
       ['services/default/web', 'default/web-5d8f9c7b6d-bbbbb', true],
       ['services/default/web', 'default/web-5d8f9c7b6d-ccccc', false],
@@ -123,7 +123,8 @@ describe('layoutDiagram', () => {
     const l = layoutDiagram(buildModel({ ...objects, pods: many }, { system: false, stopped: [] }), 1200);
     expect(l.compact).toBe(true);
     expect(l.pods[0].w).toBe(12);
-    expect(l.links.map((k) => k.target).sort()).toEqual(['node/minikube-m02|default/Deployment/web', 'node/minikube|default/Deployment/web']);
+    expect(l.links.filter((k) => k.kind === 'Service').map((k) => k.target).sort())
+      .toEqual(['node/minikube-m02|default/Deployment/web', 'node/minikube|default/Deployment/web']);
     for (const p of l.pods) expect(l.regions.some((r) => r.kind === 'node' && inside(p, r))).toBe(true);
   });
 });

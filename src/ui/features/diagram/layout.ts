@@ -1,13 +1,18 @@
-// Where everything goes: the control plane on top, then the Services, Ingresses and PVCs, then
-// the nodes in a grid (the not-scheduled lane first), each node holding its pods grouped by owner.
-// Pure geometry in SVG units; the view zooms and pans it. Past COMPACT_PODS visible pods the pods
-// become small squares without labels and routes end at the owner group, not at each pod, so a
-// thousand pods stay one cheap frame.
+// Where everything goes: the control plane on top, then the workloads (owners), then the Services,
+// Ingresses, PVCs, ConfigMaps and Secrets, then the nodes in a grid (the not-scheduled lane first),
+// each node holding its pods grouped by owner. Pure geometry in SVG units; the view zooms and pans it.
+// Links are bundled per owner group (one per owner and node) except a route that reaches few pods,
+// which ends at each pod. Past COMPACT_PODS visible pods the pods become small squares without labels
+// (painted on a canvas), so a thousand pods stay one cheap frame.
 import type { StatusTone } from '../../lib';
 import type { ClusterModel, NodeItem, OwnerGroup, PodItem, RouteSource } from './model';
+import { placeWorkloads, type WorkloadBox } from './layout-workloads';
 
 /** Above this many visible pods the diagram switches to compact cells. */
 export const COMPACT_PODS = 240;
+
+/** A route reaching at most this many pods ends at each of them; past it, one link per owner group. */
+export const PER_POD_LINKS = 12;
 
 const PAD = 16;
 const GAP = 14;
@@ -23,10 +28,10 @@ const CHIP = { h: 24, gap: 8 };
 /** A rectangle. */
 export interface Box { x: number; y: number; w: number; h: number }
 
-/** A region: the control plane, the routes band, a node or the not-scheduled lane. */
+/** A region: the control plane, the workloads or routes band, a node or the not-scheduled lane. */
 export interface RegionBox extends Box {
   id: string;
-  kind: 'control' | 'sources' | 'node' | 'pending';
+  kind: 'control' | 'workloads' | 'sources' | 'node' | 'pending';
   title: string;
   subtitle: string;
   /** A node with no (visible) pods. */
@@ -41,6 +46,8 @@ export interface GroupBox extends Box {
   count: number;
   /** Pods per tone, for the compact summary ("4 running · 1 pending"). */
   tones: Partial<Record<StatusTone, number>>;
+  /** The direct controllers of its pods (mirror ids), in first-seen order. */
+  controllers: string[];
 }
 
 /** A placed pod. */
@@ -52,16 +59,19 @@ export interface SourceBox extends Box { id: string; source: RouteSource }
 /** A control-plane component chip. */
 export interface ChipBox extends Box { id: string; name: string; tone: StatusTone; pod: string | undefined }
 
-/** A route from a source to what it serves. */
+/** A route from a source to what it serves, or from an owner to what it owns ('Owner'). */
 export interface LinkPath {
   id: string;
-  kind: RouteSource['kind'];
+  kind: RouteSource['kind'] | 'Owner';
   /** SVG path data. */
   d: string;
-  /** Ends at a ready pod (dashed otherwise). */
+  /** Ends at a ready endpoint or pod (dashed otherwise). */
   live: boolean;
   source: string;
+  /** A pod key, a source id, a workload id, or an owner group's id ("node/minikube|default/Deployment/web"). */
   target: string;
+  /** The ids whose hover or selection highlights it (its source, an owner's owner, a route's Ingress). */
+  chain: string[];
 }
 
 /** The diagram's geometry. */
@@ -74,6 +84,7 @@ export interface DiagramLayout {
   groups: GroupBox[];
   pods: PodBox[];
   sources: SourceBox[];
+  workloads: WorkloadBox[];
   links: LinkPath[];
 }
 
@@ -126,6 +137,13 @@ export function layoutDiagram(model: ClusterModel, width: number): DiagramLayout
     const c = model.controlPlane[i];
     chips.push({ id: `cp-${c.name}`, name: c.name, tone: c.tone, pod: c.pod, w: chipWidths[i], h: CHIP.h, x, y: cy });
   });
+  const workloads: WorkloadBox[] = [];
+  if (model.workloads.length) {
+    const placed = placeWorkloads(model.workloads, PAD + BAND_LABEL, W - PAD - 10, y + BAND_PAD);
+    workloads.push(...placed.boxes);
+    regions.push({ id: 'workloads', kind: 'workloads', title: 'Workloads', subtitle: '', x: PAD, y, w: W - 2 * PAD, h: placed.h + 2 * BAND_PAD });
+    y += placed.h + 2 * BAND_PAD + GAP;
+  }
   if (model.sources.length) {
     band('sources', 'Linked objects', model.sources.map(() => SOURCE.w), SOURCE, (i, x, sy) => {
       sources.push({ id: model.sources[i].id, source: model.sources[i], w: SOURCE.w, h: SOURCE.h, x, y: sy });
@@ -171,13 +189,16 @@ export function layoutDiagram(model: ClusterModel, width: number): DiagramLayout
         const rows = Math.ceil(list.length / perRow);
         const h = GROUP_HEAD + rows * cell.h + (rows - 1) * cell.gap + GROUP_PAD;
         const tones: Partial<Record<StatusTone, number>> = {};
+        const controllers = new Set<string>();
         list.forEach((p, i) => {
           tones[p.tone] = (tones[p.tone] ?? 0) + 1;
+          if (p.controller) controllers.add(p.controller);
           podGroup.set(p.key, `${card.id}|${gk}`);
           pods.push({ id: p.uid, pod: p, w: cellW, h: cell.h,
             x: x + 10 + GROUP_PAD + (i % perRow) * (cellW + cell.gap), y: gy + GROUP_HEAD + Math.floor(i / perRow) * (cell.h + cell.gap) });
         });
-        groups.push({ id: `${card.id}|${gk}`, group: model.groups.get(gk)!, count: list.length, tones, x: x + 10, y: gy, w: nodeW - 20, h });
+        groups.push({ id: `${card.id}|${gk}`, group: model.groups.get(gk)!, count: list.length, tones, controllers: [...controllers],
+          x: x + 10, y: gy, w: nodeW - 20, h });
         gy += h + 8;
       }
       const h = Math.max(NODE_HEAD + 40, gy - y + 4);
@@ -189,10 +210,24 @@ export function layoutDiagram(model: ClusterModel, width: number): DiagramLayout
     y += rowH + GAP;
   }
 
-  // Routes: to each pod, or (compact) to each owner group the source reaches.
+  const links = [...routeLinks(sources, pods, groups, podGroup, compact), ...ownerLinks(workloads, groups)];
+  return { width: W, height: y + PAD, compact, regions, chips, groups, pods, sources, workloads, links };
+}
+
+/**
+ * Routes: an Ingress to its Services; a Service, PVC, ConfigMap or Secret to each pod it reaches when
+ * they are few (PER_POD_LINKS) and the pods are labelled, else one link per owner group it reaches.
+ * A Service's link is live when it ends at a ready endpoint (or a group holding one).
+ */
+function routeLinks(sources: SourceBox[], pods: PodBox[], groups: GroupBox[], podGroup: Map<string, string>, compact: boolean): LinkPath[] {
   const podAt = new Map(pods.map((p) => [p.pod.key, p]));
   const groupAt = new Map(groups.map((g) => [g.id, g]));
   const sourceAt = new Map(sources.map((s) => [s.id, s]));
+  const ingressOf = new Map<string, string[]>();
+  for (const s of sources) {
+    if (s.source.kind !== 'Ingress') continue;
+    for (const t of s.source.targets) ingressOf.set(t, [...(ingressOf.get(t) ?? []), s.id]);
+  }
   const links: LinkPath[] = [];
   for (const s of sources) {
     const x1 = s.x + s.w / 2;
@@ -200,25 +235,56 @@ export function layoutDiagram(model: ClusterModel, width: number): DiagramLayout
     if (s.source.kind === 'Ingress') {
       for (const t of s.source.targets) {
         const to = sourceAt.get(t);
-        if (to) links.push({ id: `${s.id}>${t}`, kind: 'Ingress', d: routePath(x1, y1, to.x + to.w / 2, to.y), live: true, source: s.id, target: t });
+        if (to) links.push({ id: `${s.id}>${t}`, kind: 'Ingress', d: routePath(x1, y1, to.x + to.w / 2, to.y), live: true, source: s.id, target: t, chain: [s.id, t] });
       }
       continue;
     }
-    const seen = new Set<string>();
-    for (const t of s.source.targets) {
-      const p = podAt.get(t);
-      if (!p) continue;
-      const live = p.pod.tone === 'ok';
-      if (compact) {
-        const gid = podGroup.get(p.pod.key);
-        if (!gid || seen.has(gid)) continue;
-        seen.add(gid);
-        const g = groupAt.get(gid)!;
-        links.push({ id: `${s.id}>${gid}`, kind: s.source.kind, d: routePath(x1, y1, g.x + g.w / 2, g.y), live: true, source: s.id, target: gid });
-      } else {
-        links.push({ id: `${s.id}>${p.id}`, kind: s.source.kind, d: routePath(x1, y1, p.x + p.w / 2, p.y), live, source: s.id, target: p.pod.key });
+    const chain = [s.id, ...(ingressOf.get(s.id) ?? [])];
+    const ready = (p: PodBox) => (s.source.ready ? s.source.ready.has(p.pod.key) : p.pod.tone === 'ok');
+    const reached = s.source.targets.map((t) => podAt.get(t)).filter((p): p is PodBox => !!p);
+    if (!compact && reached.length <= PER_POD_LINKS) {
+      for (const p of reached) {
+        links.push({ id: `${s.id}>${p.id}`, kind: s.source.kind, d: routePath(x1, y1, p.x + p.w / 2, p.y), live: ready(p), source: s.id, target: p.pod.key, chain });
       }
+      continue;
+    }
+    const live = new Map<string, boolean>();
+    for (const p of reached) {
+      const gid = podGroup.get(p.pod.key);
+      if (gid) live.set(gid, (live.get(gid) ?? false) || ready(p));
+    }
+    for (const [gid, ok] of live) {
+      const g = groupAt.get(gid)!;
+      links.push({ id: `${s.id}>${gid}`, kind: s.source.kind, d: routePath(x1, y1, g.x + g.w / 2, g.y), live: ok, source: s.id, target: gid, chain });
     }
   }
-  return { width: W, height: y + PAD, compact, regions, chips, groups, pods, sources, links };
+  return links;
+}
+
+/** Where an owner link ends on a group: by the group's label, left of the routes that end mid-frame. */
+const OWNER_ANCHOR = 18;
+
+/**
+ * Owner links: a Deployment to its ReplicaSets and a CronJob to its Jobs inside the band, then each
+ * direct controller to every owner group (one per node) holding its pods.
+ */
+function ownerLinks(workloads: WorkloadBox[], groups: GroupBox[]): LinkPath[] {
+  const at = new Map(workloads.map((w) => [w.id, w]));
+  const links: LinkPath[] = [];
+  for (const w of workloads) {
+    const p = w.parent ? at.get(w.parent) : undefined;
+    if (!p) continue;
+    links.push({ id: `${p.id}>${w.id}`, kind: 'Owner', d: routePath(p.x + p.w / 2, p.y + p.h, w.x + w.w / 2, w.y), live: true,
+      source: p.id, target: w.id, chain: [p.id, w.id] });
+  }
+  for (const g of groups) {
+    for (const c of g.controllers) {
+      const from = at.get(c);
+      if (!from) continue;
+      const top = from.parent ?? from.id;
+      links.push({ id: `${c}>${g.id}`, kind: 'Owner', d: routePath(from.x + from.w / 2, from.y + from.h, g.x + OWNER_ANCHOR, g.y), live: true,
+        source: c, target: g.id, chain: from.parent ? [top, c] : [c] });
+    }
+  }
+  return links;
 }

@@ -3,6 +3,7 @@
 // Services, a PVC to the pods that mount it). Pure: the layout places it, render.ts draws it.
 import { podStatus, type StatusTone } from '../../lib';
 import type { KubeObject } from '../../../worker';
+import { buildWorkloads, type WorkloadItem } from './workloads';
 
 /** Namespaces the diagram hides unless "System pods" is on. */
 export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'ingress-nginx']);
@@ -17,6 +18,8 @@ export interface PodItem {
   node: string | undefined;
   /** The owner group ("namespace/Deployment/web"); standalone pods: "namespace/Pod/". */
   group: string;
+  /** The direct controller as a mirror id ("replicasets/default/web-5d8f9c7b6d"), if any. */
+  controller: string | undefined;
   status: string;
   ready: string;
   tone: StatusTone;
@@ -65,6 +68,8 @@ export interface RouteSource {
   detail: string;
   /** Pod keys (Service, PVC) or source ids (Ingress → Services). */
   targets: string[];
+  /** A Service's ready endpoints (pod keys from its EndpointSlices); undefined until it has a slice. */
+  ready?: ReadonlySet<string>;
 }
 
 /** The diagram's view of the cluster. */
@@ -73,6 +78,8 @@ export interface ClusterModel {
   pods: PodItem[];
   groups: Map<string, OwnerGroup>;
   sources: RouteSource[];
+  /** Owners (Deployments with their ReplicaSets, CronJobs with their Jobs, …) linked to their pods. */
+  workloads: WorkloadItem[];
   /** Pods hidden because they are system pods. */
   hidden: number;
   /** Control-plane components and their state, from their static pods. */
@@ -171,6 +178,7 @@ function podItem(key: string, o: KubeObject, replicaSets: ReadonlyMap<string, Ku
   const item: PodItem = {
     key, uid: p.metadata?.uid ?? key, name: p.metadata?.name ?? '', namespace: ns,
     node: (p.spec?.nodeName as string | undefined) || undefined, group: owner ? `${ns}/${owner.kind}/${owner.name}` : `${ns}/Pod/`,
+    controller: ref ? `${ref.kind.toLowerCase()}s/${ns}/${ref.name}` : undefined,
     status: st.status, ready: st.ready, tone: st.tone, terminating: !!p.metadata?.deletionTimestamp,
     labels: p.metadata?.labels ?? {},
     claims: volumes.map((v) => v.persistentVolumeClaim?.claimName).filter((c): c is string => !!c),
@@ -221,6 +229,7 @@ export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, 
 
   const sources: RouteSource[] = [];
   const visible = (ns: string) => opts.system || !SYSTEM_NAMESPACES.has(ns);
+  const endpoints = readyEndpoints(get('endpointslices'));
   for (const [key, o] of get('services')) {
     const s = o as Obj;
     const ns = s.metadata?.namespace ?? 'default';
@@ -228,7 +237,7 @@ export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, 
     const selector = s.spec?.selector as Record<string, string> | undefined;
     sources.push({ id: `services/${key}`, resource: 'services', key, kind: 'Service', name: s.metadata?.name ?? '', namespace: ns,
       detail: `${(s.spec?.type as string) ?? 'ClusterIP'} ${(s.spec?.clusterIP as string) ?? ''}`.trim(),
-      targets: pods.filter((p) => p.namespace === ns && selects(selector, p.labels)).map((p) => p.key) });
+      targets: pods.filter((p) => p.namespace === ns && selects(selector, p.labels)).map((p) => p.key), ready: endpoints.get(key) });
   }
   for (const [key, o] of get('ingresses')) {
     const ing = o as Obj;
@@ -268,5 +277,26 @@ export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, 
   }
   const order = { Ingress: 0, Service: 1, PersistentVolumeClaim: 2, ConfigMap: 3, Secret: 4 };
   sources.sort((a, b) => order[a.kind] - order[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { nodes, pods, groups, sources, hidden, controlPlane };
+  return { nodes, pods, groups, sources, workloads: buildWorkloads(objects, pods, visible), hidden, controlPlane };
+}
+
+/**
+ * Each Service's ready endpoints ("namespace/name" → pod keys), from its EndpointSlices (labelled
+ * kubernetes.io/service-name; an endpoint is ready unless conditions.ready is false: a nil ready means
+ * ready, staging/src/k8s.io/api/discovery/v1/types.go EndpointConditions).
+ */
+export function readyEndpoints(slices: ReadonlyMap<string, KubeObject>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const o of slices.values()) {
+    const svc = o.metadata?.labels?.['kubernetes.io/service-name'];
+    if (!svc) continue;
+    const key = `${o.metadata?.namespace ?? 'default'}/${svc}`;
+    let set = out.get(key);
+    if (!set) out.set(key, (set = new Set()));
+    const eps = ((o as { endpoints?: { conditions?: { ready?: boolean }; targetRef?: { kind?: string; namespace?: string; name?: string } }[] }).endpoints ?? []);
+    for (const e of eps) {
+      if (e.targetRef?.kind === 'Pod' && e.conditions?.ready !== false) set.add(`${e.targetRef.namespace ?? o.metadata?.namespace}/${e.targetRef.name}`);
+    }
+  }
+  return out;
 }

@@ -3,11 +3,14 @@
 // deleted ones fade out. Compact layouts (hundreds of pods) skip the motion: the join alone is the frame.
 import { select, transition, type Selection } from 'd3';
 import type { ChipBox, DiagramLayout, GroupBox, LinkPath, PodBox, RegionBox, SourceBox } from './layout';
+import type { WorkloadBox } from './layout-workloads';
 import { fitText, measurer, type Measure } from './text-fit';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif';
-let fonts: { title: Measure; small: Measure; label: Measure } | undefined;
-const m = () => (fonts ??= { title: measurer(`600 12.5px ${FONT}`, 12.5), small: measurer(`11px ${FONT}`, 11), label: measurer(`600 11.5px ${FONT}`, 11.5) });
+let fonts: { title: Measure; small: Measure; kind: Measure; label: Measure } | undefined;
+// `kind` is the small size in the kinds' weight (600): measured in the regular weight, "StatefulSet" is 9 px short.
+const m = () => (fonts ??= { title: measurer(`600 12.5px ${FONT}`, 12.5), small: measurer(`11px ${FONT}`, 11), kind: measurer(`600 11px ${FONT}`, 11),
+  label: measurer(`600 11.5px ${FONT}`, 11.5) });
 
 /** How long moves take (ms); 0 draws at once. */
 export const MOTION_MS = 450;
@@ -19,7 +22,7 @@ const short = (s: string) => s.replace(/^PersistentVolumeClaim$/, 'PVC').replace
 /** Creates the layers inside `root` (once). */
 export function ensureLayers(root: SVGGElement): void {
   const g = select(root);
-  for (const name of ['regions', 'links', 'sources', 'chips', 'groups', 'pods']) {
+  for (const name of ['regions', 'links', 'workloads', 'sources', 'chips', 'groups', 'pods']) {
     if (g.select(`g.layer-${name}`).empty()) g.append('g').attr('class', `layer-${name}`);
   }
 }
@@ -103,7 +106,7 @@ function drawSources(root: G, sources: SourceBox[]): void {
       const kind = short(d.source.kind);
       g.select('rect').attr('width', d.w).attr('height', d.h);
       g.select('text.source-kind').text(kind);
-      const kx = 10 + m().small(kind) + 6;
+      const kx = 10 + m().kind(kind) + 5;
       g.select('text.source-name').attr('x', kx).text(fitText(d.source.name, d.w - kx - 8, m().label));
       const n = d.source.targets.length;
       const reach = d.source.kind === 'Ingress' ? `${n} service${n === 1 ? '' : 's'}` : d.source.kind === 'Service' ? `${n} pod${n === 1 ? '' : 's'}`
@@ -124,9 +127,63 @@ function place(el: Drawn, t: string, ms: number): void {
   el.__t = t;
 }
 
+/** The short kind a workload box or chip shows before its name. */
+const WORKLOAD_KIND: Record<string, string> = { ReplicaSet: 'RS', Job: 'Job' };
+
+function drawWorkloads(root: G, boxes: WorkloadBox[], ms: number): void {
+  root.select('g.layer-workloads').selectAll<SVGGElement, WorkloadBox>('g.workload').data(boxes, (d) => d.id)
+    .join(
+      (enter) => {
+        const g = enter.append('g');
+        g.append('rect').attr('class', 'workload-box');
+        g.append('text').attr('class', 'workload-kind');
+        g.append('text').attr('class', 'workload-name');
+        g.append('text').attr('class', 'workload-detail').attr('x', 10).attr('y', 31);
+        g.append('title');
+        if (ms) g.style('opacity', 0).transition(transition('fade').duration(ms)).style('opacity', 1);
+        return g;
+      },
+      (update) => update,
+      (exit) => (ms ? exit.attr('pointer-events', 'none').transition(transition('fade').duration(ms * 0.7)).style('opacity', 0).remove() : exit.remove()),
+    )
+    .each(function (d) {
+      const el = this as Drawn;
+      place(el, tr(d), ms);
+      const it = d.item;
+      const child = !!d.parent;
+      const sig = `${d.w}|${d.h}|${it.detail}|${it.pods}|${it.short}`;
+      if (el.__sig === sig) return;
+      el.__sig = sig;
+      const g = select(this);
+      g.attr('class', `workload workload-${it.resource}${child ? ' is-child' : ''}`)
+        .attr('data-select', `${it.resource}|${it.key}`).attr('data-id', d.id)
+        .attr('tabindex', 0).attr('role', 'button').attr('aria-label', `${it.kind} ${it.name}, ${it.detail}`);
+      g.select('rect').attr('width', d.w).attr('height', d.h).attr('rx', child ? 6 : 8);
+      const kind = child ? WORKLOAD_KIND[it.kind] ?? it.kind : it.kind;
+      const y = child ? d.h / 2 + 4 : 16;
+      g.select('text.workload-kind').attr('x', child ? 8 : 10).attr('y', y).text(kind);
+      const kx = (child ? 8 : 10) + m().kind(kind) + 5;
+      const n = it.pods;
+      const name = child ? `${it.short} · ${n}` : it.name;
+      g.select('text.workload-name').attr('x', kx).attr('y', y).text(fitText(name, d.w - kx - 6, m().label));
+      g.select('text.workload-detail').text(child ? '' : fitText(it.detail, d.w - 18, m().small));
+      g.select('title').text(`${it.kind} ${it.namespace}/${it.name}: ${it.detail}${n ? `, ${n} pod${n === 1 ? '' : 's'}` : ''}`);
+    });
+}
+
 function drawLinks(root: G, links: LinkPath[], ms: number): void {
   root.select('g.layer-links').selectAll<SVGPathElement, LinkPath>('path.link').data(links, (d) => d.id)
-    .join((enter) => enter.append('path'), (update) => update, (exit) => exit.remove())
+    .join(
+      (enter) => {
+        const p = enter.append('path');
+        // A link fades in with what it reaches (its first place set below, without a move).
+        // (stroke-opacity, so the fade composes with the stylesheet's opacity for idle and highlighted links).
+        if (ms) p.style('stroke-opacity', 0).transition(transition('fade').duration(ms)).style('stroke-opacity', 1);
+        return p;
+      },
+      (update) => update,
+      (exit) => (ms ? exit.transition(transition('fade').duration(ms * 0.7)).style('stroke-opacity', 0).remove() : exit.remove()),
+    )
     .each(function (d) {
       const el = this as Drawn;
       const cls = `link link-${d.kind}${d.live ? '' : ' is-idle'}`;
@@ -134,6 +191,8 @@ function drawLinks(root: G, links: LinkPath[], ms: number): void {
         el.__sig = cls;
         el.setAttribute('class', cls);
         el.setAttribute('data-source', d.source);
+        el.setAttribute('data-target', d.target);
+        el.setAttribute('data-chain', ` ${d.chain.join(' ')} `);
       }
       if (el.__d === d.d) return;
       if (ms && el.__d) select(el).transition('move').duration(ms).attr('d', d.d);
@@ -221,16 +280,18 @@ function drawPods(root: G, pods: PodBox[], compact: boolean, motion: number, sel
     });
 }
 
-/** Draws `layout` into `root` (layers from ensureLayers). */
-export function renderDiagram(rootEl: SVGGElement, layout: DiagramLayout, opts: { motion: boolean; selected?: string }): void {
+/** Draws `layout` into `root` (layers from ensureLayers); `canvasPods`: the pods are painted elsewhere (pod-canvas.ts). */
+export function renderDiagram(rootEl: SVGGElement, layout: DiagramLayout, opts: { motion: boolean; selected?: string; canvasPods?: boolean }): void {
   const root = select(rootEl) as unknown as G;
   const ms = opts.motion && !layout.compact ? MOTION_MS : 0;
   drawRegions(root, layout.regions);
   drawChips(root, layout.chips);
   drawSources(root, layout.sources);
   drawLinks(root, layout.links, ms);
+  drawWorkloads(root, layout.workloads, ms);
   drawGroups(root, layout.groups, layout.compact);
-  drawPods(root, layout.pods, layout.compact, ms, opts.selected);
+  // Pods painted on the canvas leave the SVG layer empty.
+  drawPods(root, opts.canvasPods ? [] : layout.pods, layout.compact, ms, opts.selected);
 }
 
 /**
@@ -241,6 +302,16 @@ export function renderDiagram(rootEl: SVGGElement, layout: DiagramLayout, opts: 
 export function markSelection(rootEl: SVGGElement, selected: string | undefined, opts: { pods?: boolean } = {}): void {
   const root = select(rootEl);
   root.selectAll<SVGElement, unknown>(opts.pods === false ? '[data-select]:not(.pod-chip)' : '[data-select]').classed('is-selected', function () { return this.getAttribute('data-select') === selected; });
-  const source = selected?.replace('|', '/');
-  root.selectAll<SVGPathElement, LinkPath>('path.link').classed('is-highlighted', (d) => d.source === source);
+  markLinks(rootEl, 'is-highlighted', selected);
+}
+
+/**
+ * Highlights (`cls`) the links of an object ("resource|key"): those it is in the chain of (a source's
+ * routes, an owner's links down to its pods' groups) and, for a pod, the routes ending at it.
+ */
+export function markLinks(rootEl: SVGGElement, cls: string, target: string | undefined): void {
+  const id = target?.replace('|', '/');
+  const pod = target?.startsWith('pods|') ? target.slice(5) : undefined;
+  select(rootEl).selectAll<SVGPathElement, LinkPath>('path.link')
+    .classed(cls, (d) => !!id && (d.chain.includes(id) || d.target === pod));
 }
