@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../worker';
-import { buildModel, configUses, ownerOf, selects } from './model';
-import { COMPACT_PODS, layoutDiagram, type Box } from './layout';
+import { buildModel, configUses, ownerOf, readyEndpoints, selects } from './model';
+import { COMPACT_PODS, PER_POD_LINKS, layoutDiagram, type Box } from './layout';
+import { podAt } from './pod-canvas';
 
 const node = (name: string, ready = 'True', unschedulable = false): KubeObject => ({ apiVersion: 'v1', kind: 'Node',
   metadata: { name, labels: name === 'minikube' ? { 'node-role.kubernetes.io/control-plane': '' } : {} },
@@ -126,5 +127,68 @@ describe('layoutDiagram', () => {
     expect(l.links.filter((k) => k.kind === 'Service').map((k) => k.target).sort())
       .toEqual(['node/minikube-m02|default/Deployment/web', 'node/minikube|default/Deployment/web']);
     for (const p of l.pods) expect(l.regions.some((r) => r.kind === 'node' && inside(p, r))).toBe(true);
+  });
+});
+
+describe('owner and route links', () => {
+  const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' },
+    spec: { replicas: 3 }, status: { readyReplicas: 2 } } as KubeObject;
+  const web = (n: number, nodes: string[]) => map(Array.from({ length: n }, (_, i) =>
+    pod(`web-5d8f9c7b6d-${String(i).padStart(5, '0')}`, { node: nodes[i % nodes.length], rs: 'web-5d8f9c7b6d', labels: { app: 'web' }, running: true })));
+  const objects = (n: number, nodes = ['minikube', 'minikube-m02']) => ({
+    nodes: map([node('minikube'), node('minikube-m02')]), deployments: map([deployment]),
+    replicasets: map([rs('web-5d8f9c7b6d', 'web')]), pods: web(n, nodes), services: map([svc('web', { app: 'web' })]),
+  });
+
+  it('links the Deployment to its ReplicaSet and the ReplicaSet to its pods\' group on each node, in the Workloads band', () => {
+    const l = layoutDiagram(buildModel(objects(3), { system: false, stopped: [] }), 1200);
+    const band = l.regions.find((r) => r.kind === 'workloads')!;
+    expect(l.workloads.map((w) => [w.id, w.parent])).toEqual([['deployments/default/web', undefined],
+      ['replicasets/default/web-5d8f9c7b6d', 'deployments/default/web']]);
+    for (const w of l.workloads) expect(inside(w, band), w.id).toBe(true);
+    expect(l.workloads[1].y).toBeGreaterThan(l.workloads[0].y + l.workloads[0].h);
+    expect(l.links.filter((k) => k.kind === 'Owner').map((k) => [k.source, k.target, k.chain.join(' ')])).toEqual([
+      ['deployments/default/web', 'replicasets/default/web-5d8f9c7b6d', 'deployments/default/web replicasets/default/web-5d8f9c7b6d'],
+      ['replicasets/default/web-5d8f9c7b6d', 'node/minikube|default/Deployment/web', 'deployments/default/web replicasets/default/web-5d8f9c7b6d'],
+      ['replicasets/default/web-5d8f9c7b6d', 'node/minikube-m02|default/Deployment/web', 'deployments/default/web replicasets/default/web-5d8f9c7b6d'],
+    ]);
+    // An owner link ends on its group's top edge.
+    const g = l.groups.find((x) => x.id === 'node/minikube|default/Deployment/web')!;
+    expect(l.links.find((k) => k.target === g.id && k.kind === 'Owner')!.d.endsWith(`${g.x + 18},${g.y}`)).toBe(true);
+  });
+
+  const routes = [
+    { name: 'per pod up to PER_POD_LINKS', pods: PER_POD_LINKS, want: PER_POD_LINKS },
+    { name: 'one per owner group past it (not a hairball)', pods: PER_POD_LINKS + 1, want: 2 },
+    { name: 'one per owner group at 200 pods', pods: 200, want: 2 },
+  ];
+  it.each(routes)('routes a Service $name', ({ pods, want }) => {
+    const l = layoutDiagram(buildModel(objects(pods), { system: false, stopped: [] }), 1200);
+    expect(l.links.filter((k) => k.kind === 'Service')).toHaveLength(want);
+    // Owner links stay bundled: the Deployment's, then one per node.
+    expect(l.links.filter((k) => k.kind === 'Owner')).toHaveLength(3);
+  });
+
+  it('draws a Service link solid when it ends at a ready endpoint of its EndpointSlices', () => {
+    const slice = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'web-abcde', namespace: 'default',
+      labels: { 'kubernetes.io/service-name': 'web' } }, endpoints: [
+      { addresses: ['10.244.0.5'], conditions: { ready: true }, targetRef: { kind: 'Pod', namespace: 'default', name: 'web-5d8f9c7b6d-00000' } },
+      { addresses: ['10.244.0.6'], conditions: { ready: false }, targetRef: { kind: 'Pod', namespace: 'default', name: 'web-5d8f9c7b6d-00001' } },
+      { addresses: ['10.244.0.7'], conditions: {}, targetRef: { kind: 'Pod', namespace: 'default', name: 'web-5d8f9c7b6d-00002' } },
+    ] } as unknown as KubeObject;
+    expect([...readyEndpoints(map([slice])).get('default/web')!]).toEqual(['default/web-5d8f9c7b6d-00000', 'default/web-5d8f9c7b6d-00002']);
+    const l = layoutDiagram(buildModel({ ...objects(3), endpointslices: map([slice]) }, { system: false, stopped: [] }), 1200);
+    expect(l.links.filter((k) => k.kind === 'Service').map((k) => [k.target, k.live])).toEqual([
+      ['default/web-5d8f9c7b6d-00000', true], ['default/web-5d8f9c7b6d-00001', false], ['default/web-5d8f9c7b6d-00002', true]]);
+    expect(l.links.find((k) => k.kind === 'Service')!.chain).toEqual(['services/default/web']);
+  });
+
+  it('finds the canvas pod under a point (with slop), none between cells', () => {
+    const l = layoutDiagram(buildModel(objects(COMPACT_PODS + 10), { system: false, stopped: [] }), 1200);
+    const [a] = l.pods;
+    expect(podAt(l.pods, a.x + 1, a.y + 1)?.pod.key).toBe(a.pod.key);
+    expect(podAt(l.pods, a.x - 1, a.y - 1)).toBeUndefined();
+    expect(podAt(l.pods, a.x - 1, a.y - 1, 1.5)?.pod.key).toBe(a.pod.key);
+    expect(podAt(l.pods, a.x + a.w + 1.5, a.y + 1)).toBeUndefined();
   });
 });
