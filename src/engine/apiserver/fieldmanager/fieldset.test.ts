@@ -49,6 +49,19 @@ describe('FieldSet', () => {
     expect(FieldSet.EMPTY.toFieldsV1Json()).toBe('{}');
   });
 
+  it('encodes to shared frozen fieldsV1 equal to toFieldsV1, reusing the nodes a union keeps', () => {
+    const before = FieldSet.of(labels, app, replicas, [f('spec'), f('ports'), keyPE([['port', 8080]])]);
+    const shared = before.toFieldsV1Shared();
+    expect(shared).toEqual(before.toFieldsV1());
+    expect(JSON.stringify(shared)).toBe(before.toFieldsV1Json());
+    expect(Object.isFrozen(shared) && Object.isFrozen(shared['f:spec'])).toBe(true);
+    const after = before.union(FieldSet.of([f('status'), f('phase')]));
+    const next = after.toFieldsV1Shared();
+    expect(next).toEqual(after.toFieldsV1());
+    expect(next['f:spec']).toBe(shared['f:spec']);
+    expect(next).not.toBe(shared);
+  });
+
   it('iterates members before children at each level', () => {
     const s = FieldSet.of(app, replicas, [f('spec'), f('template'), f('spec')], [f('kind')]);
     expect(s.paths().map(pathString)).toEqual(['.kind', '.metadata.labels.app', '.spec.replicas', '.spec.template.spec']);

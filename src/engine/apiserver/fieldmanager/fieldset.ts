@@ -10,6 +10,11 @@ export class FieldSet {
   /** The empty set. */
   static readonly EMPTY = new FieldSet(false, undefined);
 
+  // The node's encoding, once asked for (a set never changes once built): its frozen fieldsV1 object
+  // (toFieldsV1Shared) or its JSON text (toFieldsV1Json). Sets that share nodes, as a manager's sets
+  // from one write to the next do, then share their encodings.
+  private encoded: Record<string, unknown> | string | undefined = undefined;
+
   constructor(readonly member: boolean, readonly children: ReadonlyMap<PE, FieldSet> | undefined) {}
 
   /** No member anywhere below (the root's own flag is never set). */
@@ -158,8 +163,25 @@ export class FieldSet {
     return out;
   }
 
+  /**
+   * toFieldsV1 as deep-frozen data that shares the encodings of nodes encoded before (and one frozen
+   * `{}` for every leaf): for a value that is stored, never changed.
+   */
+  toFieldsV1Shared(): Record<string, unknown> {
+    if (typeof this.encoded === 'object') return this.encoded;
+    const out: Record<string, unknown> = {};
+    if (this.member && this.children && this.children.size > 0) out['.'] = LEAF;
+    for (const [k, c] of this.sortedChildren()) {
+      out[k] = c.children && c.children.size > 0 ? c.toFieldsV1Shared() : LEAF;
+    }
+    Object.freeze(out);
+    this.encoded = out;
+    return out;
+  }
+
   /** JSON.stringify(toFieldsV1()), built directly (no element key is integer-like, so key order is the same). */
   toFieldsV1Json(): string {
+    if (typeof this.encoded === 'string') return this.encoded;
     let s = '{';
     let first = true;
     if (this.member && this.children && this.children.size > 0) {
@@ -171,7 +193,9 @@ export class FieldSet {
       first = false;
       s += `${JSON.stringify(k)}:${c.children && c.children.size > 0 ? c.toFieldsV1Json() : '{}'}`;
     }
-    return `${s}}`;
+    s += '}';
+    if (this.encoded === undefined) this.encoded = s;
+    return s;
   }
 
   /** Set.FromJSON of a fieldsV1 object: an empty object or a "." key marks a member. */
@@ -186,6 +210,9 @@ export class FieldSet {
 }
 
 const decoded = new WeakMap<object, FieldSet>();
+
+// Every member leaf of a shared encoding: nobody can change it, so one object serves them all.
+const LEAF: Record<string, unknown> = Object.freeze({});
 
 /** Records that `fields` (an immutable fieldsV1 object) decodes to `set`, so fromFieldsV1 need not read it. */
 export function rememberDecoded(fields: object, set: FieldSet): void {

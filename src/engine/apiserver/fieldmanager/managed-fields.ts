@@ -143,7 +143,7 @@ function encodeSet(set: FieldSet, intern: boolean): Record<string, unknown> {
   if (!intern) {
     // A status writer's set names this object's own list items (its pod IP, its conditions): it is
     // never another object's, so looking it up would only cost.
-    f = shareImmutable(set.toFieldsV1());
+    f = shareImmutable(set.toFieldsV1Shared());
     rememberDecoded(f, set);
     encodedOf.set(set, f);
     return f;
