@@ -3,14 +3,14 @@
 // websocket.go): every binary message starts with its channel (0 stdin, 1 stdout, 2 stderr, 3 the final
 // Status, 4 resize, 255 close a stream). A refused upgrade answers the Status (or the kubelet's plain text)
 // with its HTTP code, which kubectl then reports (after retrying over SPDY, answered the same way).
-// RFC 6455 framing is done here: no WebSocket library is among the dependencies.
-import { createHash } from 'node:crypto';
+// RFC 6455 framing is in websocket.ts: no WebSocket library is among the dependencies.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiRequest, ApiResponse, ApiStatus } from '../engine/api';
 import { goJson } from './serve-wire';
+import { acceptKey, frame, parseFrames } from './websocket';
+import { isPortForwardUpgrade, PORT_FORWARD_WS_PROTOCOL, servePortForward } from './serve-portforward';
 
-const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const V5 = 'v5.channel.k8s.io';
 
 /** The kubelet's exec answer (src/engine/kubelet ExecSession). */
@@ -32,42 +32,6 @@ export interface StreamDeps {
   track(end: () => void): () => void;
 }
 
-/** One server-to-client frame (unmasked). */
-function frame(opcode: number, payload: Buffer): Buffer {
-  const len = payload.length;
-  const head = len < 126 ? Buffer.from([0x80 | opcode, len])
-    : len < 65536 ? Buffer.from([0x80 | opcode, 126, len >> 8, len & 0xff])
-      : Buffer.concat([Buffer.from([0x80 | opcode, 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(len)); return b; })()]);
-  return Buffer.concat([head, payload]);
-}
-
-/** Parses client frames out of a buffer; returns the rest. */
-function parseFrames(buf: Buffer, onFrame: (opcode: number, payload: Buffer) => void): Buffer {
-  for (;;) {
-    if (buf.length < 2) return buf;
-    const opcode = buf[0] & 0x0f;
-    const masked = (buf[1] & 0x80) !== 0;
-    let len = buf[1] & 0x7f;
-    let off = 2;
-    if (len === 126) {
-      if (buf.length < 4) return buf;
-      len = buf.readUInt16BE(2);
-      off = 4;
-    } else if (len === 127) {
-      if (buf.length < 10) return buf;
-      len = Number(buf.readBigUInt64BE(2));
-      off = 10;
-    }
-    const maskOff = off;
-    if (masked) off += 4;
-    if (buf.length < off + len) return buf;
-    const payload = Buffer.from(buf.subarray(off, off + len));
-    if (masked) for (let i = 0; i < payload.length; i++) payload[i] ^= buf[maskOff + (i % 4)];
-    onFrame(opcode, payload);
-    buf = buf.subarray(off + len);
-  }
-}
-
 // An HTTP answer refusing the upgrade: a Status as JSON, or the kubelet's words as text.
 function refuse(socket: Duplex, res: ApiResponse): void {
   const st = res.body as ApiStatus | undefined;
@@ -86,12 +50,24 @@ function exitStatus(code: number): string {
     reason: 'NonZeroExitCode', details: { causes: [{ reason: 'ExitCode', message: String(code) }] } });
 }
 
-/** Handles an HTTP upgrade for pods/exec (and attach-like exec sessions). */
+/** Handles an HTTP upgrade for pods/exec (and attach-like exec sessions) and pods/portforward. */
 export function handleUpgrade(deps: StreamDeps, req: IncomingMessage, socket: Duplex): void {
   const apiReq = deps.apiRequest(req);
+  if (apiReq?.subresource === 'portforward') {
+    const res = deps.handle(apiReq);
+    deps.flush();
+    const session = res.body as { kind?: string } | undefined;
+    if (res.code >= 400 || session?.kind !== 'PortForwardSession' || !isPortForwardUpgrade(req)) {
+      refuse(socket, res.code >= 400 ? res : { code: 400, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 400,
+        reason: 'BadRequest', message: `only the ${PORT_FORWARD_WS_PROTOCOL} WebSocket subprotocol and SPDY/3.1 are served` } as ApiStatus });
+      return;
+    }
+    servePortForward(deps, apiReq, res.body as Parameters<typeof servePortForward>[2], req, socket);
+    return;
+  }
   if (!apiReq || apiReq.subresource !== 'exec') {
     refuse(socket, { code: 400, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 400, reason: 'BadRequest',
-      message: 'upgrade is only served for pods/exec' } as ApiStatus });
+      message: 'upgrade is only served for pods/exec and pods/portforward' } as ApiStatus });
     return;
   }
   const res = deps.handle(apiReq);
@@ -104,7 +80,7 @@ export function handleUpgrade(deps: StreamDeps, req: IncomingMessage, socket: Du
       reason: 'BadRequest', message: `only the ${V5} WebSocket subprotocol is served` } as ApiStatus });
     return;
   }
-  const accept = createHash('sha1').update(`${key}${WS_GUID}`).digest('base64');
+  const accept = acceptKey(key);
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n`
     + `Sec-WebSocket-Protocol: ${V5}\r\n\r\n`);
   const send = (channel: number, data: string) => {

@@ -113,7 +113,7 @@ async function runPortForward(p: ParsedArgs, ctx: CmdContext): Promise<number> {
     handle = ctx.env.portForward({ session: res.body, pod: { namespace: ns, name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '' },
       ports, addresses: p.flags.address as string[], out: (s) => ctx.out(s), errOut: (s) => ctx.err(s), onLost: () => lost(),
       // client-go portforward.go handleConnection: runtime.HandleError(fmt.Errorf("an error occurred forwarding …")).
-      reportError: (local, remote, message) => ctx.err(klogLine('E', ctx.env.now(), 'portforward.go:413',
+      reportError: (local, remote, message) => ctx.err(klogLine('E', ctx.env.now(), 'portforward.go:424',
         `"Unhandled Error" err=${klogValue(`an error occurred forwarding ${local} -> ${remote}: ${message}`)}`)) });
   } catch (e) {
     throw new CmdError(`error: ${(e as Error).message}`);

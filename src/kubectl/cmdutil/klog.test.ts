@@ -12,7 +12,7 @@ describe('klogValue (klog writeStringValue)', () => {
 
 describe('klogLine', () => {
   it('prints the severity, date, time with microseconds, padded pid and source position', () => {
-    expect(klogLine('E', Date.UTC(2024, 10, 24, 23, 49, 48, 350), 'portforward.go:413', '"Unhandled Error" err="x"'))
-      .toBe('E1124 23:49:48.350000   12345 portforward.go:413] "Unhandled Error" err="x"\n');
+    expect(klogLine('E', Date.UTC(2024, 10, 24, 23, 49, 48, 350), 'portforward.go:424', '"Unhandled Error" err="x"'))
+      .toBe('E1124 23:49:48.350000   12345 portforward.go:424] "Unhandled Error" err="x"\n');
   });
 });
