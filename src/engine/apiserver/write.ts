@@ -89,21 +89,44 @@ function uniqueGeneratedName(core: ServerCore, info: ResourceInfo, ns: string | 
   return generateName(core.rng, base);
 }
 
+// Metadata a status write reads from its body (the rest comes from the stored object).
+const STATUS_WRITE_READS = new Set(['name', 'namespace', 'resourceVersion', 'annotations']);
+
 /**
  * What of a /status write matters: everything but status comes from the stored object (the status
  * strategies reset it), so only metadata and status are decoded — a kubelet's status update then
- * costs a fraction of a full decode. Deviation: a malformed spec in a status write is not reported.
+ * costs a fraction of a full decode. Metadata fields the body shares with the stored object `live`
+ * (the same value, as a client sends back what it read) are not decoded again either: they were
+ * decoded when stored, and the write does not read them. Deviation: a malformed spec in a status
+ * write is not reported.
  */
-export function statusPart(body: unknown): unknown {
+export function statusPart(body: unknown, live?: KubeObject): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const b = body as KubeObject;
-  return { apiVersion: b.apiVersion, kind: b.kind, metadata: b.metadata, status: b.status };
+  let metadata = b.metadata;
+  const liveMeta = live?.metadata as Record<string, unknown> | undefined;
+  if (liveMeta && metadata && typeof metadata === 'object' && !Array.isArray(metadata)) {
+    let kept: Record<string, unknown> | undefined;
+    const m = metadata as Record<string, unknown>;
+    for (const k of Object.keys(m)) {
+      const v = m[k];
+      if (v !== null && typeof v === 'object' && v === liveMeta[k] && !STATUS_WRITE_READS.has(k)) {
+        if (!kept) {
+          kept = {};
+          for (const j of Object.keys(m)) if (j !== k) kept[j] = m[j];
+        } else delete kept[k];
+      }
+    }
+    if (kept) metadata = kept;
+  }
+  return { apiVersion: b.apiVersion, kind: b.kind, metadata, status: b.status };
 }
 
 /** PUT: replace an object (main resource or status). */
 export function updateObject(core: ServerCore, info: ResourceInfo, req: ApiRequest): ApiResponse {
   const dryRun = isDryRun(req);
-  const { obj, warnings } = decodeBody(info, req.subresource === 'status' ? statusPart(req.body) : req.body, req);
+  const { obj, warnings } = decodeBody(info, req.subresource === 'status'
+    ? statusPart(req.body, core.get(info, requestNamespace(info, req), req.name ?? '')) : req.body, req);
   settleNamespace(info, req, obj);
   const name = req.name ?? '';
   if (obj.metadata?.name !== name) {
