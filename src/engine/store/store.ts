@@ -230,6 +230,9 @@ export class Store {
   private record(ev: StoreEvent): void {
     this.history.push(ev);
     if (this.history.length - this.historyStart > this.historySize) {
+      // Release the evicted event now: until the next compaction its slot would keep the object
+      // version (and the one before it) alive.
+      (this.history as (StoreEvent | undefined)[])[this.historyStart] = undefined;
       this.historyStart++;
       // Compact the backing array now and then, so the ring does not grow without bound.
       if (this.historyStart > 4096 && this.historyStart * 2 > this.history.length) {

@@ -18,13 +18,28 @@ function joinHostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+// Every container of the cluster gets the `kubernetes` Service's variables: stored Services are
+// immutable, so each one's names and values are built once and shared by all containers.
+const byService = new WeakMap<Service, readonly (readonly [string, string])[]>();
+
 /** FromServices: the env vars of a list of Services, in list order. */
 export function fromServices(services: readonly Service[]): [string, string][] {
   const out: [string, string][] = [];
   for (const svc of services) {
-    if (!isServiceIPSet(svc)) continue;
-    const ports = svc.spec?.ports ?? [];
-    if (!ports.length) continue;
+    let vars = Object.isFrozen(svc) ? byService.get(svc) : undefined;
+    if (!vars) {
+      vars = serviceVars(svc);
+      if (Object.isFrozen(svc)) byService.set(svc, vars);
+    }
+    for (const [k, v] of vars) out.push([k, v]);
+  }
+  return out;
+}
+
+function serviceVars(svc: Service): [string, string][] {
+  const out: [string, string][] = [];
+  const ports = svc.spec?.ports ?? [];
+  if (isServiceIPSet(svc) && ports.length) {
     const ip = svc.spec!.clusterIP!;
     const prefix = makeEnvVariableName(svc.metadata?.name ?? '');
     out.push([`${prefix}_SERVICE_HOST`, ip]);

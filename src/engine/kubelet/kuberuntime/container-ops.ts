@@ -106,8 +106,10 @@ export function startContainer(s: RuntimeServices, ctx: PodContext, c: Container
     const cur = ctx.pod();
     let env: [string, string][];
     try {
+      // The warning callback reads the pod from ctx (the same object, synchronously): capturing `cur`
+      // would keep this version of the pod alive as long as the container's log callbacks.
       env = makeEnvironmentVariables(cur, c, ctx.podIPs(), s.hostIPs(), s.env,
-        (reason, message) => s.podEvent(cur, 'Warning', reason, message));
+        (reason, message) => s.podEvent(ctx.pod(), 'Warning', reason, message));
     } catch (e) {
       if (!(e instanceof ContainerConfigError)) throw e;
       event('Warning', events.FAILED_TO_CREATE_CONTAINER, `Error: ${e.message}`);

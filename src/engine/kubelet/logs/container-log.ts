@@ -32,9 +32,30 @@ export function rfc3339NanoFixed(t: number, subMs: number): string {
   return `${base}.${ms}${String(subMs).padStart(6, '0')}Z`;
 }
 
-/** A container's log with followers. */
+// Log texts repeat across containers (an image's startup lines, the same second's notices): each
+// distinct text is kept once. Bounded: when full, the table starts over (texts already stored stay shared).
+const INTERN_MAX = 16_384;
+const interned = new Map<string, string>();
+
+function intern(text: string): string {
+  const hit = interned.get(text);
+  if (hit !== undefined) return hit;
+  if (interned.size >= INTERN_MAX) interned.clear();
+  interned.set(text, text);
+  return text;
+}
+
+// subMs is below 1e6; a stderr line stores subMs + STDERR (one small integer per line for both).
+const STDERR = 1_000_000;
+
+/**
+ * A container's log with followers. Lines are held column-wise (times, subMs and stream, texts): a
+ * container keeps its lines for its whole life, and an object per line cost more than its text.
+ */
 export class ContainerLog {
-  private lines: LogLine[] = [];
+  private times: number[] = [];
+  private subs: number[] = [];
+  private texts: string[] = [];
   private dropped = 0;
   private readonly followers = new Set<{ onLine: (l: LogLine) => void; onEnd: () => void }>();
   /** True once the container has exited: followers are told the log ended. */
@@ -42,12 +63,17 @@ export class ContainerLog {
 
   /** Appends a line and hands it to followers. */
   append(line: LogLine): void {
-    this.lines.push(line);
-    if (this.lines.length > MAX_LOG_LINES) {
-      this.lines = this.lines.slice(this.lines.length - MAX_LOG_LINES);
+    this.times.push(line.t);
+    this.subs.push(line.stream === 'stderr' ? line.subMs + STDERR : line.subMs);
+    this.texts.push(intern(line.text));
+    if (this.texts.length > MAX_LOG_LINES) {
+      const from = this.texts.length - MAX_LOG_LINES;
+      this.times = this.times.slice(from);
+      this.subs = this.subs.slice(from);
+      this.texts = this.texts.slice(from);
       this.dropped++;
     }
-    for (const f of [...this.followers]) f.onLine(line);
+    if (this.followers.size) for (const f of [...this.followers]) f.onLine(line);
   }
 
   /** The container exited: no more lines; followers end. */
@@ -60,22 +86,31 @@ export class ContainerLog {
 
   /** Number of lines held. */
   size(): number {
-    return this.lines.length;
+    return this.texts.length;
   }
 
-  /** All lines (read-only). */
+  /** All lines (a copy). */
   all(): readonly LogLine[] {
-    return this.lines;
+    return this.linesFrom(0);
   }
 
   /** The lines selected by since and tail, in order. */
   select(opts: LogReadOptions): LogLine[] {
-    let out = this.lines;
+    let from = 0;
     if (opts.since !== undefined) {
-      const since = opts.since;
-      out = out.filter((l) => l.t >= since);
+      // Times only grow: the first line at or after `since` starts the selection.
+      while (from < this.times.length && this.times[from] < opts.since) from++;
     }
-    if (opts.tailLines !== undefined && opts.tailLines >= 0) out = opts.tailLines === 0 ? [] : out.slice(-opts.tailLines);
+    if (opts.tailLines !== undefined && opts.tailLines >= 0) from = Math.max(from, this.texts.length - opts.tailLines);
+    return this.linesFrom(from);
+  }
+
+  private linesFrom(from: number): LogLine[] {
+    const out: LogLine[] = [];
+    for (let i = from; i < this.texts.length; i++) {
+      const sub = this.subs[i];
+      out.push({ t: this.times[i], subMs: sub >= STDERR ? sub - STDERR : sub, stream: sub >= STDERR ? 'stderr' : 'stdout', text: this.texts[i] });
+    }
     return out;
   }
 

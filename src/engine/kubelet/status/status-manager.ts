@@ -107,7 +107,10 @@ export class StatusManager {
     next.conditions = normalizeConditions(next.conditions);
     const final = ordered(next);
     this.cache.set(uid, final);
-    this.sync(apiRef ?? { namespace: pod.metadata!.namespace!, name: pod.metadata!.name!, uid }, final, couldHaveRunningContainers);
+    const stored = this.sync(apiRef ?? { namespace: pod.metadata!.namespace!, name: pod.metadata!.name!, uid }, final, couldHaveRunningContainers);
+    // The API's copy equals ours nearly always: keep that one (it lives in the store anyway), not a
+    // second tree per pod.
+    if (stored) this.cache.set(uid, stored);
   }
 
   /** Re-sends the cached status (after a kubelet restart, or when the API lost it). */
@@ -138,22 +141,30 @@ export class StatusManager {
     }
   }
 
-  private sync(ref: { namespace: string; name: string; uid?: string }, status: PodStatus, couldHaveRunningContainers: boolean): void {
+  /** Writes the status when the API's differs; returns the API's status object when it equals `status`. */
+  private sync(ref: { namespace: string; name: string; uid?: string }, status: PodStatus, couldHaveRunningContainers: boolean): PodStatus | undefined {
     const live = this.pods.get(ref.namespace, ref.name);
-    if (!live || (ref.uid && live.metadata?.uid !== ref.uid)) return;
+    if (!live || (ref.uid && live.metadata?.uid !== ref.uid)) return undefined;
     const uid = live.metadata!.uid!;
     const w = this.written.get(uid);
     // The informer lags our own writes by a tick: compare with what we wrote when it has not caught up.
     const liveStatus = w && Number(live.metadata?.resourceVersion ?? 0) < w.rv ? w.status : (live.status ?? {});
     const merged = ordered(mergePodStatus(liveStatus, status, couldHaveRunningContainers));
-    if (deepEqual(merged, liveStatus)) return;
+    if (deepEqual(merged, liveStatus)) return sameOrUndefined(liveStatus, status);
     const { resourceVersion: _rv, ...meta } = live.metadata!;
     try {
       const res = this.client.updateStatus<Pod>(R.pods, { ...live, apiVersion: 'v1', kind: 'Pod', metadata: meta, status: merged } as Pod);
       this.written.set(uid, { rv: Number(res.metadata?.resourceVersion ?? 0), status: res.status ?? merged });
       this.writes++;
+      return res.status && sameOrUndefined(res.status, status);
     } catch (e) {
       if (!isNotFound(e) && !isConflict(e)) this.lastError = (e as Error).message;
+      return undefined;
     }
   }
+}
+
+/** `api` (the API server's object: nobody changes it) when it is deep-equal to `ours`. */
+function sameOrUndefined(api: PodStatus, ours: PodStatus): PodStatus | undefined {
+  return deepEqual(api, ours) ? api : undefined;
 }
