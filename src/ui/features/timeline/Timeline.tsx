@@ -12,6 +12,33 @@ import './timeline.css';
 
 const MAX_ROWS = 150;
 
+/** How often the list follows a busy event stream (ms): a rollout of a thousand pods brings events every frame. */
+const LIST_EVERY_MS = 250;
+
+/**
+ * `value`, changing at most every `ms` (the latest one wins; a quiet stream shows at once). The
+ * list, its sort and the axis then cost a few updates a second instead of one per frame, which the
+ * diagram (60 fps) needs more.
+ */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    const wait = last.current + ms - performance.now();
+    const show = () => {
+      last.current = performance.now();
+      setShown(value);
+    };
+    if (wait <= 0) {
+      show();
+      return undefined;
+    }
+    const t = setTimeout(show, wait);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return shown;
+}
+
 /** What the explanations read from the mirror: a workload's spec.replicas. */
 const CONTEXT: EventContext = {
   replicas: (ns, kind, name) => {
@@ -29,7 +56,7 @@ function selectInvolved(e: EventLike): void {
 
 /** The timeline pane. */
 export function Timeline() {
-  const events = useObjects('events');
+  const events = useThrottled(useObjects('events'), LIST_EVERY_MS);
   const bootedAt = useCluster((s) => s.bootedAt);
   const now = useSimNow(1000);
   const [filter, setFilter] = useState<EventFilter>(NO_FILTER);
@@ -49,6 +76,20 @@ export function Timeline() {
   const choices = useMemo(() => facets(all), [all]);
   // Explained once per list change, not on every clock tick; the owner's replicas are read as they are now.
   const explained = useMemo(() => rows.map((e) => ({ e, x: explainEvent(e, CONTEXT) })), [rows]);
+  // Rows built once per list change: a clock tick re-renders the pane, not its 150 rows.
+  const list = useMemo(() => explained.map(({ e, x }) => {
+    const key = e.metadata?.uid ?? e.metadata?.name;
+    return (
+      <button key={key} role="listitem" className={`event-row ${e.type === 'Warning' ? 'is-warning' : ''}`} onClick={() => selectInvolved(e)}
+        onMouseEnter={() => setFocus(e.metadata?.uid)} onMouseLeave={() => setFocus(undefined)}
+        title={`${e.reason}: ${e.message ?? ''}${(e.count ?? 1) > 1 ? ` (×${e.count})` : ''}`}>
+        <span className="event-time">{clockText(eventTime(e))}</span>
+        <span className="event-object">{e.involvedObject?.kind?.toLowerCase()}/{e.involvedObject?.name}</span>
+        <span className="event-text"><strong className="event-actor">{x.actor}:</strong> {x.text}</span>
+        <span className="event-reason">{e.reason}{(e.count ?? 1) > 1 ? ` ×${e.count}` : ''}</span>
+      </button>
+    );
+  }), [explained]);
   const from = Math.min(bootedAt ?? now, ...rows.slice(-1).map(eventTime).filter((t) => t > 0));
   const set = (patch: Partial<EventFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const pick = useCallback((e: EventLike) => selectInvolved(e), []);
@@ -75,19 +116,7 @@ export function Timeline() {
         <TimeAxis events={rows} from={from} to={now} width={width} onPick={pick} focus={focus} />
         <div className="event-list" role="list">
           {rows.length === 0 && <p className="empty-state">{all.length ? 'No event matches the filter.' : 'No events yet.'}</p>}
-          {explained.map(({ e, x }) => {
-            const key = e.metadata?.uid ?? e.metadata?.name;
-            return (
-              <button key={key} role="listitem" className={`event-row ${e.type === 'Warning' ? 'is-warning' : ''}`} onClick={() => selectInvolved(e)}
-                onMouseEnter={() => setFocus(e.metadata?.uid)} onMouseLeave={() => setFocus(undefined)}
-                title={`${e.reason}: ${e.message ?? ''}${(e.count ?? 1) > 1 ? ` (×${e.count})` : ''}`}>
-                <span className="event-time">{clockText(eventTime(e))}</span>
-                <span className="event-object">{e.involvedObject?.kind?.toLowerCase()}/{e.involvedObject?.name}</span>
-                <span className="event-text"><strong className="event-actor">{x.actor}:</strong> {x.text}</span>
-                <span className="event-reason">{e.reason}{(e.count ?? 1) > 1 ? ` ×${e.count}` : ''}</span>
-              </button>
-            );
-          })}
+          {list}
         </div>
       </div>
     </section>
