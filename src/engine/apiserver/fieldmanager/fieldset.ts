@@ -115,7 +115,12 @@ export class FieldSet {
   /** Children in path-element order (PathElement.Less). */
   sortedChildren(): [PE, FieldSet][] {
     if (!this.children) return [];
-    const keys = [...this.children.keys()];
+    return this.sortedKeys().map((k) => [k, this.children!.get(k)!]);
+  }
+
+  // The children's elements in PathElement.Less order.
+  private sortedKeys(): PE[] {
+    const keys = [...this.children!.keys()];
     if (keys.length > 1) {
       // Field names alone sort as their spellings do (the common case, and the cheap one).
       let fieldsOnly = true;
@@ -123,7 +128,7 @@ export class FieldSet {
       if (fieldsOnly) keys.sort();
       else keys.sort(comparePE);
     }
-    return keys.map((k) => [k, this.children!.get(k)!]);
+    return keys;
   }
 
   /** Set.Iterate: at each level the members first, then the children, each in element order. */
@@ -188,10 +193,14 @@ export class FieldSet {
       s += '".":{}';
       first = false;
     }
-    for (const [k, c] of this.sortedChildren()) {
-      if (!first) s += ',';
-      first = false;
-      s += `${JSON.stringify(k)}:${c.children && c.children.size > 0 ? c.toFieldsV1Json() : '{}'}`;
+    if (this.children) {
+      for (const k of this.sortedKeys()) {
+        const c = this.children.get(k)!;
+        if (!first) s += ',';
+        first = false;
+        s += quoted(k);
+        s += c.children && c.children.size > 0 ? `:${c.toFieldsV1Json()}` : ':{}';
+      }
     }
     s += '}';
     if (this.encoded === undefined) this.encoded = s;
@@ -210,6 +219,18 @@ export class FieldSet {
 }
 
 const decoded = new WeakMap<object, FieldSet>();
+
+// Path elements recur across every object of a kind: their JSON spelling is kept (bounded; starts over when full).
+const quotedPEs = new Map<string, string>();
+function quoted(pe: PE): string {
+  let q = quotedPEs.get(pe);
+  if (q === undefined) {
+    q = JSON.stringify(pe);
+    if (quotedPEs.size >= 65_536) quotedPEs.clear();
+    quotedPEs.set(pe, q);
+  }
+  return q;
+}
 
 // Every member leaf of a shared encoding: nobody can change it, so one object serves them all.
 const LEAF: Record<string, unknown> = Object.freeze({});

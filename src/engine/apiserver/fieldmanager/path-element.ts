@@ -10,13 +10,38 @@ export type PE = string;
 /** A path: the elements from the object's root. */
 export type Path = readonly PE[];
 
+// Elements are built for every field of every write: one string per spelling (flat, its hash
+// computed once) is cheaper to build and to look up. Bounded: when full, it starts over.
+const MEMO_LIMIT = 65_536;
+const fieldPEs = new Map<string, PE>();
+const singleKeyPEs = new Map<string, Map<string, PE>>();
+
 /** The `f:` element of a field or map key. */
 export function fieldPE(name: string): PE {
-  return `f:${name}`;
+  let pe = fieldPEs.get(name);
+  if (pe === undefined) {
+    pe = `f:${name}`;
+    if (fieldPEs.size >= MEMO_LIMIT) fieldPEs.clear();
+    fieldPEs.set(name, pe);
+  }
+  return pe;
 }
 
 /** The `k:` element of an associative list item: its key fields, sorted by name, as compact JSON. */
 export function keyPE(fields: readonly [string, Json][]): PE {
+  if (fields.length === 1 && typeof fields[0][1] === 'string') {
+    // The common key: one string field (a container's name, a condition's type).
+    const [name, value] = fields[0] as [string, string];
+    let byValue = singleKeyPEs.get(name);
+    if (byValue === undefined) singleKeyPEs.set(name, (byValue = new Map()));
+    let pe = byValue.get(value);
+    if (pe === undefined) {
+      pe = `k:{${goJsonString(name)}:${goJsonMarshal(value)}}`;
+      if (byValue.size >= MEMO_LIMIT) byValue.clear();
+      byValue.set(value, pe);
+    }
+    return pe;
+  }
   const sorted = fields.length > 1 ? [...fields].sort((a, b) => compareStrings(a[0], b[0])) : fields;
   return `k:{${sorted.map(([n, v]) => `${goJsonString(n)}:${goJsonMarshal(v)}`).join(',')}}`;
 }
