@@ -18,18 +18,26 @@ function joinHostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-// Every container of the cluster gets the `kubernetes` Service's variables: stored Services are
-// immutable, so each one's names and values are built once and shared by all containers.
-const byService = new WeakMap<Service, readonly (readonly [string, string])[]>();
+// Every container of the cluster gets the `kubernetes` Service's variables: each Service version
+// (uid and resourceVersion: the content cannot change under them) is turned into names and values
+// once, and all containers share those strings. The informers' objects are copies of the stored
+// ones, so the version is the key, not the object. Bounded: the table starts over when full.
+const byVersion = new Map<string, readonly (readonly [string, string])[]>();
+const BY_VERSION_MAX = 1024;
 
 /** FromServices: the env vars of a list of Services, in list order. */
 export function fromServices(services: readonly Service[]): [string, string][] {
   const out: [string, string][] = [];
   for (const svc of services) {
-    let vars = Object.isFrozen(svc) ? byService.get(svc) : undefined;
+    const m = svc.metadata;
+    const key = m?.uid && m.resourceVersion ? `${m.uid}/${m.resourceVersion}` : undefined;
+    let vars = key ? byVersion.get(key) : undefined;
     if (!vars) {
       vars = serviceVars(svc);
-      if (Object.isFrozen(svc)) byService.set(svc, vars);
+      if (key) {
+        if (byVersion.size >= BY_VERSION_MAX) byVersion.clear();
+        byVersion.set(key, vars);
+      }
     }
     for (const [k, v] of vars) out.push([k, v]);
   }

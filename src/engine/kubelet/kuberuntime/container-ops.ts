@@ -4,7 +4,7 @@
 // minimum of 2s) and kuberuntime_manager.go doBackOff (the CrashLoopBackOff message).
 import type { Container, Pod } from '../../api/types';
 import type { Clock, Rng } from '../../clock';
-import type { ContainerConfig, ContainerRuntime, ExitStatus } from '../../runtime/cri';
+import type { ContainerConfig, ContainerEvents, ContainerRuntime, ExitStatus } from '../../runtime/cri';
 import { events, applyDefaultImageTag, type ContainerInstance, type PodRuntimeState } from '../container';
 import type { ImageManager } from '../images';
 import { makeEnvironmentVariables, expandCommandAndArgs, ContainerConfigError, type EnvSources } from '../envvars';
@@ -121,7 +121,7 @@ export function startContainer(s: RuntimeServices, ctx: PodContext, c: Container
     const config: ContainerConfig = {
       podUid: cur.metadata!.uid!, podName: cur.metadata!.name!, podNamespace: cur.metadata!.namespace!, containerName: c.name,
       image: r.image, command, args, env, workingDir: c.workingDir, mounts: ctx.volumes.mountsFor(c, cur), ...limits(c),
-      tty: !!c.tty, stdin: !!c.stdin, podIP: ctx.podIPs()[0] ?? '', hostname: podHostname(cur),
+      tty: !!c.tty, stdin: !!c.stdin, stdinOnce: !!c.stdinOnce, podIP: ctx.podIPs()[0] ?? '', hostname: podHostname(cur),
       resolvConf: resolvConfFor(cur), etcHosts: etcHostsFor(cur, ctx.podIPs()),
     };
     const log = new ContainerLog();
@@ -129,13 +129,7 @@ export function startContainer(s: RuntimeServices, ctx: PodContext, c: Container
     const box: { inst?: ContainerInstance; earlyExit?: ExitStatus } = {};
     let handle: ReturnType<ContainerRuntime['start']>;
     try {
-      handle = s.runtime.start(config, {
-        log: (line, stream) => log.append({ t: s.clock.now(), subMs: s.logRng.int(1_000_000), stream, text: line }),
-        exit: (st) => {
-          if (box.inst) onExit(s, ctx, box.inst, st);
-          else box.earlyExit = st;
-        },
-      });
+      handle = s.runtime.start(config, containerEvents(s, ctx, log, box));
     } catch (e) {
       // CreateContainer failed in the runtime.
       const msg = e instanceof Error ? e.message : String(e);
@@ -175,6 +169,22 @@ export function startContainer(s: RuntimeServices, ctx: PodContext, c: Container
       });
     });
   });
+}
+
+/**
+ * The runtime's callbacks for one container. Built apart from startContainer so that they hold only
+ * what they use: they live as long as the container, and a closure there would keep startContainer's
+ * whole scope (the pod version, the caller's `done` and what it holds) alive with them.
+ */
+function containerEvents(s: RuntimeServices, ctx: PodContext, log: ContainerLog,
+  box: { inst?: ContainerInstance; earlyExit?: ExitStatus }): ContainerEvents {
+  return {
+    log: (line, stream) => log.append({ t: s.clock.now(), subMs: s.logRng.int(1_000_000), stream, text: line }),
+    exit: (st) => {
+      if (box.inst) onExit(s, ctx, box.inst, st);
+      else box.earlyExit = st;
+    },
+  };
 }
 
 /** Records a container's exit (the runtime's event) and lets PLEG notice it. */
