@@ -31,4 +31,29 @@ describe('EventRecorder (the correlator of client-go tools/record)', () => {
     expect(msgs).toHaveLength(10);
     expect(msgs.filter((m) => m.startsWith('(combined from similar events): '))).toEqual(['(combined from similar events): message 11 x3']);
   });
+
+  it('forgets the least recently used identical-event record after 4,096 others (a repeat then makes a new event)', () => {
+    const { c, rec, pod, events } = setup();
+    rec.event(pod, 'Normal', 'Pulled', 'first');
+    for (let i = 0; i < 4096; i++) {
+      const other = { ...pod, metadata: { name: `o${i}`, namespace: 'default', uid: `u-o${i}` } } as KubeObject;
+      rec.event(other, 'Normal', 'Pulled', 'x');
+    }
+    c.advance(1000);
+    rec.event(pod, 'Normal', 'Pulled', 'first');
+    expect(events().map((e) => e.count)).toEqual([1, 1]);
+  });
+
+  it('keeps a record used recently even when 4,096 others came after it was made', () => {
+    const { c, rec, pod, events } = setup();
+    rec.event(pod, 'Normal', 'Pulled', 'first');
+    for (let i = 0; i < 4096; i++) {
+      const other = { ...pod, metadata: { name: `o${i}`, namespace: 'default', uid: `u-o${i}` } } as KubeObject;
+      rec.event(other, 'Normal', 'Pulled', 'x');
+      if (i === 4000) rec.event(pod, 'Normal', 'Pulled', 'first');
+    }
+    c.advance(1000);
+    rec.event(pod, 'Normal', 'Pulled', 'first');
+    expect(events().map((e) => e.count)).toEqual([3]);
+  });
 });

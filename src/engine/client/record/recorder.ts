@@ -38,6 +38,31 @@ export function referenceTo(obj: KubeObject, fieldPath?: string): ObjectReferenc
   return ref;
 }
 
+/**
+ * A bounded cache that forgets the least recently used key (github.com/golang/groupcache/lru as the
+ * correlator uses it: Get and Add both make a key the most recent).
+ */
+class Lru<V> {
+  private readonly m = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(k: string): V | undefined {
+    const v = this.m.get(k);
+    if (v !== undefined) {
+      this.m.delete(k);
+      this.m.set(k, v);
+    }
+    return v;
+  }
+  add(k: string, v: V): void {
+    this.m.delete(k);
+    this.m.set(k, v);
+    if (this.m.size > this.max) this.m.delete(this.m.keys().next().value!);
+  }
+  remove(k: string): void {
+    this.m.delete(k);
+  }
+}
+
 interface Seen {
   name: string;
   namespace: string;
@@ -48,11 +73,13 @@ interface Seen {
 /** Records events for one component. */
 export class EventRecorder {
   private seq = 0;
-  private readonly seen = new Map<string, Seen>();
+  // The correlator's three caches, each an LRU of maxLruCacheEntries keys (events_cache.go). Their
+  // keys leave out source.component and source.host: one recorder has one source.
+  private readonly seen = new Lru<Seen>(MAX_LRU);
   // localKeys: the distinct messages seen; one (a string) until a second arrives, as nearly every
   // object gets one message per reason, and a Set per pod and reason costs more than the event.
-  private readonly similar = new Map<string, { times: number[]; localKeys: string | Set<string> }>();
-  private readonly spam = new Map<string, { tokens: number; at: number }>();
+  private readonly similar = new Lru<{ times: number[]; localKeys: string | Set<string> }>(MAX_LRU);
+  private readonly spam = new Lru<{ tokens: number; at: number }>(MAX_LRU);
 
   constructor(private readonly client: Client, private readonly clock: Clock, readonly source: EventSource) {}
 
@@ -74,7 +101,7 @@ export class EventRecorder {
         return;
       } catch (e) {
         if (!isNotFound(e)) return;
-        this.seen.delete(key);
+        this.seen.remove(key);
       }
     }
     const namespace = ref.namespace || 'default';
@@ -95,8 +122,7 @@ export class EventRecorder {
     for (let attempt = 0; ; attempt++) {
       try {
         this.client.create(R.events, ev);
-        if (this.seen.size >= MAX_LRU) this.seen.delete(this.seen.keys().next().value!);
-        this.seen.set(key, { name, namespace, count: 1, first: ts });
+        this.seen.add(key, { name, namespace, count: 1, first: ts });
         return;
       } catch (e) {
         if (!isAlreadyExists(e) || attempt >= 8) return; // recordToSink never fails its caller: a refused event is dropped
@@ -110,10 +136,10 @@ export class EventRecorder {
   /** EventAggregator: after 10 similar events in 10 minutes, messages are combined under one key. */
   private aggregate(ref: ObjectReference, type: string, reason: string, message: string, now: number): { message: string; key: string } {
     const objKey = [ref.kind, ref.namespace, ref.name, ref.uid, ref.apiVersion].join('\u0000');
-    const aggKey = [this.source.component, this.source.host, objKey, type, reason].join('\u0000');
+    const aggKey = [objKey, type, reason].join('\u0000');
     const localKey = message;
     let s = this.similar.get(aggKey);
-    if (!s) this.similar.set(aggKey, (s = { times: [], localKeys: localKey }));
+    if (!s) this.similar.add(aggKey, (s = { times: [], localKeys: localKey }));
     if (s.times.length && now - s.times[0] >= AGGREGATE_WINDOW_MS) s.times = s.times.filter((t) => now - t < AGGREGATE_WINDOW_MS);
     s.times.push(now);
     if (typeof s.localKeys === 'string') {
@@ -128,9 +154,9 @@ export class EventRecorder {
 
   /** The spam filter: a token bucket per source and object (burst 25, one token per 5 minutes). */
   private allow(ref: ObjectReference, now: number): boolean {
-    const k = [this.source.component, this.source.host, ref.kind, ref.namespace, ref.name, ref.uid].join('\u0000');
+    const k = [ref.kind, ref.namespace, ref.name, ref.uid].join('\u0000');
     let b = this.spam.get(k);
-    if (!b) this.spam.set(k, (b = { tokens: SPAM_BURST, at: now }));
+    if (!b) this.spam.add(k, (b = { tokens: SPAM_BURST, at: now }));
     b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.at) / SPAM_REFILL_MS);
     b.at = now;
     if (b.tokens < 1) return false;
