@@ -85,6 +85,7 @@ function contextFor(opts: UpdateOptions, kind: string | undefined): UpdaterConte
 // The structured-merge Update through buildManagerInfo, managedFieldsUpdater and stripMeta.
 function updateChain(ctx: UpdaterContext, live: KubeObject, next: KubeObject, managed: Managed, id: string, apiVersion: string,
   time: string): void {
+  const before = managed.fields.get(id)?.set;
   updaterUpdate(ctx, live as Json, next as Json, apiVersion, managed.fields, CURRENT_OPERATION);
   stripMeta(managed.fields, CURRENT_OPERATION);
   const vs = managed.fields.get(CURRENT_OPERATION);
@@ -92,8 +93,12 @@ function updateChain(ctx: UpdaterContext, live: KubeObject, next: KubeObject, ma
   managed.fields.delete(CURRENT_OPERATION);
   const prev = managed.fields.get(id);
   // prev ∪ new, not new ∪ prev: union returns its receiver when nothing is added, so a manager that
-  // writes the fields it already owns keeps its set (and its encoded fieldsV1) as they are.
-  managed.fields.set(id, prev ? { ...vs, set: prev.set.union(vs.set) } : vs);
+  // writes the fields it already owns keeps its set (and its encoded fieldsV1) as they are. The
+  // write first took from every other manager — this one included — what it changed; when it only
+  // got back what it had, it keeps the set it had (its status writes mostly change values, not fields).
+  let set = prev ? prev.set.union(vs.set) : vs.set;
+  if (before && set !== before && set.equals(before)) set = before;
+  managed.fields.set(id, set === vs.set ? vs : { ...vs, set });
   managed.times.set(id, time);
 }
 

@@ -62,6 +62,15 @@ describe('FieldSet', () => {
     expect(next).not.toBe(shared);
   });
 
+  it('equals compares membership, whatever nodes are shared', () => {
+    const a = FieldSet.of(labels, app, replicas);
+    expect(a.equals(FieldSet.of(replicas, app, labels))).toBe(true);
+    expect(a.equals(a.difference(FieldSet.of(app)).union(FieldSet.of(app)))).toBe(true);
+    expect(a.equals(FieldSet.of(app, replicas))).toBe(false);
+    expect(a.equals(FieldSet.of(labels, app))).toBe(false);
+    expect(FieldSet.EMPTY.equals(FieldSet.of())).toBe(true);
+  });
+
   it('iterates members before children at each level', () => {
     const s = FieldSet.of(app, replicas, [f('spec'), f('template'), f('spec')], [f('kind')]);
     expect(s.paths().map(pathString)).toEqual(['.kind', '.metadata.labels.app', '.spec.replicas', '.spec.template.spec']);

@@ -54,6 +54,22 @@ export class FieldSet {
     return member === this.member && children === this.children ? this : new FieldSet(member, children);
   }
 
+  /** Set.Equals (a structural walk that stops at shared nodes). */
+  equals(o: FieldSet): boolean {
+    if (this === o) return true;
+    if (this.member !== o.member) return false;
+    const a = this.children;
+    const b = o.children;
+    const na = a ? a.size : 0;
+    if (na !== (b ? b.size : 0)) return false;
+    if (na === 0) return true;
+    for (const [k, c] of a!) {
+      const d = b!.get(k);
+      if (d === undefined || !c.equals(d)) return false;
+    }
+    return true;
+  }
+
   /** Set.Intersection */
   intersection(o: FieldSet): FieldSet {
     if (this.empty || o.empty) return FieldSet.EMPTY;
