@@ -21,7 +21,13 @@ export default defineConfig({
   },
   // The worker's large data modules (schema, help texts) are a chunk of their own, loaded at its boot;
   // KUBESIM_LAZY_DATA_CHECK=1 builds stubs that throw if anything reads that data before it is loaded.
-  worker: { format: 'es', plugins: () => [lazyData(process.env.KUBESIM_LAZY_DATA_CHECK === '1')] },
+  // The worker's output is final (no bundler reads it after us): its /* @__PURE__ */ annotations and legal
+  // comments are dropped.
+  worker: {
+    format: 'es',
+    plugins: () => [lazyData(process.env.KUBESIM_LAZY_DATA_CHECK === '1')],
+    rolldownOptions: { output: { comments: false } },
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

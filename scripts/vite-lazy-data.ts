@@ -23,6 +23,8 @@ export const LAZY_DATA_MODULES = [
   'src/engine/api/schema/go-enums.ts',
   'src/engine/api/schema/go-order.ts',
   'src/engine/api/schema/v1-32-additions.ts',
+  'src/engine/apiserver/printers/descriptions.ts',
+  'src/kubectl/help/flags.generated.ts',
 ];
 
 /** The data modules fetched on first use, each with the chunk file that is its only real importer. */
@@ -42,6 +44,8 @@ const STUB = '\0lazy-data-stub:';
 const KUBECTL_INDEX = 'src/kubectl/index.ts';
 const KUBECTL_ENTRY = 'src/worker/kubectl-entry.ts';
 const PRELOADER = 'src/worker/lazy-data-modules.ts';
+// The stubs are filled as the preloader runs, before kubectl's modules (imported after it by the boot
+// chunk's entry, src/worker/lazy-data-boot.ts), so kubectl may read the flag tables at import.
 
 // The check build's stubs throw on any read before the data is in place: code that reads the data while
 // modules are evaluated (a table built at import) would otherwise see it empty, silently.

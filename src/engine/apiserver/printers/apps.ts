@@ -5,9 +5,8 @@
 import { controllerOf, formatLabelSelector, labelSelectorAsSelector, parseApiVersion } from '../../api';
 import type { ControllerRevision, DaemonSet, Deployment, ReplicaSet, StatefulSet } from '../../api';
 import type { ReplicationController } from 'kubernetes-types/core/v1';
-import { DOCS } from './descriptions';
 import { age, formatLabels, layoutContainerCells, nameOf } from './format';
-import { AGE, CONTAINERS, IMAGES, NAME, col } from './handler';
+import { AGE, CONTAINERS, IMAGES, NAME, col, doc } from './handler';
 import type { TableHandler } from './handler';
 
 // spec.replicas of these kinds defaults to 1 (apps/v1 and core/v1 SetDefaults_*); a stored object
@@ -18,11 +17,11 @@ const replicasOf = (spec: { replicas?: number } | undefined): number => spec?.re
 export const replicaSetHandler: TableHandler<ReplicaSet> = {
   columns: [
     NAME,
-    col('Desired', 'integer', DOCS['extensionsv1beta1.ReplicaSetSpec.replicas']),
-    col('Current', 'integer', DOCS['extensionsv1beta1.ReplicaSetStatus.replicas']),
-    col('Ready', 'integer', DOCS['extensionsv1beta1.ReplicaSetStatus.readyReplicas']),
+    col('Desired', 'integer', doc('extensionsv1beta1.ReplicaSetSpec.replicas')),
+    col('Current', 'integer', doc('extensionsv1beta1.ReplicaSetStatus.replicas')),
+    col('Ready', 'integer', doc('extensionsv1beta1.ReplicaSetStatus.readyReplicas')),
     AGE, CONTAINERS, IMAGES,
-    col('Selector', 'string', DOCS['extensionsv1beta1.ReplicaSetSpec.selector'], { priority: 1 }),
+    col('Selector', 'string', doc('extensionsv1beta1.ReplicaSetSpec.selector'), { priority: 1 }),
   ],
   cells(rs, now) {
     const [names, images] = layoutContainerCells(rs.spec?.template?.spec?.containers);
@@ -36,10 +35,10 @@ export const deploymentHandler: TableHandler<Deployment> = {
   columns: [
     NAME,
     col('Ready', 'string', 'Number of the pod with ready state'),
-    col('Up-to-date', 'string', DOCS['extensionsv1beta1.DeploymentStatus.updatedReplicas']),
-    col('Available', 'string', DOCS['extensionsv1beta1.DeploymentStatus.availableReplicas']),
+    col('Up-to-date', 'string', doc('extensionsv1beta1.DeploymentStatus.updatedReplicas')),
+    col('Available', 'string', doc('extensionsv1beta1.DeploymentStatus.availableReplicas')),
     AGE, CONTAINERS, IMAGES,
-    col('Selector', 'string', DOCS['extensionsv1beta1.DeploymentSpec.selector'], { priority: 1 }),
+    col('Selector', 'string', doc('extensionsv1beta1.DeploymentSpec.selector'), { priority: 1 }),
   ],
   cells(d, now) {
     // printDeployment uses Selector.String() (no "<none>"), "<invalid>" when it does not convert.
@@ -68,14 +67,14 @@ export const statefulSetHandler: TableHandler<StatefulSet> = {
 export const daemonSetHandler: TableHandler<DaemonSet> = {
   columns: [
     NAME,
-    col('Desired', 'integer', DOCS['extensionsv1beta1.DaemonSetStatus.desiredNumberScheduled']),
-    col('Current', 'integer', DOCS['extensionsv1beta1.DaemonSetStatus.currentNumberScheduled']),
-    col('Ready', 'integer', DOCS['extensionsv1beta1.DaemonSetStatus.numberReady']),
-    col('Up-to-date', 'integer', DOCS['extensionsv1beta1.DaemonSetStatus.updatedNumberScheduled']),
-    col('Available', 'integer', DOCS['extensionsv1beta1.DaemonSetStatus.numberAvailable']),
-    col('Node Selector', 'string', DOCS['apiv1.PodSpec.nodeSelector']),
+    col('Desired', 'integer', doc('extensionsv1beta1.DaemonSetStatus.desiredNumberScheduled')),
+    col('Current', 'integer', doc('extensionsv1beta1.DaemonSetStatus.currentNumberScheduled')),
+    col('Ready', 'integer', doc('extensionsv1beta1.DaemonSetStatus.numberReady')),
+    col('Up-to-date', 'integer', doc('extensionsv1beta1.DaemonSetStatus.updatedNumberScheduled')),
+    col('Available', 'integer', doc('extensionsv1beta1.DaemonSetStatus.numberAvailable')),
+    col('Node Selector', 'string', doc('apiv1.PodSpec.nodeSelector')),
     AGE, CONTAINERS, IMAGES,
-    col('Selector', 'string', DOCS['extensionsv1beta1.DaemonSetSpec.selector'], { priority: 1 }),
+    col('Selector', 'string', doc('extensionsv1beta1.DaemonSetSpec.selector'), { priority: 1 }),
   ],
   cells(ds, now) {
     const st = ds.status;
@@ -97,7 +96,7 @@ export const controllerRevisionHandler: TableHandler<ControllerRevision> = {
   columns: [
     NAME,
     col('Controller', 'string', 'Controller of the object'),
-    col('Revision', 'string', DOCS['appsv1beta1.ControllerRevision.revision']),
+    col('Revision', 'string', doc('appsv1beta1.ControllerRevision.revision')),
     AGE,
   ],
   cells(cr, now) {
@@ -114,11 +113,11 @@ export const controllerRevisionHandler: TableHandler<ControllerRevision> = {
 export const replicationControllerHandler: TableHandler<ReplicationController> = {
   columns: [
     NAME,
-    col('Desired', 'integer', DOCS['apiv1.ReplicationControllerSpec.replicas']),
-    col('Current', 'integer', DOCS['apiv1.ReplicationControllerStatus.replicas']),
-    col('Ready', 'integer', DOCS['apiv1.ReplicationControllerStatus.readyReplicas']),
+    col('Desired', 'integer', doc('apiv1.ReplicationControllerSpec.replicas')),
+    col('Current', 'integer', doc('apiv1.ReplicationControllerStatus.replicas')),
+    col('Ready', 'integer', doc('apiv1.ReplicationControllerStatus.readyReplicas')),
     AGE, CONTAINERS, IMAGES,
-    col('Selector', 'string', DOCS['apiv1.ReplicationControllerSpec.selector'], { priority: 1 }),
+    col('Selector', 'string', doc('apiv1.ReplicationControllerSpec.selector'), { priority: 1 }),
   ],
   cells(rc, now) {
     const [names, images] = layoutContainerCells(rc.spec?.template?.spec?.containers);

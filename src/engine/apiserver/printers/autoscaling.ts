@@ -2,9 +2,8 @@
 // which has the same shape).
 // Models pkg/printers/internalversion/printers.go printHorizontalPodAutoscaler, formatHPAMetrics (v1.32).
 import type { HorizontalPodAutoscaler, MetricSpec, MetricStatus } from 'kubernetes-types/autoscaling/v2';
-import { DOCS } from './descriptions';
 import { age, nameOf, quantityPtr } from './format';
-import { AGE, NAME, col } from './handler';
+import { AGE, NAME, col, doc } from './handler';
 import type { TableHandler } from './handler';
 
 const pct = (n: number | undefined): string | undefined => (n === undefined || n === null ? undefined : `${n}%`);
@@ -65,11 +64,11 @@ export function formatHPAMetrics(specs: readonly MetricSpec[] | undefined, statu
 export const horizontalPodAutoscalerHandler: TableHandler<HorizontalPodAutoscaler> = {
   columns: [
     NAME,
-    col('Reference', 'string', DOCS['autoscalingv2beta1.HorizontalPodAutoscalerSpec.scaleTargetRef']),
-    col('Targets', 'string', DOCS['autoscalingv2beta1.HorizontalPodAutoscalerSpec.metrics']),
-    col('MinPods', 'string', DOCS['autoscalingv2beta1.HorizontalPodAutoscalerSpec.minReplicas']),
-    col('MaxPods', 'string', DOCS['autoscalingv2beta1.HorizontalPodAutoscalerSpec.maxReplicas']),
-    col('Replicas', 'string', DOCS['autoscalingv2beta1.HorizontalPodAutoscalerStatus.currentReplicas']),
+    col('Reference', 'string', doc('autoscalingv2beta1.HorizontalPodAutoscalerSpec.scaleTargetRef')),
+    col('Targets', 'string', doc('autoscalingv2beta1.HorizontalPodAutoscalerSpec.metrics')),
+    col('MinPods', 'string', doc('autoscalingv2beta1.HorizontalPodAutoscalerSpec.minReplicas')),
+    col('MaxPods', 'string', doc('autoscalingv2beta1.HorizontalPodAutoscalerSpec.maxReplicas')),
+    col('Replicas', 'string', doc('autoscalingv2beta1.HorizontalPodAutoscalerStatus.currentReplicas')),
     AGE,
   ],
   cells(hpa, now) {

@@ -2,9 +2,8 @@
 // Models pkg/printers/internalversion/printers.go printJob, printCronJob, hasJobCondition (v1.32).
 import { formatLabelSelector, humanDuration, timestampMillis, translateTimestampSince } from '../../api';
 import type { CronJob, Job } from '../../api';
-import { DOCS } from './descriptions';
 import { age, layoutContainerCells, nameOf, printBoolPtr } from './format';
-import { AGE, CONTAINERS, IMAGES, NAME, col } from './handler';
+import { AGE, CONTAINERS, IMAGES, NAME, col, doc } from './handler';
 import type { TableHandler } from './handler';
 
 // hasJobCondition: the first condition of the type decides.
@@ -40,14 +39,14 @@ function jobStatus(job: Job): string {
   return 'Running';
 }
 
-const selectorCol = col('Selector', 'string', DOCS['batchv1.JobSpec.selector'], { priority: 1 });
+const selectorCol = col('Selector', 'string', doc('batchv1.JobSpec.selector'), { priority: 1 });
 
 /** Job: NAME STATUS COMPLETIONS DURATION AGE | CONTAINERS IMAGES SELECTOR. */
 export const jobHandler: TableHandler<Job> = {
   columns: [
     NAME,
     col('Status', 'string', 'Status of the job.'),
-    col('Completions', 'string', DOCS['batchv1.JobStatus.succeeded']),
+    col('Completions', 'string', doc('batchv1.JobStatus.succeeded')),
     col('Duration', 'string', 'Time required to complete the job.'),
     AGE, CONTAINERS, IMAGES, selectorCol,
   ],
@@ -62,11 +61,11 @@ export const jobHandler: TableHandler<Job> = {
 export const cronJobHandler: TableHandler<CronJob> = {
   columns: [
     NAME,
-    col('Schedule', 'string', DOCS['batchv1beta1.CronJobSpec.schedule']),
-    col('Timezone', 'string', DOCS['batchv1beta1.CronJobSpec.timeZone']),
-    col('Suspend', 'boolean', DOCS['batchv1beta1.CronJobSpec.suspend']),
-    col('Active', 'integer', DOCS['batchv1beta1.CronJobStatus.active']),
-    col('Last Schedule', 'string', DOCS['batchv1beta1.CronJobStatus.lastScheduleTime']),
+    col('Schedule', 'string', doc('batchv1beta1.CronJobSpec.schedule')),
+    col('Timezone', 'string', doc('batchv1beta1.CronJobSpec.timeZone')),
+    col('Suspend', 'boolean', doc('batchv1beta1.CronJobSpec.suspend')),
+    col('Active', 'integer', doc('batchv1beta1.CronJobStatus.active')),
+    col('Last Schedule', 'string', doc('batchv1beta1.CronJobStatus.lastScheduleTime')),
     AGE, CONTAINERS, IMAGES, selectorCol,
   ],
   cells(cj, now) {

@@ -6,9 +6,8 @@
 import { translateTimestampSince, timestampMillis } from '../../api';
 import type { ConfigMap, Event, Lease, Namespace, Node, Secret, ServiceAccount } from '../../api';
 import type { ComponentStatus, ResourceQuota } from 'kubernetes-types/core/v1';
-import { DOCS } from './descriptions';
 import { age, nameOf, quantityOrZero } from './format';
-import { AGE, NAME, col } from './handler';
+import { AGE, NAME, col, doc } from './handler';
 import type { TableHandler } from './handler';
 
 const LABEL_NODE_ROLE_PREFIX = 'node-role.kubernetes.io/';
@@ -50,12 +49,12 @@ export const nodeHandler: TableHandler<Node> = {
     col('Status', 'string', 'The status of the node'),
     col('Roles', 'string', 'The roles of the node'),
     AGE,
-    col('Version', 'string', DOCS['apiv1.NodeSystemInfo.kubeletVersion']),
-    col('Internal-IP', 'string', DOCS['apiv1.NodeStatus.addresses'], { priority: 1 }),
-    col('External-IP', 'string', DOCS['apiv1.NodeStatus.addresses'], { priority: 1 }),
-    col('OS-Image', 'string', DOCS['apiv1.NodeSystemInfo.osImage'], { priority: 1 }),
-    col('Kernel-Version', 'string', DOCS['apiv1.NodeSystemInfo.kernelVersion'], { priority: 1 }),
-    col('Container-Runtime', 'string', DOCS['apiv1.NodeSystemInfo.containerRuntimeVersion'], { priority: 1 }),
+    col('Version', 'string', doc('apiv1.NodeSystemInfo.kubeletVersion')),
+    col('Internal-IP', 'string', doc('apiv1.NodeStatus.addresses'), { priority: 1 }),
+    col('External-IP', 'string', doc('apiv1.NodeStatus.addresses'), { priority: 1 }),
+    col('OS-Image', 'string', doc('apiv1.NodeSystemInfo.osImage'), { priority: 1 }),
+    col('Kernel-Version', 'string', doc('apiv1.NodeSystemInfo.kernelVersion'), { priority: 1 }),
+    col('Container-Runtime', 'string', doc('apiv1.NodeSystemInfo.containerRuntimeVersion'), { priority: 1 }),
   ],
   cells(node, now) {
     const info = node.status?.nodeInfo;
@@ -75,19 +74,19 @@ const count = (m: object | undefined | null): number => (m ? Object.keys(m).leng
 
 /** ConfigMap: NAME DATA AGE (DATA counts data and binaryData keys). */
 export const configMapHandler: TableHandler<ConfigMap> = {
-  columns: [NAME, col('Data', 'string', DOCS['apiv1.ConfigMap.data']), AGE],
+  columns: [NAME, col('Data', 'string', doc('apiv1.ConfigMap.data')), AGE],
   cells: (cm, now) => [nameOf(cm), count(cm.data) + count(cm.binaryData), age(cm, now)],
 };
 
 /** Secret: NAME TYPE DATA AGE. */
 export const secretHandler: TableHandler<Secret> = {
-  columns: [NAME, col('Type', 'string', DOCS['apiv1.Secret.type']), col('Data', 'string', DOCS['apiv1.Secret.data']), AGE],
+  columns: [NAME, col('Type', 'string', doc('apiv1.Secret.type')), col('Data', 'string', doc('apiv1.Secret.data')), AGE],
   cells: (s, now) => [nameOf(s), s.type ?? '', count(s.data), age(s, now)],
 };
 
 /** ServiceAccount: NAME SECRETS AGE. */
 export const serviceAccountHandler: TableHandler<ServiceAccount> = {
-  columns: [NAME, col('Secrets', 'string', DOCS['apiv1.ServiceAccount.secrets']), AGE],
+  columns: [NAME, col('Secrets', 'string', doc('apiv1.ServiceAccount.secrets')), AGE],
   cells: (sa, now) => [nameOf(sa), sa.secrets?.length ?? 0, age(sa, now)],
 };
 
@@ -120,16 +119,16 @@ function eventCells(e: Event, now: number): unknown[] {
 /** Event: LAST SEEN TYPE REASON OBJECT MESSAGE | SUBOBJECT SOURCE FIRST SEEN COUNT NAME (wide order differs). */
 export const eventHandler: TableHandler<Event> = {
   columns: [
-    col('Last Seen', 'string', DOCS['apiv1.Event.lastTimestamp']),
-    col('Type', 'string', DOCS['apiv1.Event.type']),
-    col('Reason', 'string', DOCS['apiv1.Event.reason']),
-    col('Object', 'string', DOCS['apiv1.Event.involvedObject']),
-    col('Subobject', 'string', DOCS['apiv1.ObjectReference.fieldPath'], { priority: 1 }),
-    col('Source', 'string', DOCS['apiv1.Event.source'], { priority: 1 }),
-    col('Message', 'string', DOCS['apiv1.Event.message']),
-    col('First Seen', 'string', DOCS['apiv1.Event.firstTimestamp'], { priority: 1 }),
-    col('Count', 'string', DOCS['apiv1.Event.count'], { priority: 1 }),
-    col('Name', 'string', DOCS['metav1.ObjectMeta.name'], { format: 'name', priority: 1 }),
+    col('Last Seen', 'string', doc('apiv1.Event.lastTimestamp')),
+    col('Type', 'string', doc('apiv1.Event.type')),
+    col('Reason', 'string', doc('apiv1.Event.reason')),
+    col('Object', 'string', doc('apiv1.Event.involvedObject')),
+    col('Subobject', 'string', doc('apiv1.ObjectReference.fieldPath'), { priority: 1 }),
+    col('Source', 'string', doc('apiv1.Event.source'), { priority: 1 }),
+    col('Message', 'string', doc('apiv1.Event.message')),
+    col('First Seen', 'string', doc('apiv1.Event.firstTimestamp'), { priority: 1 }),
+    col('Count', 'string', doc('apiv1.Event.count'), { priority: 1 }),
+    col('Name', 'string', doc('metav1.ObjectMeta.name'), { format: 'name', priority: 1 }),
   ],
   cells: eventCells,
 };
@@ -172,6 +171,6 @@ export const resourceQuotaHandler: TableHandler<ResourceQuota> = {
 
 /** Lease: NAME HOLDER AGE. */
 export const leaseHandler: TableHandler<Lease> = {
-  columns: [NAME, col('Holder', 'string', DOCS['coordinationv1.LeaseSpec.holderIdentity']), AGE],
+  columns: [NAME, col('Holder', 'string', doc('coordinationv1.LeaseSpec.holderIdentity')), AGE],
   cells: (l, now) => [nameOf(l), l.spec?.holderIdentity ?? '', age(l, now)],
 };

@@ -20,17 +20,35 @@ export interface TableHandler<T = any> {
   conditions?(obj: T): TableRowCondition[] | undefined;
 }
 
-/** Builds a metav1.TableColumnDefinition; every field is always present in the JSON, as upstream. */
-export function col(name: string, type: string, description: string,
+/** A SwaggerDoc string of descriptions.ts, by key ("metav1.ObjectMeta.name"), read when a column's description is. */
+export interface DocRef {
+  readonly doc: keyof typeof DOCS;
+}
+
+/** The description with this key of descriptions.ts (see DocRef). */
+export function doc(key: keyof typeof DOCS): DocRef {
+  return { doc: key };
+}
+
+/**
+ * Builds a metav1.TableColumnDefinition; every field is always present in the JSON, as upstream. A DocRef
+ * description is read when the column is: in the built worker the descriptions are boot data, filled in
+ * after the printers' modules have run (scripts/vite-lazy-data.ts).
+ */
+export function col(name: string, type: string, description: string | DocRef,
   opts: { format?: string; priority?: number } = {}): TableColumnDefinition {
+  const format = opts.format ?? '';
+  const priority = opts.priority ?? 0;
   // Frozen: every Table shares these objects.
-  return Object.freeze({ name, type, format: opts.format ?? '', description, priority: opts.priority ?? 0 });
+  if (typeof description === 'string') return Object.freeze({ name, type, format, description, priority });
+  const key = description.doc;
+  return Object.freeze({ name, type, format, get description() { return DOCS[key]; }, priority });
 }
 
 /** The Name column every handler starts with. */
-export const NAME = col('Name', 'string', DOCS['metav1.ObjectMeta.name'], { format: 'name' });
+export const NAME = col('Name', 'string', doc('metav1.ObjectMeta.name'), { format: 'name' });
 /** The Age column. */
-export const AGE = col('Age', 'string', DOCS['metav1.ObjectMeta.creationTimestamp']);
+export const AGE = col('Age', 'string', doc('metav1.ObjectMeta.creationTimestamp'));
 /** Containers (wide), shared by the workload kinds. */
 export const CONTAINERS = col('Containers', 'string', 'Names of each container in the template.', { priority: 1 });
 /** Images (wide), shared by the workload kinds. */

@@ -7,9 +7,8 @@
 import { formatLabelSelector } from '../../api';
 import type { EndpointSlice, Endpoints, Ingress, IngressClass, Service, ServicePort } from '../../api';
 import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
-import { DOCS } from './descriptions';
 import { age, formatLabels, joinHostPort, listWithMoreString, nameOf } from './format';
-import { AGE, NAME, col } from './handler';
+import { AGE, NAME, col, doc } from './handler';
 import type { TableHandler } from './handler';
 
 /**
@@ -57,12 +56,12 @@ export function makePortString(ports: readonly ServicePort[] | undefined): strin
 export const serviceHandler: TableHandler<Service> = {
   columns: [
     NAME,
-    col('Type', 'string', DOCS['apiv1.ServiceSpec.type']),
-    col('Cluster-IP', 'string', DOCS['apiv1.ServiceSpec.clusterIP']),
-    col('External-IP', 'string', DOCS['apiv1.ServiceSpec.externalIPs']),
-    col('Port(s)', 'string', DOCS['apiv1.ServiceSpec.ports']),
+    col('Type', 'string', doc('apiv1.ServiceSpec.type')),
+    col('Cluster-IP', 'string', doc('apiv1.ServiceSpec.clusterIP')),
+    col('External-IP', 'string', doc('apiv1.ServiceSpec.externalIPs')),
+    col('Port(s)', 'string', doc('apiv1.ServiceSpec.ports')),
     AGE,
-    col('Selector', 'string', DOCS['apiv1.ServiceSpec.selector'], { priority: 1 }),
+    col('Selector', 'string', doc('apiv1.ServiceSpec.selector'), { priority: 1 }),
   ],
   cells(svc, now) {
     const clusterIPs = svc.spec?.clusterIPs;
@@ -111,7 +110,7 @@ export function formatEndpoints(ep: Endpoints): string {
 
 /** Endpoints: NAME ENDPOINTS AGE. */
 export const endpointsHandler: TableHandler<Endpoints> = {
-  columns: [NAME, col('Endpoints', 'string', DOCS['apiv1.Endpoints.subsets']), AGE],
+  columns: [NAME, col('Endpoints', 'string', doc('apiv1.Endpoints.subsets')), AGE],
   cells: (ep, now) => [nameOf(ep), formatEndpoints(ep), age(ep, now)],
 };
 
@@ -147,9 +146,9 @@ function formatDiscoveryEndpoints(slice: EndpointSlice): string {
 export const endpointSliceHandler: TableHandler<EndpointSlice> = {
   columns: [
     NAME,
-    col('AddressType', 'string', DOCS['discoveryv1beta1.EndpointSlice.addressType']),
-    col('Ports', 'string', DOCS['discoveryv1beta1.EndpointSlice.ports']),
-    col('Endpoints', 'string', DOCS['discoveryv1beta1.EndpointSlice.endpoints']),
+    col('AddressType', 'string', doc('discoveryv1beta1.EndpointSlice.addressType')),
+    col('Ports', 'string', doc('discoveryv1beta1.EndpointSlice.ports')),
+    col('Endpoints', 'string', doc('discoveryv1beta1.EndpointSlice.endpoints')),
     AGE,
   ],
   cells: (s, now) => [nameOf(s), s.addressType ?? '', formatDiscoveryPorts(s), formatDiscoveryEndpoints(s), age(s, now)],
@@ -206,7 +205,7 @@ export const ingressClassHandler: TableHandler<IngressClass> = {
 
 /** NetworkPolicy: NAME POD-SELECTOR AGE. */
 export const networkPolicyHandler: TableHandler<NetworkPolicy> = {
-  columns: [NAME, col('Pod-Selector', 'string', DOCS['extensionsv1beta1.NetworkPolicySpec.podSelector']), AGE],
+  columns: [NAME, col('Pod-Selector', 'string', doc('extensionsv1beta1.NetworkPolicySpec.podSelector')), AGE],
   // podSelector is a struct upstream: an absent one prints like the empty selector, "<none>".
   cells: (np, now) => [nameOf(np), formatLabelSelector(np.spec?.podSelector ?? {}), age(np, now)],
 };

@@ -3,9 +3,8 @@
 import { humanDuration, timestampMillis } from '../../api';
 import type { Container, ContainerStatus, Pod, PodCondition } from '../../api';
 import type { PodTemplate } from 'kubernetes-types/core/v1';
-import { DOCS } from './descriptions';
 import { age, formatLabels, layoutContainerCells, nameOf } from './format';
-import { AGE, NAME, col } from './handler';
+import { AGE, NAME, col, doc } from './handler';
 import type { TableHandler, TableRowCondition } from './handler';
 
 // Rows of finished pods carry a Completed condition so clients can de-emphasise them.
@@ -168,10 +167,10 @@ export const podHandler: TableHandler<Pod> = {
     col('Status', 'string', 'The aggregate status of the containers in this pod.'),
     col('Restarts', 'string', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'),
     AGE,
-    col('IP', 'string', DOCS['apiv1.PodStatus.podIP'], { priority: 1 }),
-    col('Node', 'string', DOCS['apiv1.PodSpec.nodeName'], { priority: 1 }),
-    col('Nominated Node', 'string', DOCS['apiv1.PodStatus.nominatedNodeName'], { priority: 1 }),
-    col('Readiness Gates', 'string', DOCS['apiv1.PodSpec.readinessGates'], { priority: 1 }),
+    col('IP', 'string', doc('apiv1.PodStatus.podIP'), { priority: 1 }),
+    col('Node', 'string', doc('apiv1.PodSpec.nodeName'), { priority: 1 }),
+    col('Nominated Node', 'string', doc('apiv1.PodStatus.nominatedNodeName'), { priority: 1 }),
+    col('Readiness Gates', 'string', doc('apiv1.PodSpec.readinessGates'), { priority: 1 }),
   ],
   cells: podCells,
   conditions(pod) {

@@ -5,10 +5,9 @@
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import type { ClusterRoleBinding, RoleBinding, Subject } from 'kubernetes-types/rbac/v1';
-import { DOCS } from './descriptions';
 import { age, nameOf } from './format';
-import { AGE, NAME, col } from './handler';
-import type { TableHandler } from './handler';
+import { AGE, NAME, col, doc } from './handler';
+import type { DocRef, TableHandler } from './handler';
 
 /** PodDisruptionBudget: NAME MIN AVAILABLE MAX UNAVAILABLE ALLOWED DISRUPTIONS AGE. */
 export const podDisruptionBudgetHandler: TableHandler<PodDisruptionBudget> = {
@@ -33,11 +32,11 @@ export const podDisruptionBudgetHandler: TableHandler<PodDisruptionBudget> = {
 export const priorityClassHandler: TableHandler<PriorityClass> = {
   columns: [
     NAME,
-    col('Value', 'integer', DOCS['schedulingv1.PriorityClass.value']),
-    col('Global-Default', 'boolean', DOCS['schedulingv1.PriorityClass.globalDefault']),
+    col('Value', 'integer', doc('schedulingv1.PriorityClass.value')),
+    col('Global-Default', 'boolean', doc('schedulingv1.PriorityClass.globalDefault')),
     AGE,
     // Upstream declares this column priority 0 yet fills it only when wide (always, on the server).
-    col('PreemptionPolicy', 'string', DOCS['schedulingv1.PriorityClass.preemptionPolicy']),
+    col('PreemptionPolicy', 'string', doc('schedulingv1.PriorityClass.preemptionPolicy')),
   ],
   cells: (pc, now) => [nameOf(pc), pc.value ?? 0, pc.globalDefault ?? false, age(pc, now), pc.preemptionPolicy ?? ''],
 };
@@ -61,7 +60,7 @@ function bindingCells(b: RoleBinding | ClusterRoleBinding, now: number): unknown
     users.join(', '), groups.join(', '), sas.join(', ')];
 }
 
-function bindingColumns(what: 'roleBinding' | 'clusterRoleBinding', roleRefDoc: string) {
+function bindingColumns(what: 'roleBinding' | 'clusterRoleBinding', roleRefDoc: DocRef) {
   return [
     NAME,
     col('Role', 'string', roleRefDoc),
@@ -74,12 +73,12 @@ function bindingColumns(what: 'roleBinding' | 'clusterRoleBinding', roleRefDoc: 
 
 /** RoleBinding: NAME ROLE AGE | USERS GROUPS SERVICEACCOUNTS. */
 export const roleBindingHandler: TableHandler<RoleBinding> = {
-  columns: bindingColumns('roleBinding', DOCS['rbacv1beta1.RoleBinding.roleRef']),
+  columns: bindingColumns('roleBinding', doc('rbacv1beta1.RoleBinding.roleRef')),
   cells: bindingCells,
 };
 
 /** ClusterRoleBinding: NAME ROLE AGE | USERS GROUPS SERVICEACCOUNTS. */
 export const clusterRoleBindingHandler: TableHandler<ClusterRoleBinding> = {
-  columns: bindingColumns('clusterRoleBinding', DOCS['rbacv1beta1.ClusterRoleBinding.roleRef']),
+  columns: bindingColumns('clusterRoleBinding', doc('rbacv1beta1.ClusterRoleBinding.roleRef')),
   cells: bindingCells,
 };

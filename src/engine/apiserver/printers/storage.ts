@@ -5,9 +5,8 @@
 // pkg/apis/core/helper GetAccessModesAsString, GetPersistentVolume(Claim)Class (v1.32).
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../../api';
 import type { CSIDriver, CSINode, VolumeAttachment } from 'kubernetes-types/storage/v1';
-import { DOCS } from './descriptions';
 import { age, nameOf, quantityOrZero } from './format';
-import { AGE, NAME, col } from './handler';
+import { AGE, NAME, col, doc } from './handler';
 import type { TableHandler } from './handler';
 
 // core.BetaStorageClassAnnotation: still honoured ahead of storageClassName.
@@ -35,16 +34,16 @@ function betaClass(obj: PersistentVolume | PersistentVolumeClaim): string | unde
 export const persistentVolumeHandler: TableHandler<PersistentVolume> = {
   columns: [
     NAME,
-    col('Capacity', 'string', DOCS['apiv1.PersistentVolumeSpec.capacity']),
-    col('Access Modes', 'string', DOCS['apiv1.PersistentVolumeSpec.accessModes']),
-    col('Reclaim Policy', 'string', DOCS['apiv1.PersistentVolumeSpec.persistentVolumeReclaimPolicy']),
-    col('Status', 'string', DOCS['apiv1.PersistentVolumeStatus.phase']),
-    col('Claim', 'string', DOCS['apiv1.PersistentVolumeSpec.claimRef']),
+    col('Capacity', 'string', doc('apiv1.PersistentVolumeSpec.capacity')),
+    col('Access Modes', 'string', doc('apiv1.PersistentVolumeSpec.accessModes')),
+    col('Reclaim Policy', 'string', doc('apiv1.PersistentVolumeSpec.persistentVolumeReclaimPolicy')),
+    col('Status', 'string', doc('apiv1.PersistentVolumeStatus.phase')),
+    col('Claim', 'string', doc('apiv1.PersistentVolumeSpec.claimRef')),
     col('StorageClass', 'string', 'StorageClass of the pv'),
     col('VolumeAttributesClass', 'string', 'VolumeAttributesClass of the pv'),
-    col('Reason', 'string', DOCS['apiv1.PersistentVolumeStatus.reason']),
+    col('Reason', 'string', doc('apiv1.PersistentVolumeStatus.reason')),
     AGE,
-    col('VolumeMode', 'string', DOCS['apiv1.PersistentVolumeSpec.volumeMode'], { priority: 1 }),
+    col('VolumeMode', 'string', doc('apiv1.PersistentVolumeSpec.volumeMode'), { priority: 1 }),
   ],
   cells(pv, now) {
     const spec = pv.spec;
@@ -60,14 +59,14 @@ export const persistentVolumeHandler: TableHandler<PersistentVolume> = {
 export const persistentVolumeClaimHandler: TableHandler<PersistentVolumeClaim> = {
   columns: [
     NAME,
-    col('Status', 'string', DOCS['apiv1.PersistentVolumeClaimStatus.phase']),
-    col('Volume', 'string', DOCS['apiv1.PersistentVolumeClaimSpec.volumeName']),
-    col('Capacity', 'string', DOCS['apiv1.PersistentVolumeClaimStatus.capacity']),
-    col('Access Modes', 'string', DOCS['apiv1.PersistentVolumeClaimStatus.accessModes']),
+    col('Status', 'string', doc('apiv1.PersistentVolumeClaimStatus.phase')),
+    col('Volume', 'string', doc('apiv1.PersistentVolumeClaimSpec.volumeName')),
+    col('Capacity', 'string', doc('apiv1.PersistentVolumeClaimStatus.capacity')),
+    col('Access Modes', 'string', doc('apiv1.PersistentVolumeClaimStatus.accessModes')),
     col('StorageClass', 'string', 'StorageClass of the pvc'),
     col('VolumeAttributesClass', 'string', 'VolumeAttributesClass of the pvc'),
     AGE,
-    col('VolumeMode', 'string', DOCS['apiv1.PersistentVolumeClaimSpec.volumeMode'], { priority: 1 }),
+    col('VolumeMode', 'string', doc('apiv1.PersistentVolumeClaimSpec.volumeMode'), { priority: 1 }),
   ],
   cells(pvc, now) {
     const spec = pvc.spec;
@@ -90,10 +89,10 @@ export function isDefaultStorageClass(sc: StorageClass): boolean {
 export const storageClassHandler: TableHandler<StorageClass> = {
   columns: [
     NAME,
-    col('Provisioner', 'string', DOCS['storagev1.StorageClass.provisioner']),
-    col('ReclaimPolicy', 'string', DOCS['storagev1.StorageClass.reclaimPolicy']),
-    col('VolumeBindingMode', 'string', DOCS['storagev1.StorageClass.volumeBindingMode']),
-    col('AllowVolumeExpansion', 'string', DOCS['storagev1.StorageClass.allowVolumeExpansion']),
+    col('Provisioner', 'string', doc('storagev1.StorageClass.provisioner')),
+    col('ReclaimPolicy', 'string', doc('storagev1.StorageClass.reclaimPolicy')),
+    col('VolumeBindingMode', 'string', doc('storagev1.StorageClass.volumeBindingMode')),
+    col('AllowVolumeExpansion', 'string', doc('storagev1.StorageClass.allowVolumeExpansion')),
     AGE,
   ],
   cells: (sc, now) => [isDefaultStorageClass(sc) ? `${nameOf(sc)} (default)` : nameOf(sc), sc.provisioner ?? '',
@@ -104,12 +103,12 @@ export const storageClassHandler: TableHandler<StorageClass> = {
 export const csiDriverHandler: TableHandler<CSIDriver> = {
   columns: [
     NAME,
-    col('AttachRequired', 'boolean', DOCS['storagev1.CSIDriverSpec.attachRequired']),
-    col('PodInfoOnMount', 'boolean', DOCS['storagev1.CSIDriverSpec.podInfoOnMount']),
-    col('StorageCapacity', 'boolean', DOCS['storagev1.CSIDriverSpec.storageCapacity']),
-    col('TokenRequests', 'string', DOCS['storagev1.CSIDriverSpec.tokenRequests']),
-    col('RequiresRepublish', 'boolean', DOCS['storagev1.CSIDriverSpec.requiresRepublish']),
-    col('Modes', 'string', DOCS['storagev1.CSIDriverSpec.volumeLifecycleModes']),
+    col('AttachRequired', 'boolean', doc('storagev1.CSIDriverSpec.attachRequired')),
+    col('PodInfoOnMount', 'boolean', doc('storagev1.CSIDriverSpec.podInfoOnMount')),
+    col('StorageCapacity', 'boolean', doc('storagev1.CSIDriverSpec.storageCapacity')),
+    col('TokenRequests', 'string', doc('storagev1.CSIDriverSpec.tokenRequests')),
+    col('RequiresRepublish', 'boolean', doc('storagev1.CSIDriverSpec.requiresRepublish')),
+    col('Modes', 'string', doc('storagev1.CSIDriverSpec.volumeLifecycleModes')),
     AGE,
   ],
   cells(d, now) {
@@ -130,10 +129,10 @@ export const csiNodeHandler: TableHandler<CSINode> = {
 export const volumeAttachmentHandler: TableHandler<VolumeAttachment> = {
   columns: [
     NAME,
-    col('Attacher', 'string', DOCS['storagev1.VolumeAttachmentSpec.attacher'], { format: 'name' }),
-    col('PV', 'string', DOCS['storagev1.VolumeAttachmentSource.persistentVolumeName']),
-    col('Node', 'string', DOCS['storagev1.VolumeAttachmentSpec.nodeName']),
-    col('Attached', 'boolean', DOCS['storagev1.VolumeAttachmentStatus.attached']),
+    col('Attacher', 'string', doc('storagev1.VolumeAttachmentSpec.attacher'), { format: 'name' }),
+    col('PV', 'string', doc('storagev1.VolumeAttachmentSource.persistentVolumeName')),
+    col('Node', 'string', doc('storagev1.VolumeAttachmentSpec.nodeName')),
+    col('Attached', 'boolean', doc('storagev1.VolumeAttachmentStatus.attached')),
     AGE,
   ],
   cells: (va, now) => [nameOf(va), va.spec?.attacher ?? '', va.spec?.source?.persistentVolumeName ?? '',

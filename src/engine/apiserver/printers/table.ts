@@ -5,9 +5,8 @@
 // staging/src/k8s.io/apiserver/pkg/endpoints/handlers/response.go asTable (includeObject).
 import { newBadRequest, timestampMillis } from '../../api';
 import type { KubeObject, ListMeta, ResourceInfo, Table, TableColumnDefinition, TableRow } from '../../api';
-import { DOCS } from './descriptions';
 import { nameOf } from './format';
-import { col } from './handler';
+import { col, doc } from './handler';
 import { handlerFor } from './registry';
 
 /** How to build a Table; the API server fills it from the request's TableOptions and its clock. */
@@ -20,8 +19,8 @@ export interface TableOptions {
 
 // rest.defaultTableConvertor's columns, for resources without a printer.
 const DEFAULT_COLUMNS: readonly TableColumnDefinition[] = [
-  col('Name', 'string', DOCS['metav1.ObjectMeta.name'], { format: 'name' }),
-  col('Created At', 'date', DOCS['metav1.ObjectMeta.creationTimestamp']),
+  col('Name', 'string', doc('metav1.ObjectMeta.name'), { format: 'name' }),
+  col('Created At', 'date', doc('metav1.ObjectMeta.creationTimestamp')),
 ];
 
 // Go formats a zero metav1.Time as year 1; a set one as RFC 3339 in UTC, whole seconds.
