@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LAZY_DATA_MODULES, ON_DEMAND_MODULES, splitSchema, stubSource } from '../../scripts/vite-lazy-data';
-import { fillStub, preloadLazyData } from './lazy-data';
+import { fillLazyData, fillStub, preloadLazyData } from './lazy-data';
+import { LAZY_DATA_FILLED_NAME, LAZY_DATA_GLOBAL_NAME } from './lazy-data-names';
 import { LAZY_MODULES } from './lazy-data-modules';
 
 describe('lazy data', () => {
@@ -73,6 +74,27 @@ describe('lazy data', () => {
 
   it('refuses a stub whose data is missing from the module', () => {
     expect(() => fillStub({ obj: {} }, {})).toThrow(/obj is not an object/);
+  });
+
+  it('fills the registered stubs by module name and marks the data filled', () => {
+    const scope = globalThis as Record<string, unknown>;
+    const saved = [scope[LAZY_DATA_GLOBAL_NAME], scope[LAZY_DATA_FILLED_NAME]];
+    const rows: Record<string, string[]> = {};
+    try {
+      scope[LAZY_DATA_GLOBAL_NAME] = { 'flags.generated': { FLAG_ROWS: rows } };
+      scope[LAZY_DATA_FILLED_NAME] = undefined;
+      fillLazyData({ 'flags.generated': { FLAG_ROWS: { get: ['--watch'] } }, other: { X: {} } });
+      expect(rows).toEqual({ get: ['--watch'] });
+      expect(scope[LAZY_DATA_FILLED_NAME]).toBe(true);
+    } finally {
+      [scope[LAZY_DATA_GLOBAL_NAME], scope[LAZY_DATA_FILLED_NAME]] = saved;
+    }
+  });
+
+  it('evaluates the data before kubectl in the boot chunk (kubectl reads the flag tables at import)', () => {
+    const text = readFileSync(resolve(__dirname, 'lazy-data-boot.ts'), 'utf8');
+    const imports = [...text.matchAll(/^import .*?'([^']+)';$/gm)].map((m) => m[1]);
+    expect(imports).toEqual(['./lazy-data-modules', '../kubectl/kubectl']);
   });
 
   it('preloads without stubs (tests, vite dev) as a no-op', async () => {
