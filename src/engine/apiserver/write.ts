@@ -106,18 +106,17 @@ export function statusPart(body: unknown, live?: KubeObject): unknown {
   let metadata = b.metadata;
   const liveMeta = live?.metadata as Record<string, unknown> | undefined;
   if (liveMeta && metadata && typeof metadata === 'object' && !Array.isArray(metadata)) {
-    let kept: Record<string, unknown> | undefined;
     const m = metadata as Record<string, unknown>;
-    for (const k of Object.keys(m)) {
+    const keys = Object.keys(m);
+    const shared = (k: string) => {
       const v = m[k];
-      if (v !== null && typeof v === 'object' && v === liveMeta[k] && !STATUS_WRITE_READS.has(k)) {
-        if (!kept) {
-          kept = {};
-          for (const j of Object.keys(m)) if (j !== k) kept[j] = m[j];
-        } else delete kept[k];
-      }
+      return v !== null && typeof v === 'object' && v === liveMeta[k] && !STATUS_WRITE_READS.has(k);
+    };
+    if (keys.some(shared)) {
+      const kept: Record<string, unknown> = {};
+      for (const k of keys) if (!shared(k)) kept[k] = m[k];
+      metadata = kept;
     }
-    if (kept) metadata = kept;
   }
   return { apiVersion: b.apiVersion, kind: b.kind, metadata, status: b.status };
 }

@@ -54,16 +54,27 @@ export function decodeManagedFields(entries: readonly ManagedFieldsEntry[] | und
  * `{"manager":"kubectl","operation":"Apply"}`, `{"manager":"kubelet","operation":"Update","apiVersion":"v1","subresource":"status"}`.
  */
 export function buildManagerIdentifier(e: { manager?: string; operation?: string; apiVersion?: string; subresource?: string }): string {
-  const memoKey = `${e.manager ?? ''}\u0000${e.operation ?? ''}\u0000${e.apiVersion ?? ''}\u0000${e.subresource ?? ''}`;
-  let id = builtIdentifiers.get(memoKey);
+  // Memoized by its four parts in nested maps (building one key string per call cost as much as the lookup).
+  const byOperation = step(builtIdentifiers, e.manager ?? '');
+  const byVersion = step(byOperation, e.operation ?? '');
+  const bySubresource = step(byVersion, e.apiVersion ?? '') as Map<string, string>;
+  let id = bySubresource.get(e.subresource ?? '');
   if (id === undefined) {
     id = buildIdentifier(e);
-    if (builtIdentifiers.size < 10_000) builtIdentifiers.set(memoKey, id);
+    if (identifierCount++ < 10_000) bySubresource.set(e.subresource ?? '', id);
   }
   return id;
 }
 
-const builtIdentifiers = new Map<string, string>();
+type Level = Map<string, unknown>;
+const builtIdentifiers: Level = new Map();
+let identifierCount = 0;
+
+function step(m: Level, k: string): Level {
+  let next = m.get(k) as Level | undefined;
+  if (next === undefined) m.set(k, (next = new Map()));
+  return next;
+}
 
 function buildIdentifier(e: { manager?: string; operation?: string; apiVersion?: string; subresource?: string }): string {
   const parts: string[] = [];
