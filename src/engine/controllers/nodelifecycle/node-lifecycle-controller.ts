@@ -69,7 +69,9 @@ export class NodeLifecycleController {
   readonly nodeUpdateQueue: WorkQueue<string>;
   readonly podQueue: WorkQueue<string>;
   private readonly health = new Map<string, NodeHealth>();
-  private readonly known = new Map<string, Node>();
+  // knownNodeSet: upstream keeps the *v1.Node; only its uid is read again (for RemovingNode), and a
+  // whole first version of every node would stay alive for nothing.
+  private readonly known = new Map<string, string | undefined>();
   private readonly lastPass = new Map<string, number>();
   private readonly needsRetry = new Set<string>();
   /** Per node: its zone and whether it counted as Ready in the last pass. */
@@ -202,9 +204,8 @@ export class NodeLifecycleController {
   }
 
   private forget(name: string): void {
-    const known = this.known.get(name);
-    if (known) {
-      recordNodeEvent(this.deps.recorder, name, known.metadata?.uid, 'Normal', 'RemovingNode', `Removing Node ${name} from Controller`);
+    if (this.known.has(name)) {
+      recordNodeEvent(this.deps.recorder, name, this.known.get(name), 'Normal', 'RemovingNode', `Removing Node ${name} from Controller`);
       this.known.delete(name);
     }
     this.health.delete(name);
@@ -223,7 +224,7 @@ export class NodeLifecycleController {
     if (!node) return this.forget(name);
     if (!this.known.has(name)) {
       recordNodeEvent(recorder, name, node.metadata?.uid, 'Normal', 'RegisteredNode', `Registered Node ${name} in Controller`);
-      this.known.set(name, node);
+      this.known.set(name, node.metadata?.uid);
       this.tainter(zoneKey(node));
       this.markNodeAsReachable(node);
     }
