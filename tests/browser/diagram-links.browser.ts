@@ -12,6 +12,9 @@ const baseUrl = inject('baseUrl');
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
 
+/** A pasted heredoc has run: its "> EOF" line is followed by a fresh prompt (a command typed sooner would race it). */
+const heredocDone = (page: Page) => waitForTerminal(page, /> EOF\nlearner@kubesim:[^\n]*\$ *$/);
+
 async function waitFor(page: Page, what: string, fn: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -129,6 +132,7 @@ describe('diagram links', () => {
   it('draws owners, routes and uses as links, bundled per owner group; hover and selection highlight them', async () => {
     const { page, errors, close } = await openApp(browser, baseUrl, { query: 'seed=5&nodes=3&speed=60', width: 1440, height: 900 });
     await page.evaluate((t) => (window as any).__kubesim.terminals.t1.paste(`cat <<'EOF' > app.yaml\n${t}EOF\n`), MANIFEST);
+    await heredocDone(page);
     expect(await run(page, 'kubectl apply -f app.yaml')).toBe(['configmap/site created', 'secret/db-password created', 'deployment.apps/web created',
       'service/web created', 'ingress.networking.k8s.io/web created', 'statefulset.apps/db created', ''].join('\n'));
     await waitFor(page, '31 Running pods', async () => (await page.$$('.pod-chip.tone-ok[data-status="Running"]')).length === 31, 90_000);

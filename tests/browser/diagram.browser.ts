@@ -3,7 +3,7 @@
 // why it is on its node; the timeline lists what happened, in plain words.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, run, screenshot } from './harness';
+import { launch, openApp, run, screenshot, waitForTerminal } from './harness';
 import * as seed from '../fixtures';
 
 let browser: Browser;
@@ -15,6 +15,9 @@ afterAll(async () => { await browser?.close(); });
 // webapp-deployment.yaml and webapp-service.yaml of the seed tutorial, nginx only: the Deployment up to
 // the webapp container's port (no envFrom, no database container, no volume).
 const SEED = `${seed.WEBAPP_DEPLOYMENT.slice(0, seed.WEBAPP_DEPLOYMENT.indexOf('        envFrom:\n'))}---${seed.WEBAPP_SERVICE}`;
+
+/** A pasted heredoc has run: its "> EOF" line is followed by a fresh prompt (a command typed sooner would race it). */
+const heredocDone = (page: Page) => waitForTerminal(page, /> EOF\nlearner@kubesim:[^\n]*\$ *$/);
 
 async function waitFor(page: Page, what: string, fn: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -32,6 +35,7 @@ describe('diagram', () => {
   it('shows applied pods in their nodes reaching Running, with the Service routes; a click explains the placement', async () => {
     const { page, errors, close } = await openApp(browser, baseUrl, { query: 'seed=7&nodes=2&speed=10', width: 1440, height: 900 });
     await page.evaluate((t) => (window as any).__kubesim.terminals.t1.paste(`cat <<'EOF' > webapp.yaml\n${t}EOF\n`), SEED);
+    await heredocDone(page);
     expect(await run(page, 'kubectl apply -f webapp.yaml')).toBe('deployment.apps/webapp-deployment created\nservice/webapp-service created\n');
     await waitFor(page, '3 pods in the diagram', async () => (await page.$$('.pod-chip[data-pod^="default/webapp-deployment-"]')).length === 3);
     await waitFor(page, '3 Running pods', async () => (await running(page)) === 3);
@@ -93,6 +97,7 @@ describe('diagram', () => {
     const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: big', 'spec:', '  containers:', '  - name: app', '    image: nginx',
       '    resources:', '      requests:', '        cpu: "10"'].join('\n');
     await page.evaluate((t) => (window as any).__kubesim.terminals.t1.paste(`cat <<'EOF' > big.yaml\n${t}\nEOF\n`), pod);
+    await heredocDone(page);
     expect(await run(page, 'kubectl apply -f big.yaml')).toBe('pod/big created\n');
     await page.waitForSelector('.region-pending .region-title');
     await page.click('.pod-chip[data-pod="default/big"]');

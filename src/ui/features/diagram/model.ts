@@ -288,15 +288,26 @@ export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, 
 export function readyEndpoints(slices: ReadonlyMap<string, KubeObject>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const o of slices.values()) {
-    const svc = o.metadata?.labels?.['kubernetes.io/service-name'];
-    if (!svc) continue;
-    const key = `${o.metadata?.namespace ?? 'default'}/${svc}`;
-    let set = out.get(key);
-    if (!set) out.set(key, (set = new Set()));
-    const eps = ((o as { endpoints?: { conditions?: { ready?: boolean }; targetRef?: { kind?: string; namespace?: string; name?: string } }[] }).endpoints ?? []);
-    for (const e of eps) {
-      if (e.targetRef?.kind === 'Pod' && e.conditions?.ready !== false) set.add(`${e.targetRef.namespace ?? o.metadata?.namespace}/${e.targetRef.name}`);
-    }
+    const ready = sliceReady(o);
+    if (!ready) continue;
+    let set = out.get(ready.service);
+    if (!set) out.set(ready.service, (set = new Set()));
+    for (const k of ready.pods) set.add(k);
   }
+  return out;
+}
+
+/** A slice's Service and ready pod keys, cached by the (immutable) mirrored object: a batch changes few slices. */
+const sliceCache = new WeakMap<KubeObject, { service: string; pods: string[] } | null>();
+
+function sliceReady(o: KubeObject): { service: string; pods: string[] } | null {
+  const hit = sliceCache.get(o);
+  if (hit !== undefined) return hit;
+  const svc = o.metadata?.labels?.['kubernetes.io/service-name'];
+  const ns = o.metadata?.namespace ?? 'default';
+  const eps = ((o as { endpoints?: { conditions?: { ready?: boolean }; targetRef?: { kind?: string; namespace?: string; name?: string } }[] }).endpoints ?? []);
+  const out = svc ? { service: `${ns}/${svc}`, pods: eps.filter((e) => e.targetRef?.kind === 'Pod' && e.conditions?.ready !== false)
+    .map((e) => `${e.targetRef!.namespace ?? ns}/${e.targetRef!.name}`) } : null;
+  sliceCache.set(o, out);
   return out;
 }

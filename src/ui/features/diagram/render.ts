@@ -16,6 +16,21 @@ const m = () => (fonts ??= { title: measurer(`600 12.5px ${FONT}`, 12.5), small:
 export const MOTION_MS = 450;
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** What a drawn element remembers of its last draw, so an unchanged one costs nothing. */
+type Drawn = Element & { __sig?: string; __t?: string; __d?: string };
+
+/**
+ * True when `el` was last drawn with `sig` (else records it): a redraw that would set the same
+ * attributes and texts is skipped, since even an equal text replaces its node and makes the browser
+ * lay the SVG out again.
+ */
+function unchanged(el: Element, sig: string): boolean {
+  const d = el as Drawn;
+  if (d.__sig === sig) return true;
+  d.__sig = sig;
+  return false;
+}
 const tr = (b: { x: number; y: number }) => `translate(${Math.round(b.x * 10) / 10},${Math.round(b.y * 10) / 10})`;
 const short = (s: string) => s.replace(/^PersistentVolumeClaim$/, 'PVC').replace(/^ConfigMap$/, 'CM');
 
@@ -37,18 +52,17 @@ function drawRegions(root: G, regions: RegionBox[]): void {
       g.append('title');
       return g;
     })
-    .attr('class', (d) => {
-      const down = d.node && (d.node.ready !== 'True' || d.node.stopped);
-      return `region region-${d.kind}${down ? ' is-down' : ''}${d.node?.cordoned ? ' is-cordoned' : ''}`;
-    })
-    .attr('transform', tr)
-    .attr('data-select', (d) => (d.node ? `nodes|${d.node.name}` : null))
-    .attr('data-node', (d) => d.node?.name ?? null)
-    .attr('tabindex', (d) => (d.node ? 0 : null))
-    .attr('role', (d) => (d.node ? 'button' : null))
-    .attr('aria-label', (d) => (d.node ? `Node ${d.node.name}, ${d.subtitle}` : null))
     .each(function (d) {
+      const down = d.node && (d.node.ready !== 'True' || d.node.stopped);
+      const cls = `region region-${d.kind}${down ? ' is-down' : ''}${d.node?.cordoned ? ' is-cordoned' : ''}`;
+      if (unchanged(this, `${cls}|${d.x},${d.y},${d.w},${d.h}|${d.title}|${d.subtitle}|${d.empty}`)) return;
       const g = select(this);
+      g.attr('class', cls).attr('transform', tr(d))
+        .attr('data-select', d.node ? `nodes|${d.node.name}` : null)
+        .attr('data-node', d.node?.name ?? null)
+        .attr('tabindex', d.node ? 0 : null)
+        .attr('role', d.node ? 'button' : null)
+        .attr('aria-label', d.node ? `Node ${d.node.name}, ${d.subtitle}` : null);
       g.select('rect').attr('width', d.w).attr('height', d.h);
       const head = d.kind === 'node' || d.kind === 'pending';
       // Bands carry a short uppercase label in their left column (no wider than the column).
@@ -74,11 +88,10 @@ function drawChips(root: G, chips: ChipBox[]): void {
       g.append('title');
       return g;
     })
-    .attr('class', (d) => `cp-chip tone-${d.tone}`)
-    .attr('transform', tr)
-    .attr('data-select', (d) => (d.pod ? `pods|${d.pod}` : null))
     .each(function (d) {
+      if (unchanged(this, `${d.tone}|${d.x},${d.y},${d.w}|${d.name}|${d.pod}`)) return;
       const g = select(this);
+      g.attr('class', `cp-chip tone-${d.tone}`).attr('transform', tr(d)).attr('data-select', d.pod ? `pods|${d.pod}` : null);
       g.select('rect').attr('width', d.w).attr('height', d.h);
       g.select('circle').attr('cy', d.h / 2);
       g.select('text').attr('y', d.h / 2 + 4).text(fitText(d.name, d.w - 30, m().small));
@@ -97,12 +110,12 @@ function drawSources(root: G, sources: SourceBox[]): void {
       g.append('title');
       return g;
     })
-    .attr('class', (d) => `source source-${d.source.resource}`)
-    .attr('transform', tr)
-    .attr('data-select', (d) => `${d.source.resource}|${d.source.key}`)
-    .attr('tabindex', 0).attr('role', 'button').attr('aria-label', (d) => `${d.source.kind} ${d.source.name}`)
     .each(function (d) {
+      const src = d.source;
+      if (unchanged(this, `${d.x},${d.y},${d.w}|${src.detail}|${src.targets.length}`)) return;
       const g = select(this);
+      g.attr('class', `source source-${src.resource}`).attr('transform', tr(d)).attr('data-select', `${src.resource}|${src.key}`)
+        .attr('tabindex', 0).attr('role', 'button').attr('aria-label', `${src.kind} ${src.name}`);
       const kind = short(d.source.kind);
       g.select('rect').attr('width', d.w).attr('height', d.h);
       g.select('text.source-kind').text(kind);
@@ -116,8 +129,6 @@ function drawSources(root: G, sources: SourceBox[]): void {
     });
 }
 
-/** What a drawn element remembers of its last draw, so an unchanged one costs nothing. */
-type Drawn = Element & { __sig?: string; __t?: string; __d?: string };
 
 /** Moves an element to `t` (animated when it had a place before and motion is on). */
 function place(el: Drawn, t: string, ms: number): void {
@@ -189,7 +200,9 @@ function drawLinks(root: G, links: LinkPath[], ms: number): void {
       const cls = `link link-${d.kind}${d.live ? '' : ' is-idle'}`;
       if (el.__sig !== cls) {
         el.__sig = cls;
-        el.setAttribute('class', cls);
+        // Keep the hover and selection marks across a state change (markLinks set them).
+        const marks = ['is-highlighted', 'is-hovered'].filter((c) => el.classList.contains(c));
+        el.setAttribute('class', [cls, ...marks].join(' '));
         el.setAttribute('data-source', d.source);
         el.setAttribute('data-target', d.target);
         el.setAttribute('data-chain', ` ${d.chain.join(' ')} `);
@@ -300,9 +313,15 @@ export function renderDiagram(rootEl: SVGGElement, layout: DiagramLayout, opts: 
  * per frame is what it avoids.
  */
 export function markSelection(rootEl: SVGGElement, selected: string | undefined, opts: { pods?: boolean } = {}): void {
-  const root = select(rootEl);
-  root.selectAll<SVGElement, unknown>(opts.pods === false ? '[data-select]:not(.pod-chip)' : '[data-select]').classed('is-selected', function () { return this.getAttribute('data-select') === selected; });
+  for (const el of rootEl.querySelectorAll(opts.pods === false ? '[data-select]:not(.pod-chip)' : '[data-select]')) {
+    toggle(el, 'is-selected', el.getAttribute('data-select') === selected);
+  }
   markLinks(rootEl, 'is-highlighted', selected);
+}
+
+/** Sets or clears a class only when it differs (a class write, even an equal one, restyles the element). */
+function toggle(el: Element, cls: string, on: boolean): void {
+  if (el.classList.contains(cls) !== on) el.classList.toggle(cls, on);
 }
 
 /**
@@ -313,5 +332,5 @@ export function markLinks(rootEl: SVGGElement, cls: string, target: string | und
   const id = target?.replace('|', '/');
   const pod = target?.startsWith('pods|') ? target.slice(5) : undefined;
   select(rootEl).selectAll<SVGPathElement, LinkPath>('path.link')
-    .classed(cls, (d) => !!id && (d.chain.includes(id) || d.target === pod));
+    .each(function (d) { toggle(this, cls, !!id && (d.chain.includes(id) || d.target === pod)); });
 }
