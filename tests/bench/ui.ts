@@ -11,7 +11,6 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, ROOT, startPreview } from '../browser/preview';
 import { median, round, type Figure } from './util';
-import { ON_DEMAND_MODULES } from '../../scripts/vite-lazy-data';
 
 const kb = (bytes: number) => round(bytes / 1024, 1);
 const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -29,36 +28,40 @@ function engineChunk(): string {
   return resolve(assets, f);
 }
 
-// The chunks the engine fetches only on first use (help texts, completion scripts, the schema's
-// descriptions): the chunk files of scripts/vite-lazy-data.ts ON_DEMAND_MODULES.
-const ON_DEMAND_CHUNKS = [...new Set(Object.values(ON_DEMAND_MODULES).map((f) => basename(f).replace(/\.ts$/, '')))];
+// The boot chunk's entry (src/worker/lazy-data-boot.ts): the one chunk the worker imports dynamically
+// and awaits before the simulator starts. Every other dynamic import is a chunk fetched on first use
+// (help texts, completion scripts, the schema's descriptions, explain's renderer).
+const BOOT_ENTRY = 'lazy-data-boot-';
 
 /**
  * The chunks the worker chunk imports, transitively: `boot` what is fetched before the simulator handles
- * its first message (the data and kubectl chunk, shared chunks), `onDemand` the chunks fetched only on
- * first use (an import of one of ON_DEMAND_CHUNKS, and what only those import).
+ * its first message (the boot entry and what it and the worker chunk import statically), `onDemand` the
+ * chunks behind any other dynamic import (and what only those import).
  */
 function engineLazyChunks(entry: string): { boot: string[]; onDemand: string[] } {
   const dir = resolve(entry, '..');
-  const imports = (f: string) => [...readFileSync(resolve(dir, f), 'utf8').matchAll(/(?:import\(|from\s*)[`"']\.\/([\w.-]+\.js)[`"']/g)].map((m) => m[1]);
-  const isOnDemand = (n: string) => ON_DEMAND_CHUNKS.some((c) => n.startsWith(`${c}-`));
-  const walk = (roots: string[], seen: Set<string>, stop: (n: string) => boolean, deferred: Set<string>) => {
-    const queue = [...roots];
-    for (let f = queue.pop(); f; f = queue.pop()) {
-      for (const n of imports(f)) {
-        if (seen.has(n)) continue;
-        if (stop(n)) { deferred.add(n); continue; }
-        seen.add(n);
-        queue.push(n);
-      }
-    }
-  };
+  const imports = (f: string) => [...readFileSync(resolve(dir, f), 'utf8')
+    .matchAll(/(import\(|from\s*|import\s*)[`"']\.\/([\w.-]+\.js)[`"']/g)]
+    .map((m) => ({ name: m[2], dynamic: m[1] === 'import(' }));
   const boot = new Set([basename(entry)]);
   const later = new Set<string>();
-  walk([basename(entry)], boot, isOnDemand, later);
-  const onDemand = new Set(later);
-  walk([...later], new Set([...boot, ...later]), () => false, onDemand);
-  for (const n of onDemand) if (boot.has(n)) onDemand.delete(n);
+  for (const queue = [basename(entry)]; queue.length;) {
+    for (const { name, dynamic } of imports(queue.pop()!)) {
+      if (boot.has(name)) continue;
+      if (dynamic && !name.startsWith(BOOT_ENTRY)) later.add(name);
+      else {
+        boot.add(name);
+        queue.push(name);
+      }
+    }
+  }
+  const onDemand = new Set<string>();
+  for (const queue = [...later]; queue.length;) {
+    const name = queue.pop()!;
+    if (boot.has(name) || onDemand.has(name)) continue;
+    onDemand.add(name);
+    queue.push(...imports(name).map((i) => i.name));
+  }
   const paths = (xs: Iterable<string>) => [...xs].map((n) => resolve(dir, n));
   return { boot: paths([...boot].slice(1)), onDemand: paths(onDemand) };
 }

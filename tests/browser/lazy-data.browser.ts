@@ -1,7 +1,7 @@
 // The worker's data chunks in the built app (see src/worker/lazy-data.ts, scripts/vite-lazy-data.ts):
 // the boot chunk (schema shapes, Go facts, kubectl) is loaded before the first prompt; kubectl's help
-// texts, its completion scripts and the schema's descriptions are chunks fetched only when a command or
-// the editor first needs them. Each test starts a fresh page, so each on-demand path is the first user.
+// texts, its completion scripts, the schema's descriptions and explain's renderer are chunks fetched only
+// when a command or the editor first needs them. Each test starts a fresh page, so each on-demand path is the first user.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { basename } from 'node:path';
@@ -13,7 +13,8 @@ const baseUrl = inject('baseUrl');
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
 
-const ON_DEMAND = /^(texts-chunk|completion-chunk|docs-chunk)-/;
+// The on-demand chunks: help texts, completion scripts, the schema's descriptions, explain's renderer.
+const ON_DEMAND = /^(texts-chunk|completion-chunk|docs-chunk|explain)-/;
 
 /** Opens the app as harness.openApp does, recording the on-demand chunks the page and its worker fetch. */
 async function openRecording(): Promise<{ page: Page; errors: string[]; fetched: string[]; close: () => Promise<void> }> {
@@ -42,17 +43,17 @@ describe('lazy data in the built worker', () => {
       { name: 'help text', command: 'kubectl create deployment --help | head -1', want: /^Create a deployment with the specified name\.\n$/, chunk: 'texts-chunk' },
       { name: 'help of a parent without a run', command: 'kubectl rollout 2>&1 | head -1', want: /^Manage the rollout of one or many resources\.\n$/, chunk: 'texts-chunk' },
       { name: 'completion script', command: 'kubectl completion bash | head -2', want: /^\n# Copyright 2016 The Kubernetes Authors\.\n$/, chunk: 'completion-chunk' },
-      { name: 'explain (generated schema)', command: 'kubectl explain deployment.spec.replicas | grep FIELD', want: /^FIELD: replicas <integer>\n$/, chunk: 'docs-chunk' },
-      { name: 'explain description (generated schema)', command: 'kubectl explain deployment.spec.replicas | grep -A1 DESCRIPTION', want: /^DESCRIPTION:\n\s+Number of desired pods\./, chunk: 'docs-chunk' },
-      { name: 'explain enum (go-enums)', command: 'kubectl explain pod.spec.restartPolicy | grep -A1 ENUM', want: /^ENUM:\n\s+Always\n$/, chunk: 'docs-chunk' },
-      { name: 'explain v1.32 description', command: 'kubectl explain statefulset.spec.ordinals | grep -A1 DESCRIPTION', want: /^DESCRIPTION:\n\s+ordinals controls the numbering of replica indices/, chunk: 'docs-chunk' },
+      { name: 'explain (generated schema)', command: 'kubectl explain deployment.spec.replicas | grep FIELD', want: /^FIELD: replicas <integer>\n$/, chunk: 'explain' },
+      { name: 'explain description (generated schema)', command: 'kubectl explain deployment.spec.replicas | grep -A1 DESCRIPTION', want: /^DESCRIPTION:\n\s+Number of desired pods\./, chunk: 'explain' },
+      { name: 'explain enum (go-enums)', command: 'kubectl explain pod.spec.restartPolicy | grep -A1 ENUM', want: /^ENUM:\n\s+Always\n$/, chunk: 'explain' },
+      { name: 'explain v1.32 description', command: 'kubectl explain statefulset.spec.ordinals | grep -A1 DESCRIPTION', want: /^DESCRIPTION:\n\s+ordinals controls the numbering of replica indices/, chunk: 'explain' },
     ];
     for (const c of cases) {
       expect(await run(page, c.command), c.name).toMatch(c.want);
       expect(fetched, c.name).toContain(c.chunk);
     }
     // Each chunk is fetched once.
-    expect([...fetched].sort()).toEqual(['completion-chunk', 'docs-chunk', 'texts-chunk']);
+    expect([...fetched].sort()).toEqual(['completion-chunk', 'docs-chunk', 'explain', 'texts-chunk']);
     expect(errors).toEqual([]);
     await close();
   });

@@ -7,7 +7,6 @@ import type { Command, CmdContext } from '../command';
 import type { ParsedArgs } from '../flags';
 import { flagsFor } from '../help/flag-defs';
 import { CmdError } from '../errors';
-import { ExplainError, openApiV3Document, renderExplain } from '../explain';
 import { JSONPathParser, JSONPathParseError } from '../printers';
 import { mappingFor } from './get-builder';
 
@@ -67,8 +66,10 @@ async function runExplain(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   let version = m.version;
   if (apiVersion) ({ group, version } = parseApiVersion(apiVersion));
   if (output !== 'plaintext' && output !== 'plaintext-openapiv2') throw new CmdError(`error: unrecognized format: ${output}`);
-  // The documents carry the schema's descriptions: a chunk fetched on first use in the built worker.
+  // The documents carry the schema's descriptions, and the renderer is only explain's: in the built worker
+  // both are chunks fetched on first use.
   if (!schemaDocsLoaded()) await loadSchemaDocs();
+  const { ExplainError, openApiV3Document, renderExplain } = await import('../explain');
   const doc = openApiV3Document(group, version);
   if (!doc || !resourceFor(group, m.resource)) {
     throw new CmdError(`error: couldn't find resource for "${group ? `${group}/${version}` : version}, Resource=${m.resource}"`);
