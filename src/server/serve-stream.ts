@@ -1,4 +1,4 @@
-// `kubesim serve`'s streaming upgrades: `kubectl exec`/`attach` over WebSocket with the v5.channel.k8s.io
+// `kubesim serve`'s streaming upgrades: `kubectl exec`/`attach` (and `run -i`) over WebSocket with the v5.channel.k8s.io
 // subprotocol (k8s.io/apimachinery pkg/util/remotecommand constants, client-go tools/remotecommand
 // websocket.go): every binary message starts with its channel (0 stdin, 1 stdout, 2 stderr, 3 the final
 // Status, 4 resize, 255 close a stream). A refused upgrade answers the Status (or the kubelet's plain text)
@@ -13,9 +13,9 @@ import { isPortForwardUpgrade, PORT_FORWARD_WS_PROTOCOL, servePortForward } from
 
 const V5 = 'v5.channel.k8s.io';
 
-/** The kubelet's exec answer (src/engine/kubelet ExecSession). */
+/** The kubelet's exec or attach answer (src/engine/kubelet ExecSession, AttachSession). */
 interface ExecSessionBody {
-  kind: 'ExecSession';
+  kind: 'ExecSession' | 'AttachSession';
   tty: boolean;
   start(io: { stdout(s: string): void; stderr(s: string): void; readLine?(): Promise<string | undefined>; tty?: boolean;
     signal?: AbortSignal }): Promise<number>;
@@ -50,7 +50,7 @@ function exitStatus(code: number): string {
     reason: 'NonZeroExitCode', details: { causes: [{ reason: 'ExitCode', message: String(code) }] } });
 }
 
-/** Handles an HTTP upgrade for pods/exec (and attach-like exec sessions) and pods/portforward. */
+/** Handles an HTTP upgrade for pods/exec, pods/attach and pods/portforward. */
 export function handleUpgrade(deps: StreamDeps, req: IncomingMessage, socket: Duplex): void {
   const apiReq = deps.apiRequest(req);
   if (apiReq?.subresource === 'portforward') {
@@ -65,9 +65,9 @@ export function handleUpgrade(deps: StreamDeps, req: IncomingMessage, socket: Du
     servePortForward(deps, apiReq, res.body as Parameters<typeof servePortForward>[2], req, socket);
     return;
   }
-  if (!apiReq || apiReq.subresource !== 'exec') {
+  if (!apiReq || (apiReq.subresource !== 'exec' && apiReq.subresource !== 'attach')) {
     refuse(socket, { code: 400, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 400, reason: 'BadRequest',
-      message: 'upgrade is only served for pods/exec and pods/portforward' } as ApiStatus });
+      message: 'upgrade is only served for pods/exec, pods/attach and pods/portforward' } as ApiStatus });
     return;
   }
   const res = deps.handle(apiReq);
@@ -75,7 +75,7 @@ export function handleUpgrade(deps: StreamDeps, req: IncomingMessage, socket: Du
   const session = res.body as ExecSessionBody | undefined;
   const key = req.headers['sec-websocket-key'];
   const protocols = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-  if (res.code >= 400 || !session || session.kind !== 'ExecSession' || !key || !protocols.includes(V5)) {
+  if (res.code >= 400 || !session || (session.kind !== 'ExecSession' && session.kind !== 'AttachSession') || !key || !protocols.includes(V5)) {
     refuse(socket, res.code >= 400 ? res : { code: 400, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 400,
       reason: 'BadRequest', message: `only the ${V5} WebSocket subprotocol is served` } as ApiStatus });
     return;

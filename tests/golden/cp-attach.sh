@@ -30,3 +30,16 @@ timeout 5 kubectl attach -it ticker
 kubectl run once --image=busybox --restart=Never -- echo done
 sleep 10
 kubectl attach once
+# kubectl run -it: the shell in the container reads what is typed (pods/attach with stdin); exit ends it
+kubectl run shell -it --image=busybox --restart=Never -- sh
+echo hello from $(hostname)
+exit 3
+echo $?
+kubectl get pod shell
+echo hi | kubectl run piped -i --rm --restart=Never --image=busybox -- sh -c 'read x; echo got $x'
+kubectl run keeper -it --image=busybox -- sh
+exit
+sleep 15
+kubectl attach keeper -it
+echo back again
+exit

@@ -18,7 +18,7 @@ import { HostLocalIPAM, type PodIPAllocator } from './pod-ip';
 import { PodWorker, type WorkerHost } from './pod-worker';
 import { ImageManager } from './images';
 import { ProbeManager, type ProbeHost } from './prober';
-import { serveExec, serveLogs, servePortForward, type ConnectorHost } from './server';
+import { serveAttach, serveExec, serveLogs, servePortForward, type ConnectorHost } from './server';
 import { StatusManager } from './status';
 import { Backoff } from './util';
 import { PodVolumes, TokenManager, serviceAccountToken, type VolumeDataRegistry, type VolumeSources } from './volumemanager';
@@ -193,11 +193,12 @@ export class Kubelet {
     return this.runtimeStates.get(uid)?.volumes;
   }
 
-  /** pods/log, pods/exec, pods/portforward for a pod bound to this node. */
-  serve(sub: 'log' | 'exec' | 'portforward', req: ApiRequest, pod: KubeObject): ApiResponse {
+  /** pods/log, pods/exec, pods/attach, pods/portforward for a pod bound to this node. */
+  serve(sub: 'log' | 'exec' | 'attach' | 'portforward', req: ApiRequest, pod: KubeObject): ApiResponse {
     const host = this.connectorHost();
     if (sub === 'log') return serveLogs(host, req, pod);
     if (sub === 'exec') return serveExec(host, req, pod);
+    if (sub === 'attach') return serveAttach(host, req, pod);
     return servePortForward(host, req, pod);
   }
 

@@ -120,7 +120,7 @@ export function startNodes(o: NodesOptions): NodeSet {
     else o.deps(`kubelet/${n.name}`, KUBELET_USER_AGENT).clock.after(n.joinAfterMs, () => set.join(n, i));
   });
   for (const k of now) k.start();
-  for (const sub of ['log', 'exec', 'portforward'] as const) {
+  for (const sub of ['log', 'exec', 'attach', 'portforward'] as const) {
     o.registerConnector(`pods/${sub}`, (req, obj) => {
       const pod = obj as Pod;
       if (!pod.spec?.nodeName) return sub === 'log' ? { code: 200, body: '' } : NOT_FOUND(pod);

@@ -80,6 +80,8 @@ export interface ContainerConfig {
   cpuLimitMilli?: number;
   tty: boolean;
   stdin: boolean;
+  /** Close stdin when the first attached client detaches (docker's StdinOnce). */
+  stdinOnce?: boolean;
   /** The pod's IP and hostname (the pod name), shared by its containers. */
   podIP: string;
   hostname: string;
@@ -147,6 +149,12 @@ export interface Container {
    * kubelet falls back to exec.
    */
   run?(argv: string[], io: ExecIO, done: (exitCode: number) => void): void;
+  /**
+   * Attaches to the main process's output from now on and, with `stdin: true`, feeds it typed lines;
+   * resolves when the client detaches (io.signal) or the container exits. Optional: runtimes without it
+   * cannot be attached to.
+   */
+  attach?(io: ExecIO): Promise<void>;
   /** Answers an HTTP request on a port (probes, Services, port-forward); undefined = connection refused. */
   http(port: number, req: HttpRequest): HttpResponse | undefined;
   /** Is something listening on the TCP port? */

@@ -32,6 +32,16 @@ export interface ExecSession {
   start(io: ExecIO): Promise<number>;
 }
 
+/** The body of a pods/attach answer: the container's main process's streams. */
+export interface AttachSession {
+  kind: 'AttachSession';
+  container: string;
+  stdin: boolean;
+  tty: boolean;
+  /** Attaches with the caller's streams; resolves (to 0) when detached or the container exits. */
+  start(io: ExecIO): Promise<number>;
+}
+
 /** The body of a pods/portforward answer: a connection into the pod's network namespace. */
 export interface PortForwardSession {
   kind: 'PortForwardSession';
@@ -176,6 +186,30 @@ export function serveExec(host: ConnectorHost, req: ApiRequest, obj: KubeObject)
   const session: ExecSession = {
     kind: 'ExecSession', container: v.name, command, stdin: q.stdin === 'true', tty: q.tty === 'true',
     start: (io) => inst.handle.exec(command, io),
+  };
+  return { code: 200, body: session };
+}
+
+/**
+ * pods/attach. Models pkg/registry/core/pod/strategy.go AttachLocation (the container checks exec has) and
+ * the kubelet's GetAttach: the TTY is the container's own (spec.tty), whatever the request says.
+ */
+export function serveAttach(host: ConnectorHost, req: ApiRequest, obj: KubeObject): ApiResponse {
+  const pod = obj as Pod;
+  const q = req.query ?? {};
+  const v = validateContainer(q.container, pod);
+  if ('error' in v) return v.error;
+  if (!host.running()) return unreachable(host, `attach/${pod.metadata?.namespace}/${pod.metadata?.name}/${v.name}`);
+  const inst = host.podRuntime(pod)?.state.latest(v.name);
+  if (!inst || inst.state !== 'running' || !inst.handle.attach) return status(500, undefined, `container not found ("${v.name}")`);
+  const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === v.name);
+  const attach = inst.handle.attach.bind(inst.handle);
+  const session: AttachSession = {
+    kind: 'AttachSession', container: v.name, stdin: q.stdin === 'true', tty: !!spec?.tty,
+    start: async (io) => {
+      await attach({ ...io, readLine: q.stdin === 'true' ? io.readLine : undefined, tty: !!spec?.tty });
+      return 0;
+    },
   };
   return { code: 200, body: session };
 }

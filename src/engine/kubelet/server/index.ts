@@ -1,2 +1,2 @@
-export { serveLogs, serveExec, servePortForward, validateContainer, validateContainerLogStatus } from './connectors';
-export type { LogStream, ExecSession, PortForwardSession, ConnectorHost } from './connectors';
+export { serveLogs, serveExec, serveAttach, servePortForward, validateContainer, validateContainerLogStatus } from './connectors';
+export type { LogStream, ExecSession, AttachSession, PortForwardSession, ConnectorHost } from './connectors';

@@ -14,6 +14,7 @@ import { Fiber } from './fiber';
 import { Env, NULL_STDIN, type ExecTarget, type NodeFacts, type PortHandler, type ProcCtx, type Program, type SignalChannel,
   type Stdin, type Sys } from './context';
 import { LineWriter, ProcSignals, ioStdin } from './streams';
+import { AttachPoint, AttachedStdin } from './attach';
 import { SIGNAL_NUMBERS, type Signal } from './signals';
 import { EXEC_START_FAILED, NO_COMMAND_SPECIFIED, containerArgv, execErrorOutput, execFailure, startErrorEvent, startErrorState } from './command';
 import { defaultEtcHosts, defaultResolvConf, parseResolvConf, resolveName } from './resolver';
@@ -69,6 +70,8 @@ export class SimContainer implements Container, Sys {
   private readonly stderr: LineWriter;
   private lastPid = 1;
   private state: 'created' | 'running' | 'exited' = 'created';
+  /** Attached clients and PID 1's stdin (`stdin: true`); made at boot. */
+  private attachPoint?: AttachPoint;
   /** When PID 1 started, and the exit status once it ended. */
   startedAt = 0;
   exitStatus: ExitStatus | undefined;
@@ -131,8 +134,10 @@ export class SimContainer implements Container, Sys {
     if (why || !target) return this.cannotRun(startErrorState(why!), startErrorEvent(this.id, startErrorState(why!)));
     this.state = 'running';
     const rec = this.newProc(1, argv);
-    const ctx = this.ctx(rec, argv, env, cwd, NULL_STDIN,
-      (s) => this.stdout.write(s), (s) => this.stderr.write(s), this.config.tty);
+    const stdin = this.config.stdin ? new AttachedStdin(this.config.tty) : undefined;
+    const ap = this.attachPoint = new AttachPoint(stdin, !!this.config.stdinOnce, this.config.tty);
+    const ctx = this.ctx(rec, argv, env, cwd, stdin ?? NULL_STDIN,
+      (s) => { this.stdout.write(s); ap.write(s, 'stdout'); }, (s) => { this.stderr.write(s); ap.write(s, 'stderr'); }, this.config.tty);
     ctx.leader = true;
     rec.fiber = new Fiber(this.execProgram(target, ctx), this.clock, (code) => this.pid1Exited(code));
     rec.fiber.start();
@@ -195,6 +200,7 @@ export class SimContainer implements Container, Sys {
     this.stdout.flush();
     this.stderr.flush();
     this.exitStatus = status;
+    this.attachPoint?.exited();
     this.deps.events.exit(status);
   }
 
@@ -221,6 +227,12 @@ export class SimContainer implements Container, Sys {
     }
     rec.fiber.kill(128 + SIGNAL_NUMBERS[sig]);
     return true;
+  }
+
+  /** Attaches to PID 1's streams (and its stdin, if the container has one) until detached or exited. */
+  attach(io: ExecIO): Promise<void> {
+    if (this.state !== 'running' || !this.attachPoint) return Promise.resolve();
+    return this.attachPoint.attach(io);
   }
 
   exec(argv: string[], io: ExecIO): Promise<number> {

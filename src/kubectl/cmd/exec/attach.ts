@@ -1,7 +1,6 @@
-// kubectl attach: the running container's output from now on, until it stops or Ctrl-C. Models
-// k8s.io/kubectl/pkg/cmd/attach/attach.go (Complete's argument forms, Run's checks and notices).
-// Deviation: the output is the container log followed from its end (pods/log follow with tailLines=0,
-// not pods/attach), and typed input does not reach the container's main process.
+// kubectl attach: the running container's main process from now on, its output until it stops or Ctrl-C,
+// and with -i the typed lines to its stdin (pods/attach). Models k8s.io/kubectl/pkg/cmd/attach/attach.go
+// (Complete's argument forms, Run's checks, the TTY forced to the container's, and the notices).
 import type { Container, Pod } from '../../../engine/api/types';
 import { StatusError } from '../../../engine/api/errors';
 import type { Command, CmdContext } from '../../command';
@@ -10,10 +9,41 @@ import { flagsFor } from '../../help/flag-defs';
 import { CmdError } from '../../errors';
 import { target } from '../../request-util';
 import { PODS, attachablePod, findOrDefaultContainer, getNamed } from '../logs';
+import { setupTTY } from './stream';
 
-interface LogStreamBody {
-  kind: 'LogStream';
-  subscribe(onData: (s: string) => void, onEnd: () => void): () => void;
+/** The kubelet's pods/attach answer (src/engine/kubelet AttachSession). */
+interface AttachSessionBody {
+  kind: 'AttachSession';
+  start(io: { stdout(s: string): void; stderr(s: string): void; readLine?(): Promise<string | undefined>; tty?: boolean;
+    signal?: AbortSignal }): Promise<number>;
+}
+
+/**
+ * AttachOptions.Run from the container on: the TTY follows the container's, the prompt notice, the attach
+ * stream, and the "Session ended" notice for a pod that restarts. Returns 130 when interrupted.
+ */
+export async function attachToContainer(ctx: CmdContext, pod: Pod, name: string,
+  o: { stdin: boolean; tty: boolean; quiet: boolean }): Promise<number> {
+  const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === name) as Container | undefined;
+  let tty = o.tty;
+  if (tty && !spec?.tty) {
+    tty = false;
+    if (!o.quiet) ctx.err(`error: Unable to use a TTY - container ${name} did not allocate one\n`);
+  } else if (!tty && spec?.tty) tty = true;
+  const s = setupTTY(ctx, o.stdin, tty, o.quiet);
+  // Printed whenever not --quiet, with or without -i/-t (observed from kubectl v1.32.5).
+  if (!o.quiet) ctx.err("If you don't see a command prompt, try pressing enter.\n");
+  const res = await ctx.send({ verb: 'create', ...target(PODS, pod.metadata?.namespace ?? ctx.namespace, pod.metadata?.name), subresource: 'attach',
+    query: { container: name, stdin: String(s.stdin), stdout: 'true', stderr: String(!s.tty), tty: String(s.tty) } });
+  if (res.code >= 400) throw new StatusError(res.body as never);
+  const session = res.body as AttachSessionBody;
+  const out = (x: string) => ctx.out(x);
+  await session.start({ stdout: out, stderr: s.tty ? out : (x) => ctx.err(x), readLine: s.readLine, tty: s.tty, signal: ctx.env.signal });
+  if (ctx.env.signal?.aborted) return 130;
+  if (s.stdin && s.tty && pod.spec?.restartPolicy === 'Always') {
+    ctx.out(`Session ended, resume using 'kubectl attach ${pod.metadata?.name} -c ${name} -i -t' command when the pod is running\n`);
+  }
+  return 0;
 }
 
 async function runAttach(p: ParsedArgs, ctx: CmdContext): Promise<number> {
@@ -28,32 +58,7 @@ async function runAttach(p: ParsedArgs, ctx: CmdContext): Promise<number> {
   if (phase === 'Succeeded' || phase === 'Failed') throw new CmdError(`error: cannot attach a container in a completed pod; current phase is ${phase}`);
   const quiet = f.quiet as boolean;
   const name = findOrDefaultContainer(ctx, pod, f.container as string, quiet);
-  const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === name) as Container | undefined;
-  let tty = f.tty as boolean;
-  const stdin = f.stdin as boolean;
-  if (tty && !spec?.tty) {
-    tty = false;
-    if (!quiet) ctx.err(`error: Unable to use a TTY - container ${name} did not allocate one\n`);
-  } else if (!tty && spec?.tty) tty = true;
-  if (!quiet && stdin && tty) ctx.err("If you don't see a command prompt, try pressing enter.\n");
-  const res = await ctx.send({ verb: 'get', ...target(PODS, pod.metadata?.namespace ?? ctx.namespace, pod.metadata?.name), subresource: 'log',
-    query: { container: name, follow: 'true', tailLines: '0' } });
-  if (res.code >= 400) throw new StatusError(res.body as never);
-  const body = res.body as string | LogStreamBody;
-  if (typeof body === 'string') return 0;
-  await new Promise<void>((resolve) => {
-    const signal = ctx.env.signal;
-    let stop: () => void = () => undefined;
-    const done = () => {
-      stop();
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    if (signal?.aborted) return done();
-    signal?.addEventListener('abort', done, { once: true });
-    stop = body.subscribe((s) => ctx.out(s), done);
-  });
-  return ctx.env.signal?.aborted ? 130 : 0;
+  return attachToContainer(ctx, pod, name, { stdin: f.stdin as boolean, tty: f.tty as boolean, quiet });
 }
 
 /** `kubectl attach (POD | TYPE/NAME) -c CONTAINER`. */

@@ -13,6 +13,7 @@ import { ObjectPrinter, getDryRunStrategy, untilWithSync } from '../../cmdutil';
 import { usageError } from '../../usage';
 import { target } from '../../request-util';
 import { generatePod, generateService } from './generate';
+import { attachToContainer } from '../exec/attach';
 
 const PODS = resourceFor('', 'pods') as ResourceInfo;
 const SERVICES = resourceFor('', 'services') as ResourceInfo;
@@ -89,8 +90,8 @@ async function runRun(p: ParsedArgs, ctx: CmdContext): Promise<number> {
 
 type LogStreamBody = { kind: 'LogStream'; initial: string; subscribe(onData: (s: string) => void, onEnd: () => void): () => void };
 
-// handleAttachPod + the exit-code wait. Deviation: stdin is not connected; the container's output is
-// streamed as `kubectl attach` would show it.
+// handleAttachPod + the exit-code wait: a running pod is attached to (its stdin too with -i), a finished one's
+// logs are printed; an attach that fails falls back to the logs with kubectl's warning.
 async function attachAndWait(ctx: CmdContext, p: ParsedArgs, pod: Pod, restart: string, service?: KubeObject): Promise<number> {
   const name = pod.metadata?.name ?? '';
   const ns = ctx.namespace;
@@ -104,9 +105,16 @@ async function attachAndWait(ctx: CmdContext, p: ParsedArgs, pod: Pod, restart: 
       || (phase === 'Running' && (current.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'));
   });
   if (res !== 'done' || !current) return 130;
-  const running = current.status?.phase === 'Running';
-  if (running && !p.flags.quiet && p.flags.stdin) ctx.err("If you don't see a command prompt, try pressing enter.\n");
-  await streamLogs(ctx, name, running);
+  if (current.status?.phase === 'Running') {
+    const container = current.spec?.containers?.[0]?.name ?? name;
+    try {
+      if (await attachToContainer(ctx, current, container, { stdin: !!p.flags.stdin, tty: !!p.flags.tty, quiet: !!p.flags.quiet }) === 130) return 130;
+    } catch (e) {
+      if (!(e instanceof StatusError)) throw e;
+      ctx.err(`warning: couldn't attach to pod/${name}, falling back to streaming logs: unable to upgrade connection: ${e.status.message ?? ''}\n`);
+      await streamLogs(ctx, name, false);
+    }
+  } else await streamLogs(ctx, name, false);
   if (ctx.env.signal?.aborted) return 130;
   let code = 0;
   if (!p.flags['leave-stdin-open'] && (restart === 'Never' || restart === 'OnFailure')) {
