@@ -5,10 +5,25 @@
 // Regexes are compiled once at module load: validation runs on every write.
 import { qualifiedNameErrors, labelValueErrors } from '../labels';
 
+// Every write checks the same few label keys, values and annotation keys again (a status update
+// checks its object's labels three times): the strings found valid are remembered (bounded).
+function rememberValid(check: (s: string) => string[]): (s: string) => string[] {
+  const valid = new Set<string>();
+  return (s) => {
+    if (valid.has(s)) return [];
+    const errs = check(s);
+    if (errs.length === 0) {
+      if (valid.size >= 16_384) valid.clear();
+      valid.add(s);
+    }
+    return errs;
+  };
+}
+
 /** validation.IsQualifiedName: label keys, annotation keys, finalizers. */
-export const isQualifiedName = qualifiedNameErrors;
+export const isQualifiedName = rememberValid(qualifiedNameErrors);
 /** validation.IsValidLabelValue. */
-export const isValidLabelValue = labelValueErrors;
+export const isValidLabelValue = rememberValid(labelValueErrors);
 
 export const DNS1123_LABEL_MAX_LENGTH = 63;
 export const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
