@@ -5,7 +5,7 @@
 import type { ConfigMap, Container, Pod, Secret, Service } from '../../api/types';
 import { expand, mappingFuncFor } from './expansion';
 import { containerResourceValue, podFieldValue, type Allocatable } from './fieldpath';
-import { serviceEnvVarMap } from './service-env';
+import { serviceEnv as serviceEnvFor } from './service-env';
 
 /** What the environment is built from (the kubelet's caches of the API). */
 export interface EnvSources {
@@ -51,7 +51,7 @@ export type EnvWarn = (reason: string, message: string) => void;
 export function makeEnvironmentVariables(pod: Pod, c: Container, podIPs: readonly string[], hostIPs: readonly string[],
   src: EnvSources, warn: EnvWarn): [string, string][] {
   const ns = pod.metadata?.namespace ?? 'default';
-  const serviceEnv = serviceEnvVarMap(ns, pod.spec?.enableServiceLinks ?? true, src.services(ns), src.services('default'));
+  const { map: serviceEnv, pairs: servicePairs } = serviceEnvFor(ns, pod.spec?.enableServiceLinks ?? true, src.services(ns), src.services('default'));
   const tmpEnv = new Map<string, string>();
   const configMaps = new Map<string, ConfigMap>();
   const secrets = new Map<string, Secret>();
@@ -144,7 +144,8 @@ export function makeEnvironmentVariables(pod: Pod, c: Container, podIPs: readonl
     tmpEnv.set(e.name, v);
   }
   const out: [string, string][] = [...tmpEnv];
-  for (const [k, v] of serviceEnv) if (!tmpEnv.has(k)) out.push([k, v]);
+  // The service pairs are shared by every container of the namespace (frozen; nobody changes env).
+  for (const p of servicePairs) if (!tmpEnv.has(p[0])) out.push(p as [string, string]);
   return out;
 }
 

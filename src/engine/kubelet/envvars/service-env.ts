@@ -18,30 +18,32 @@ function joinHostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-// Every container of the cluster gets the `kubernetes` Service's variables: each Service version
-// (uid and resourceVersion: the content cannot change under them) is turned into names and values
-// once, and all containers share those strings. The informers' objects are copies of the stored
-// ones, so the version is the key, not the object. Bounded: the table starts over when full.
-const byVersion = new Map<string, readonly (readonly [string, string])[]>();
-const BY_VERSION_MAX = 1024;
+// Every container of the cluster gets the `kubernetes` Service's variables: each Service's names and
+// values are built once and shared by all containers. The key is what the variables are made of
+// (name, cluster IP, ports), not the object (informers hold copies) nor uid/resourceVersion (two
+// simulated clusters in one page can repeat those with other contents). Bounded: starts over when full.
+const byContent = new Map<string, readonly (readonly [string, string])[]>();
+const MEMO_MAX = 1024;
+
+function contentKey(svc: Service): string {
+  return JSON.stringify([svc.metadata?.name ?? '', svc.spec?.clusterIP ?? '', svc.spec?.ports ?? []]);
+}
 
 /** FromServices: the env vars of a list of Services, in list order. */
 export function fromServices(services: readonly Service[]): [string, string][] {
   const out: [string, string][] = [];
-  for (const svc of services) {
-    const m = svc.metadata;
-    const key = m?.uid && m.resourceVersion ? `${m.uid}/${m.resourceVersion}` : undefined;
-    let vars = key ? byVersion.get(key) : undefined;
-    if (!vars) {
-      vars = serviceVars(svc);
-      if (key) {
-        if (byVersion.size >= BY_VERSION_MAX) byVersion.clear();
-        byVersion.set(key, vars);
-      }
-    }
-    for (const [k, v] of vars) out.push([k, v]);
-  }
+  for (const svc of services) for (const [k, v] of varsOf(svc)) out.push([k, v]);
   return out;
+}
+
+function varsOf(svc: Service, key = contentKey(svc)): readonly (readonly [string, string])[] {
+  let vars = byContent.get(key);
+  if (!vars) {
+    vars = serviceVars(svc);
+    if (byContent.size >= MEMO_MAX) byContent.clear();
+    byContent.set(key, vars);
+  }
+  return vars;
 }
 
 function serviceVars(svc: Service): [string, string][] {
@@ -65,12 +67,23 @@ function serviceVars(svc: Service): [string, string][] {
   return out;
 }
 
+/** A container's service variables: by name (for $(VAR) expansion), and as pairs in that order. */
+export interface ServiceEnv {
+  map: ReadonlyMap<string, string>;
+  pairs: readonly (readonly [string, string])[];
+}
+
+// The same Services give every container of a namespace the same variables: one ServiceEnv per
+// set of Service versions, shared (frozen pairs). Bounded: the table starts over when full.
+const envBySet = new Map<string, ServiceEnv>();
+
 /**
  * getServiceEnvVarMap: the kubernetes Service of "default" always, plus every Service of the pod's
  * namespace when enableServiceLinks. Services are taken in name order (upstream: map order).
+ * The result is shared: callers never change it.
  */
-export function serviceEnvVarMap(podNamespace: string, enableServiceLinks: boolean, nsServices: readonly Service[],
-  defaultServices: readonly Service[]): Map<string, string> {
+export function serviceEnv(podNamespace: string, enableServiceLinks: boolean, nsServices: readonly Service[],
+  defaultServices: readonly Service[]): ServiceEnv {
   const chosen = new Map<string, Service>();
   for (const s of defaultServices) {
     if (s.metadata?.name === 'kubernetes' && isServiceIPSet(s)) chosen.set('kubernetes', s);
@@ -83,6 +96,21 @@ export function serviceEnvVarMap(podNamespace: string, enableServiceLinks: boole
       chosen.set(name, s);
     }
   }
-  const names = [...chosen.keys()].sort();
-  return new Map(fromServices(names.map((n) => chosen.get(n)!)));
+  const services = [...chosen.keys()].sort().map((n) => chosen.get(n)!);
+  const keys = services.map((v) => contentKey(v));
+  const key = keys.join('\n');
+  const hit = envBySet.get(key);
+  if (hit) return hit;
+  const map = new Map<string, string>();
+  services.forEach((v, i) => { for (const [k, val] of varsOf(v, keys[i])) map.set(k, val); });
+  const env: ServiceEnv = { map, pairs: Object.freeze([...map].map((p) => Object.freeze(p))) };
+  if (envBySet.size >= MEMO_MAX) envBySet.clear();
+  envBySet.set(key, env);
+  return env;
+}
+
+/** getServiceEnvVarMap as a map (see serviceEnv). */
+export function serviceEnvVarMap(podNamespace: string, enableServiceLinks: boolean, nsServices: readonly Service[],
+  defaultServices: readonly Service[]): ReadonlyMap<string, string> {
+  return serviceEnv(podNamespace, enableServiceLinks, nsServices, defaultServices).map;
 }
