@@ -137,6 +137,7 @@ describe('diagram links', () => {
       'service/web created', 'ingress.networking.k8s.io/web created', 'statefulset.apps/db created', ''].join('\n'));
     await waitFor(page, '31 Running pods', async () => (await page.$$('.pod-chip.tone-ok[data-status="Running"]')).length === 31, 90_000);
     await page.click('.segmented button:first-child'); // pause: a still picture for the checks and the screenshot
+    await page.waitForTimeout(700); // moves and fades end (an exiting link stays until its fade is over)
 
     // Owners: the Deployment over its ReplicaSet, the StatefulSet; each linked down to its pods' groups.
     const rs = await page.$$eval('.workload.is-child[data-id^="replicasets/default/web-"]', (els) => els.map((e) => e.getAttribute('data-id')!));

@@ -178,7 +178,8 @@ export function ClusterDiagram() {
         if (e.sourceEvent) userMoved.current = true;
         root.current?.setAttribute('transform', e.transform.toString());
         view.current = e.transform as unknown as View;
-        if (canvasPods.current) queuePaint();
+        // At once, not next frame: the pods must move with the SVG under them while the view pans.
+        if (canvasPods.current) paintRef.current();
       });
     zoomer.current = z;
     const sel = select(s).call(z).on('dblclick.zoom', null);

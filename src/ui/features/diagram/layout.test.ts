@@ -183,6 +183,15 @@ describe('owner and route links', () => {
     expect(l.links.find((k) => k.kind === 'Service')!.chain).toEqual(['services/default/web']);
   });
 
+  it('routes a Service without a selector to the pods its EndpointSlices name', () => {
+    const manual = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ext', namespace: 'default' }, spec: { type: 'ClusterIP', clusterIP: '10.96.0.20' } } as KubeObject;
+    const slice = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'ext-1', namespace: 'default',
+      labels: { 'kubernetes.io/service-name': 'ext' } }, endpoints: [
+      { addresses: ['10.244.0.9'], targetRef: { kind: 'Pod', namespace: 'default', name: 'web-5d8f9c7b6d-00001' } }] } as unknown as KubeObject;
+    const model = buildModel({ ...objects(3), services: map([manual]), endpointslices: map([slice]) }, { system: false, stopped: [] });
+    expect(model.sources.find((x) => x.id === 'services/default/ext')!.targets).toEqual(['default/web-5d8f9c7b6d-00001']);
+  });
+
   it('finds the canvas pod under a point (with slop), none between cells', () => {
     const l = layoutDiagram(buildModel(objects(COMPACT_PODS + 10), { system: false, stopped: [] }), 1200);
     const [a] = l.pods;

@@ -235,9 +235,11 @@ export function buildModel(objects: Readonly<Record<string, ReadonlyMap<string, 
     const ns = s.metadata?.namespace ?? 'default';
     if (!visible(ns) || (ns === 'default' && s.metadata?.name === 'kubernetes')) continue;
     const selector = s.spec?.selector as Record<string, string> | undefined;
+    const ready = endpoints.get(key);
     sources.push({ id: `services/${key}`, resource: 'services', key, kind: 'Service', name: s.metadata?.name ?? '', namespace: ns,
       detail: `${(s.spec?.type as string) ?? 'ClusterIP'} ${(s.spec?.clusterIP as string) ?? ''}`.trim(),
-      targets: pods.filter((p) => p.namespace === ns && selects(selector, p.labels)).map((p) => p.key), ready: endpoints.get(key) });
+      // The pods it selects, and any other pod its EndpointSlices name (a Service without a selector whose slices are written by hand).
+      targets: pods.filter((p) => p.namespace === ns && (selects(selector, p.labels) || !!ready?.has(p.key))).map((p) => p.key), ready });
   }
   for (const [key, o] of get('ingresses')) {
     const ing = o as Obj;
