@@ -175,6 +175,18 @@ describe('diagram links', () => {
     await page.click('.source[data-select="services|default/web"]');
     await waitFor(page, 'the selection', async () => (await page.$$('path.link.is-highlighted')).length === svc.length + 1);
     await page.mouse.move(5, 5);
+
+    // A rollout: the Deployment owns the old and the new ReplicaSet, each linked to the groups holding its pods.
+    await page.click('.segmented button:has-text("1×")');
+    await run(page, 'kubectl set image deployment/web nginx=nginx:1.27.3');
+    await waitFor(page, 'two ReplicaSets', async () => (await page.$$('.workload.is-child[data-id^="replicasets/default/web-"]')).length === 2, 20_000);
+    await page.click('.segmented button:first-child');
+    await page.waitForTimeout(700);
+    const both = await page.$$eval('.workload.is-child', (els) => els.map((e) => e.getAttribute('data-id')!));
+    const now = await links(page);
+    for (const id of both) expect(now.some((l) => l.source === 'deployments/default/web' && l.target === id), id).toBe(true);
+    expect(both.filter((id) => now.some((l) => l.source === id && l.target.includes('|default/Deployment/web'))).length).toBe(2);
+    await screenshot(page, 'diagram-links-rollout-1440x900-dark');
     expect(errors).toEqual([]);
     await close();
   });

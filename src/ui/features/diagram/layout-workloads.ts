@@ -4,7 +4,7 @@
 import type { WorkloadItem } from './workloads';
 
 /** Sizes of the band's boxes. */
-export const WORKLOAD = { w: 178, h: 40, childW: 140, childH: 22, childGap: 6, tier: 16, gap: 10 };
+export const WORKLOAD = { w: 178, h: 40, childW: 156, childH: 22, childGap: 6, tier: 16, gap: 10 };
 
 /** A placed owner (or a child of one: `parent` is its owner's id). */
 export interface WorkloadBox {

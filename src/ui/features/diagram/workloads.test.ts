@@ -67,6 +67,7 @@ describe('workloadDetail', () => {
   const cases: { name: string; resource: WorkloadResource; spec?: object; status?: object; want: string }[] = [
     { name: 'deployment', resource: 'deployments', spec: { replicas: 6 }, status: { readyReplicas: 6 }, want: '6/6 ready' },
     { name: 'replicas default to 1', resource: 'statefulsets', want: '0/1 ready' },
+    { name: 'replicaset', resource: 'replicasets', spec: { replicas: 2 }, status: { readyReplicas: 1 }, want: '1/2 ready' },
     { name: 'daemonset', resource: 'daemonsets', status: { numberReady: 2, desiredNumberScheduled: 3 }, want: '2/3 ready' },
     { name: 'running job', resource: 'jobs', spec: { completions: 3 }, status: { active: 1, succeeded: 2 }, want: '1 active · 2/3 done' },
     { name: 'complete job', resource: 'jobs', status: { succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] }, want: 'Complete 1/1' },
@@ -75,6 +76,12 @@ describe('workloadDetail', () => {
   ];
   it.each(cases)('$name', ({ resource, spec, status, want }) => {
     expect(workloadDetail(resource, obj('X', 'x', { spec, status }))).toBe(want);
+  });
+
+  it('gives a Deployment\'s ReplicaSet its revision', () => {
+    const o = obj('ReplicaSet', 'web-1', { spec: { replicas: 3 }, status: { readyReplicas: 3 } });
+    o.metadata!.annotations = { 'deployment.kubernetes.io/revision': '2' };
+    expect(workloadDetail('replicasets', o)).toBe('3/3 ready · revision 2');
   });
 
   it('names the controller as a mirror id', () => {

@@ -48,8 +48,12 @@ export function controllerId(o: KubeObject): string | undefined {
 export function workloadDetail(resource: WorkloadResource, o: KubeObject): string {
   const { spec = {}, status = {} } = o as Obj;
   switch (resource) {
+    case 'replicasets': {
+      // A Deployment's ReplicaSets carry their rollout revision (pkg/controller/deployment/util/deployment_util.go RevisionAnnotation).
+      const rev = o.metadata?.annotations?.['deployment.kubernetes.io/revision'];
+      return `${num(status.readyReplicas)}/${num(spec.replicas, 1)} ready${rev ? ` · revision ${rev}` : ''}`;
+    }
     case 'deployments':
-    case 'replicasets':
     case 'statefulsets':
       return `${num(status.readyReplicas)}/${num(spec.replicas, 1)} ready`;
     case 'daemonsets':
