@@ -24,6 +24,20 @@ describe('SimRuntime images and pulls', () => {
     expect(t.runtime.imagePresent('nginx')).toBeUndefined();
   });
 
+  it('keeps each node\'s images its own although every node starts from the same preloaded records', () => {
+    const a = testRuntime(1);
+    const b = testRuntime(2);
+    const tagsOf = (t: ReturnType<typeof testRuntime>) => t.runtime.imagePresent('registry.k8s.io/pause:3.10')?.repoTags;
+    expect(tagsOf(a)).toEqual(['registry.k8s.io/pause:3.10']);
+    const p = pull(a, 'registry.k8s.io/pause:latest');
+    a.clock.advance(10_000);
+    expect(p.result && 'image' in p.result).toBe(true);
+    expect(tagsOf(a)).toEqual(['registry.k8s.io/pause:3.10', 'registry.k8s.io/pause:latest']);
+    expect(tagsOf(b)).toEqual(['registry.k8s.io/pause:3.10']);
+    expect(b.runtime.imagePresent('registry.k8s.io/pause:latest')).toBeUndefined();
+    expect(testRuntime(3).runtime.images()).toEqual(b.runtime.images());
+  });
+
   it('pulls nginx in 2-5 simulated seconds and reports cri-dockerd\'s imageID', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const t = testRuntime(seed);

@@ -37,11 +37,50 @@ export interface RuntimeOptions {
 
 /** A pulled image on this node. */
 interface LocalImage {
-  img: CatalogImage;
-  id: string;
-  digest: string;
+  readonly img: CatalogImage;
+  readonly id: string;
+  readonly digest: string;
   /** Familiar tags, in the order they were pulled ("nginx:latest", "nginx:1.27"). */
-  tags: string[];
+  readonly tags: readonly string[];
+}
+
+/**
+ * Records a pulled (or preloaded) image under `ref`. LocalImage records are never changed in place
+ * (a new tag makes a new record): every node starts with the same preloaded records, shared.
+ */
+function storeImage(catalog: ImageCatalog, local: Map<string, LocalImage>, byRef: Map<string, string>, img: CatalogImage,
+  ref: string): LocalImage {
+  const id = catalog.idOf(img);
+  let li = local.get(id);
+  if (!li) local.set(id, (li = { img, id, digest: catalog.digestOf(img), tags: [] }));
+  const parsed = parseNormalizedNamed(ref);
+  if (parsed.tag) {
+    const tag = `${familiarName(parsed)}:${parsed.tag}`;
+    if (!li.tags.includes(tag)) local.set(id, (li = { ...li, tags: [...li.tags, tag] }));
+  }
+  byRef.set(ref, id);
+  byRef.set(`${parsed.domain}/${parsed.path}@${li.digest}`, id);
+  return li;
+}
+
+// What a node's runtime holds after its preload, per catalog and preload list: the same for every
+// node of the cluster (a thousand nodes would otherwise build a thousand copies of each table).
+const preloads = new WeakMap<ImageCatalog, Map<string, { local: Map<string, LocalImage>; byRef: Map<string, string> }>>();
+
+function preloadedImages(catalog: ImageCatalog, refs: readonly string[]): { local: Map<string, LocalImage>; byRef: Map<string, string> } {
+  let perList = preloads.get(catalog);
+  if (!perList) preloads.set(catalog, (perList = new Map()));
+  const key = refs.join('\n');
+  let base = perList.get(key);
+  if (!base) {
+    base = { local: new Map(), byRef: new Map() };
+    for (const ref of refs) {
+      const r = catalog.resolve(ref);
+      if (!('error' in r)) storeImage(catalog, base.local, base.byRef, r.image, referenceString(r.ref));
+    }
+    perList.set(key, base);
+  }
+  return base;
 }
 
 const DOCKER_VERSION = 'docker://27.4.1';
@@ -69,10 +108,9 @@ export class SimRuntime implements ContainerRuntime {
     this.catalog = opts.catalog ?? defaultCatalog();
     this.network = opts.network ?? NO_NETWORK;
     this.serialize = opts.serializePulls ?? true;
-    for (const ref of opts.preloaded ?? MINIKUBE_PRELOADED) {
-      const r = this.catalog.resolve(ref);
-      if (!('error' in r)) this.store(r.image, referenceString(r.ref));
-    }
+    const base = preloadedImages(this.catalog, opts.preloaded ?? MINIKUBE_PRELOADED);
+    for (const [id, li] of base.local) this.local.set(id, li);
+    for (const [ref, id] of base.byRef) this.byRef.set(ref, id);
     this.router = {
       local: (ip, port, req, from) => this.serve(ip, port, req, from),
       localConnect: (ip, port, from) => this.connectLocal(ip, port, from),
@@ -80,17 +118,7 @@ export class SimRuntime implements ContainerRuntime {
   }
 
   private store(img: CatalogImage, ref: string): LocalImage {
-    const id = this.catalog.idOf(img);
-    let li = this.local.get(id);
-    if (!li) this.local.set(id, (li = { img, id, digest: this.catalog.digestOf(img), tags: [] }));
-    const parsed = parseNormalizedNamed(ref);
-    if (parsed.tag) {
-      const tag = `${familiarName(parsed)}:${parsed.tag}`;
-      if (!li.tags.includes(tag)) li.tags.push(tag);
-    }
-    this.byRef.set(ref, id);
-    this.byRef.set(`${parsed.domain}/${parsed.path}@${li.digest}`, id);
-    return li;
+    return storeImage(this.catalog, this.local, this.byRef, img, ref);
   }
 
   private info(li: LocalImage, ref: string): ImageInfo {
