@@ -13,6 +13,7 @@
 // loader finds its data already in place.
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import ts from 'typescript';
 import type { Plugin } from 'vite';
 import { LAZY_DATA_FILLED_NAME, LAZY_DATA_GLOBAL_NAME } from '../src/worker/lazy-data-names';
 
@@ -34,8 +35,13 @@ export const ON_DEMAND_MODULES: Readonly<Record<string, string>> = {
   'src/engine/api/schema/v1-32-descriptions.ts': 'src/engine/api/schema/docs-chunk.ts',
 };
 
-// The generated schema is boot data, but its descriptions go with the on-demand schema docs.
-const SCHEMA = 'src/engine/api/schema/k8s-schema.generated.ts';
+// Boot data whose descriptions go with the on-demand schema docs (docs-chunk.ts): where the texts are in
+// each module's exports, as key paths ('*' any key). The boot chunk gets the module with those texts "".
+export const DOC_PATHS: Readonly<Record<string, Readonly<Record<string, readonly (readonly string[])[]>>>> = {
+  'src/engine/api/schema/k8s-schema.generated.ts': { DEFS: [['*', '0'], ['*', '1', '*', '1']], SPECIAL_DOCS: [['*']] },
+  'src/engine/api/schema/v1-32-additions.ts': { ADDED_DEFS: [['*', '0'], ['*', '1', '*', '1']], ADDED_FIELDS: [['*', '*', '1']] },
+  'src/engine/api/schema/go-enums.ts': { ENUMS: [['*', '*', '1']] },
+};
 const SCHEMA_DOCS_CHUNK = 'src/engine/api/schema/docs-chunk.ts';
 
 const STUB = '\0lazy-data-stub:';
@@ -108,38 +114,52 @@ export function stubSource(path: string, text: string, check = false, keysOnly =
   return `${lines.join('\n')}\n`;
 }
 
-type RawDefJson = [string, Record<string, [string, string, ...unknown[]]>];
+/** A data module's exports, evaluated (its TypeScript transpiled; data modules import only types). */
+export async function evaluateModule(path: string): Promise<Record<string, unknown>> {
+  const js = ts.transpileModule(readFileSync(path, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  return { ...(await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`) as Record<string, unknown>) };
+}
+
+type Tree = { [key: string]: Tree | string };
 
 /**
- * The generated schema split in two: `shape` is the module with every description "" (what the engine
- * needs: types, flags, enums), `docs` the descriptions by definition ([own, {field: text}]) and
- * SPECIAL_DOCS's texts, for the on-demand docs chunk.
+ * A data module split in two: `shape` its source with every text at `paths` "" (what the engine needs:
+ * types, flags, enum values), `docs` those texts as a tree of the same keys, for the on-demand docs chunk.
  */
-export function splitSchema(text: string): { shape: string; docs: { defs: Record<string, [string, Record<string, string>]>; special: Record<string, string> } } {
-  const blocks = exportBlocks(text);
-  const defs = blocks.get('DEFS');
-  const special = blocks.get('SPECIAL_DOCS');
-  if (!defs || !special) throw new Error(`lazy-data: cannot split ${SCHEMA} (DEFS and SPECIAL_DOCS must be one entry per line)`);
-  const docs = { defs: {} as Record<string, [string, Record<string, string>]>, special: {} as Record<string, string> };
-  const shapeDefs: string[] = [];
-  defs.keys.forEach((key, i) => {
-    const [description, fields] = defs.values[i] as RawDefJson;
-    const fieldDocs: Record<string, string> = {};
-    const shapeFields: Record<string, unknown[]> = {};
-    for (const [f, [type, doc, ...rest]] of Object.entries(fields)) {
-      if (doc) fieldDocs[f] = doc;
-      shapeFields[f] = [type, '', ...rest];
+export function splitDocs(exports: Record<string, unknown>, paths: Readonly<Record<string, readonly (readonly string[])[]>>): { shape: string; docs: Tree } {
+  const docs: Tree = {};
+  const lines: string[] = [];
+  const take = (node: unknown, path: readonly string[], tree: Tree) => {
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    const [head, ...rest] = path;
+    for (const k of head === '*' ? Object.keys(o) : head in o ? [head] : []) {
+      if (rest.length === 0) {
+        if (typeof o[k] !== 'string') throw new Error(`lazy-data: ${k} is not a text`);
+        if (o[k]) tree[k] = o[k] as string;
+        o[k] = '';
+      } else {
+        const sub = (tree[k] ??= {}) as Tree;
+        take(o[k], rest, sub);
+        if (!Object.keys(sub).length) delete tree[k];
+      }
     }
-    docs.defs[key] = [description, fieldDocs];
-    shapeDefs.push(`  ${JSON.stringify(key)}: ${JSON.stringify(['', shapeFields])},`);
-  });
-  special.keys.forEach((k, i) => { docs.special[k] = special.values[i] as string; });
-  const shape = text
-    .replace(/^(export const DEFS(?::[^=\n]+)? = \{\n)[\s\S]*?^\};$/m, (_, head: string) => `${head}${shapeDefs.join('\n')}\n};`)
-    .replace(/^(export const SPECIAL_DOCS(?::[^=\n]+)? = \{\n)[\s\S]*?^\};$/m,
-      (_, head: string) => `${head}${special.keys.map((k) => `  ${JSON.stringify(k)}: "",`).join('\n')}\n};`);
-  return { shape, docs };
+  };
+  for (const [name, value] of Object.entries(exports)) {
+    const copy: unknown = JSON.parse(JSON.stringify(value));
+    const tree: Tree = {};
+    for (const p of paths[name] ?? []) take(copy, p, tree);
+    if (Object.keys(tree).length) docs[name] = tree;
+    lines.push(`export const ${name} = ${JSON.stringify(copy)};`);
+  }
+  return { shape: `${lines.join('\n')}\n`, docs };
 }
+
+// What the docs chunk gets appended: each text put back at its place in the (shared) objects.
+const PUT = `const __kubesimPut = (t, tree) => { for (const k of Object.keys(tree)) {
+  if (typeof tree[k] === 'string') t[k] = tree[k]; else __kubesimPut(t[k], tree[k]); } };`;
 
 // What a chunk file gets appended: its real modules' data copied into the stubs everyone else reads.
 const FILL = `const __kubesimFill = (stub, full) => { if (stub) for (const k of Object.keys(stub)) {
@@ -152,6 +172,7 @@ export function lazyData(check = false): Plugin {
   const onDemandOf = (id: string) => onDemand.find(([p]) => id.endsWith(`/${p}`));
   const chunkModules = (id: string) => onDemand.filter(([, c]) => id.endsWith(`/${c}`)).map(([p]) => p);
   const names = new Set([...LAZY_DATA_MODULES, ...onDemand.map(([p]) => p)].map((p) => basename(p).replace(/\.ts$/, '')));
+  const splitOf = (id: string) => Object.keys(DOC_PATHS).find((p) => id.endsWith(`/${p}`));
   let root = '';
   return {
     name: 'kubesim-lazy-data',
@@ -174,18 +195,17 @@ export function lazyData(check = false): Plugin {
       // A chunk file imports its real modules; everyone else gets the stub.
       return lazy && !importer.endsWith(`/${lazy[1]}`) ? `${STUB}${r.id}` : null;
     },
-    load(id) {
+    async load(id) {
       if (id.startsWith(STUB)) {
         const path = id.slice(STUB.length);
-        const text = readFileSync(path, 'utf8');
-        if (path.endsWith(`/${SCHEMA}`)) return stubSource(path, text, check);
-        return stubSource(path, text, check && isBoot(path), !!onDemandOf(path));
+        return stubSource(path, readFileSync(path, 'utf8'), check && isBoot(path), !!onDemandOf(path));
       }
-      // The real schema (imported by the boot chunk only) without its descriptions.
-      if (id.endsWith(`/${SCHEMA}`)) return splitSchema(readFileSync(id, 'utf8')).shape;
+      // The real module (imported by the boot chunk only) without the texts the docs chunk carries.
+      const split = splitOf(id);
+      if (split) return splitDocs(await evaluateModule(id), DOC_PATHS[split]).shape;
       return null;
     },
-    transform(code, id) {
+    async transform(code, id) {
       const modules = chunkModules(id);
       if (!modules.length) return null;
       const lines = [code, FILL];
@@ -195,14 +215,13 @@ export function lazyData(check = false): Plugin {
           `__kubesimFill(globalThis.${LAZY_DATA_GLOBAL_NAME}?.[${JSON.stringify(name)}], __kubesimReal${i});`);
       });
       if (id.endsWith(`/${SCHEMA_DOCS_CHUNK}`)) {
-        // The schema's descriptions go back into the definitions the engine already holds (the stub's).
-        const { docs } = splitSchema(readFileSync(resolve(root, SCHEMA), 'utf8'));
-        lines.push(`import { DEFS as __kubesimDefs, SPECIAL_DOCS as __kubesimSpecial } from ${JSON.stringify(resolve(root, SCHEMA))};`,
-          `for (const [k, [d, fields]] of Object.entries(${JSON.stringify(docs.defs)})) {`,
-          '  const def = __kubesimDefs[k]; def[0] = d;',
-          '  for (const [f, text] of Object.entries(fields)) def[1][f][1] = text;',
-          '}',
-          `Object.assign(__kubesimSpecial, ${JSON.stringify(docs.special)});`);
+        // The descriptions go back into the objects the engine already holds (the boot stubs').
+        lines.push(PUT);
+        for (const [i, [p, paths]] of Object.entries(DOC_PATHS).entries()) {
+          const { docs } = splitDocs(await evaluateModule(resolve(root, p)), paths);
+          lines.push(`import * as __kubesimDocs${i} from ${JSON.stringify(resolve(root, p))};`,
+            `__kubesimPut(__kubesimDocs${i}, ${JSON.stringify(docs)});`);
+        }
       }
       return { code: lines.join('\n'), map: null };
     },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LAZY_DATA_MODULES, ON_DEMAND_MODULES, splitSchema, stubSource } from '../../scripts/vite-lazy-data';
+import { DOC_PATHS, LAZY_DATA_MODULES, ON_DEMAND_MODULES, evaluateModule, splitDocs, stubSource } from '../../scripts/vite-lazy-data';
 import { fillLazyData, fillStub, preloadLazyData } from './lazy-data';
 import { LAZY_DATA_FILLED_NAME, LAZY_DATA_GLOBAL_NAME } from './lazy-data-names';
 import { LAZY_MODULES } from './lazy-data-modules';
@@ -49,19 +49,30 @@ describe('lazy data', () => {
     ].join('\n'));
   });
 
-  it('splits the generated schema: shapes with empty descriptions, the descriptions apart', () => {
-    const text = readFileSync(resolve(__dirname, '../../src/engine/api/schema/k8s-schema.generated.ts'), 'utf8');
-    const { shape, docs } = splitSchema(text);
-    expect(shape.length).toBeLessThan(text.length / 3);
-    const pod = /^ {2}"core\.v1\.PodSpec": (.*),$/m.exec(shape)![1];
-    const [description, fields] = JSON.parse(pod) as [string, Record<string, unknown[]>];
-    expect(description).toBe('');
-    expect(fields.restartPolicy).toEqual(['s', '']);
-    expect(fields.containers).toEqual(['[]core.v1.Container', '', 1]);
-    expect(docs.defs['core.v1.PodSpec'][0]).toMatch(/^PodSpec is a description of a pod\./);
-    expect(docs.defs['core.v1.PodSpec'][1].restartPolicy).toMatch(/^Restart policy for all containers within the pod\./);
-    expect(docs.special.q).toMatch(/^Quantity is a fixed-point representation/);
-    expect(shape).toMatch(/^ {2}"q": "",$/m);
+  it('splits the generated schema: shapes with empty descriptions, the descriptions apart', async () => {
+    const path = 'src/engine/api/schema/k8s-schema.generated.ts';
+    const { shape, docs } = splitDocs(await evaluateModule(resolve(__dirname, '../..', path)), DOC_PATHS[path]);
+    expect(shape.length).toBeLessThan(readFileSync(resolve(__dirname, '../..', path), 'utf8').length / 3);
+    const defs = JSON.parse(/^export const DEFS = (.*);$/m.exec(shape)![1]) as Record<string, [string, Record<string, unknown[]>]>;
+    expect(defs['core.v1.PodSpec'][0]).toBe('');
+    expect(defs['core.v1.PodSpec'][1].restartPolicy).toEqual(['s', '']);
+    expect(defs['core.v1.PodSpec'][1].containers).toEqual(['[]core.v1.Container', '', 1]);
+    expect(shape).toMatch(/^export const SCHEMA_SOURCE = "kubernetes-types@[\d.]+";$/m);
+    const tree = docs as Record<string, Record<string, Record<string, Record<string, Record<string, string>> | string>>>;
+    expect(tree.DEFS['core.v1.PodSpec']['0']).toMatch(/^PodSpec is a description of a pod\./);
+    expect((tree.DEFS['core.v1.PodSpec']['1'] as Record<string, Record<string, string>>).restartPolicy['1'])
+      .toMatch(/^Restart policy for all containers within the pod\./);
+    expect(tree.SPECIAL_DOCS.q).toMatch(/^Quantity is a fixed-point representation/);
+  });
+
+  it('splits the enums\' value descriptions off their values', async () => {
+    const path = 'src/engine/api/schema/go-enums.ts';
+    const { shape, docs } = splitDocs(await evaluateModule(resolve(__dirname, '../..', path)), DOC_PATHS[path]);
+    const enums = JSON.parse(/^export const ENUMS = (.*);$/m.exec(shape)![1]) as Record<string, [string, string][]>;
+    expect(enums['v1.AddressType']).toEqual([['FQDN', ''], ['IPv4', ''], ['IPv6', '']]);
+    expect(docs).toMatchObject({ ENUMS: { 'v1.AddressType': { 0: { 1: 'represents a FQDN.' } } } });
+    // Values without a description leave nothing in the docs.
+    expect((docs.ENUMS as Record<string, unknown>)['v1.AzureDataDiskKind']).toBeUndefined();
   });
 
   it('fills a stub in place: objects keep their key order, arrays their items', () => {

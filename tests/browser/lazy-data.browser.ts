@@ -46,6 +46,7 @@ describe('lazy data in the built worker', () => {
       { name: 'explain (generated schema)', command: 'kubectl explain deployment.spec.replicas | grep FIELD', want: /^FIELD: replicas <integer>\n$/, chunk: 'explain' },
       { name: 'explain description (generated schema)', command: 'kubectl explain deployment.spec.replicas | grep -A1 DESCRIPTION', want: /^DESCRIPTION:\n\s+Number of desired pods\./, chunk: 'explain' },
       { name: 'explain enum (go-enums)', command: 'kubectl explain pod.spec.restartPolicy | grep -A1 ENUM', want: /^ENUM:\n\s+Always\n$/, chunk: 'explain' },
+      { name: 'explain enum value description (go-enums)', command: 'kubectl explain pod.spec.dnsPolicy | grep -A1 \'"Default"\'', want: /^\s+- `"Default"` indicates that the pod should use the default \(as determined/, chunk: 'explain' },
       { name: 'explain v1.32 description', command: 'kubectl explain statefulset.spec.ordinals | grep -A1 DESCRIPTION', want: /^DESCRIPTION:\n\s+ordinals controls the numbering of replica indices/, chunk: 'explain' },
     ];
     for (const c of cases) {
