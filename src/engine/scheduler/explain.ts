@@ -63,8 +63,23 @@ export class ExplainRecorder {
 
   constructor(private readonly detailCapacity = 256, private readonly summaryCapacity = 20_000) {}
 
+  // Nearly every attempt skips the same plugins: one frozen list per distinct list, shared.
+  private readonly lists = new Map<string, readonly string[]>();
+
+  private shared(list: string[]): string[] {
+    const k = list.join(',');
+    let hit = this.lists.get(k);
+    if (!hit) {
+      if (this.lists.size >= 256) this.lists.clear();
+      this.lists.set(k, (hit = Object.freeze(list)));
+    }
+    return hit as string[];
+  }
+
   /** Records a pod's attempt (replacing its previous one). */
   record(podKey: string, a: RawAttempt): void {
+    a.summary.skippedFilterPlugins = this.shared(a.summary.skippedFilterPlugins);
+    a.summary.skippedScorePlugins = this.shared(a.summary.skippedScorePlugins);
     this.detail.delete(podKey);
     this.detail.set(podKey, a);
     if (this.detail.size > this.detailCapacity) this.detail.delete(this.detail.keys().next().value!);
