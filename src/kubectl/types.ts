@@ -44,8 +44,10 @@ export interface KubectlIO {
   /**
    * Standard input typed at the terminal while the command runs (kubectl exec -i, attach -i): resolves
    * to the next line, or undefined at end of input (Ctrl-D). Absent when stdin is piped or redirected.
+   * `raw`: the line goes to a remote TTY (exec/attach -it), so Ctrl-C and Ctrl-D are the remote side's
+   * (a Ctrl-C drops the typed line, a Ctrl-D ends input) instead of stopping kubectl.
    */
-  readLine?(): Promise<string | undefined>;
+  readLine?(o?: { raw?: boolean }): Promise<string | undefined>;
 }
 
 /** Everything a kubectl invocation runs with. */

@@ -37,7 +37,7 @@ export interface ShellIO {
   stdout(s: string): void;
   stderr(s: string): void;
   /** Lines the user types while a command runs (the terminal's input); undefined at end of input. */
-  readLine?(): Promise<string | undefined>;
+  readLine?(o?: { raw?: boolean }): Promise<string | undefined>;
 }
 
 /** A command's standard input: what is left of it (read takes a line at a time). */

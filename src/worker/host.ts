@@ -130,6 +130,7 @@ export class WorkerHost {
       }
       case 'term-input': return this.terms.get(msg.tab)?.input(msg.lines, msg.echoed, msg.seq);
       case 'term-interrupt': return this.terms.get(msg.tab)?.interrupt(msg.seq);
+      case 'term-eof': return this.terms.get(msg.tab)?.eof(msg.seq);
       case 'term-ack': {
         const o = this.output.get(msg.tab);
         if (o) o.inFlight = Math.max(0, o.inFlight - msg.bytes);
@@ -227,9 +228,9 @@ export class WorkerHost {
       shell,
       cwd: () => fs.cwd,
       write: (data) => this.write(tab, data),
-      ready: (prompt, continuation, seq) => {
+      ready: (prompt, continuation, seq, raw) => {
         this.flushOutput(tab, true);
-        this.env.post({ type: 'term-ready', tab, prompt, continuation, seq });
+        this.env.post({ type: 'term-ready', tab, prompt, continuation, seq, ...(raw ? { raw } : {}) });
       },
       afterCommand: () => {
         cluster.flush();

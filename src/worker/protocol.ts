@@ -160,6 +160,8 @@ export type ToWorker =
   | { type: 'term-input'; tab: string; lines: string[]; echoed: number; seq: number }
   /** Ctrl-C: aborts the running command, drops pending lines and a half-typed command. */
   | { type: 'term-interrupt'; tab: string; seq: number }
+  /** Ctrl-D at an empty line while a remote TTY reads (term-ready's raw): end of input for it. */
+  | { type: 'term-eof'; tab: string; seq: number }
   /** The page has written `bytes` characters of output (flow control). */
   | { type: 'term-ack'; tab: string; bytes: number }
   | { type: 'term-complete'; id: number; tab: string; line: string; cursor: number }
@@ -196,7 +198,7 @@ export type FromWorker =
    * the last input or interrupt the worker had received; the page ignores a ready older than what
    * it sent last (a Ctrl-C crossing the end of a command must not draw two prompts).
    */
-  | { type: 'term-ready'; tab: string; prompt: string; continuation: boolean; seq: number }
+  | { type: 'term-ready'; tab: string; prompt: string; continuation: boolean; seq: number; raw?: boolean }
   | { type: 'term-completion'; id: number; completion: Completion }
   | { type: 'api-result'; id: number; response: ApiResponse }
   | { type: 'fs-result'; id: number; result: FileResult }

@@ -2,18 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { Shell, ShellIO } from '../shell';
 import { TerminalSession, ps1 } from './terminal-session';
 
-// A shell whose one command reads typed lines (as `kubectl exec -it … -- sh` does) until "exit".
+// A shell whose one command reads typed lines (as `kubectl exec -it … -- sh` does) until "exit"; `remote`
+// reads them through a remote TTY (exec -it), `interactive` as a local program (exec -i).
 function readingShell(): Shell {
   return {
     prompt: () => '$ ',
     feed: (line: string) => line,
     cancelInput: () => undefined,
     async run(text: string, io: ShellIO): Promise<number> {
-      if (text !== 'interactive') { io.stdout(`ran ${text}\n`); return 0; }
+      if (text !== 'interactive' && text !== 'remote') { io.stdout(`ran ${text}\n`); return 0; }
       for (;;) {
         io.stdout('/ # ');
-        const l = await io.readLine?.();
-        if (l === undefined || l === 'exit') return 0;
+        const l = await io.readLine?.({ raw: text === 'remote' });
+        if (l === undefined) { if (text === 'remote') io.stdout('exit\n'); return 0; }
+        if (l === 'exit') return 0;
         io.stdout(`you typed ${l}\n`);
       }
     },
@@ -24,7 +26,8 @@ function session() {
   let out = '';
   const readies: string[] = [];
   const s = new TerminalSession('t1', {
-    shell: readingShell(), cwd: () => '/home/learner', write: (d) => { out += d; }, ready: (prompt) => { readies.push(prompt); },
+    shell: readingShell(), cwd: () => '/home/learner', write: (d) => { out += d; },
+    ready: (prompt, _c, _s, raw) => { readies.push(raw ? `raw:${prompt}` : prompt); },
     afterCommand: () => undefined, setTimer: () => () => undefined,
   });
   return { s, out: () => out, readies };
@@ -65,5 +68,33 @@ describe('TerminalSession: lines typed while a command runs', () => {
     await settle();
     expect(out()).toBe('/ # ');
     expect(s.busy).toBe(false);
+  });
+
+  it('through a remote TTY: Ctrl-C drops the typed line and the program prompts again; Ctrl-D ends its input', async () => {
+    const { s, out, readies } = session();
+    s.input(['remote'], 1);
+    await settle();
+    expect(readies).toEqual(['raw:\x1b[1G/ # ']);
+    s.interrupt(1);
+    await settle();
+    expect(s.busy).toBe(true);
+    s.input(['pwd'], 1, 2);
+    await settle();
+    s.eof(3);
+    await settle();
+    expect(out()).toBe('/ # you typed \n/ # you typed pwd\n/ # exit\n');
+    expect(s.busy).toBe(false);
+  });
+
+  it('Ctrl-D is nothing to a local program or the host shell', async () => {
+    const { s, out } = session();
+    s.input(['interactive'], 1);
+    await settle();
+    s.eof();
+    await settle();
+    expect(s.busy).toBe(true);
+    s.input(['exit'], 1);
+    await settle();
+    expect(out()).toBe('/ # ');
   });
 });

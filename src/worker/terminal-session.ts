@@ -13,8 +13,11 @@ export interface TerminalSessionDeps {
   /** The tab's working directory (for the prompt). */
   cwd(): string;
   write(data: string): void;
-  /** The shell waits for a line; `seq` is the last input or interrupt received. */
-  ready(prompt: string, continuation: boolean, seq: number): void;
+  /**
+   * The shell waits for a line; `seq` is the last input or interrupt received. `raw`: a remote TTY reads it
+   * (exec/attach -it), so the page sends Ctrl-D at an empty line as end of input.
+   */
+  ready(prompt: string, continuation: boolean, seq: number, raw?: boolean): void;
   /** A command finished (files may have changed). */
   afterCommand(): void;
   /** A wall-clock timer (the detach safety net). */
@@ -38,6 +41,10 @@ interface Running {
 export class TerminalSession {
   /** Lines waiting, read from `next` on (an index, not shift(): a pasted 200k-line file stays linear). */
   private queue: { line: string; echo: boolean }[] = [];
+  /** A read through a remote TTY is waiting (Ctrl-C and Ctrl-D go to the remote side). */
+  private rawReader = false;
+  /** Ctrl-D reached a waiting remote TTY read: it gets end of input. */
+  private eofPending = false;
   private next = 0;
   private processing = false;
   private running: Running | undefined;
@@ -75,18 +82,27 @@ export class TerminalSession {
   // page already shows it), waiting for one when none is queued; undefined once the command is interrupted.
   // While it waits the page edits a line after the program's own prompt: term-ready carries that prompt
   // behind a cursor-to-column-1 sequence, so the page redraws it in place and knows the column it ends at.
-  private readLine(r: Running): Promise<string | undefined> {
+  private readLine(r: Running, raw: boolean): Promise<string | undefined> {
     return new Promise((resolve) => {
       let asked = false;
       const take = () => {
         if (r.detached || r.ac.signal.aborted) { this.wakeReader = undefined; resolve(undefined); return; }
+        if (this.eofPending) {
+          this.eofPending = false;
+          this.wakeReader = undefined;
+          this.rawReader = false;
+          resolve(undefined);
+          return;
+        }
         if (this.next >= this.queue.length) {
           this.wakeReader = take;
-          if (!asked) this.deps.ready(`\x1b[1G${this.lineTail}`, false, this.seq);
+          this.rawReader = raw;
+          if (!asked) this.deps.ready(`\x1b[1G${this.lineTail}`, false, this.seq, raw);
           asked = true;
           return;
         }
         this.wakeReader = undefined;
+        this.rawReader = false;
         const { line, echo } = this.queue[this.next++];
         if (echo) this.deps.write(`${line}\n`);
         resolve(line);
@@ -99,6 +115,15 @@ export class TerminalSession {
   /** Ctrl-C. */
   interrupt(seq = this.seq): void {
     this.seq = Math.max(this.seq, seq);
+    if (this.wakeReader && this.rawReader) {
+      // At a remote TTY's prompt the remote side takes the Ctrl-C: the half-typed line is dropped and it
+      // prompts again (the page shows "^C"); kubectl keeps running.
+      this.dropQueue();
+      this.lineTail = '';
+      this.queue.push({ line: '', echo: false });
+      this.wakeReader();
+      return;
+    }
     this.dropQueue();
     this.deps.shell.cancelInput();
     const r = this.running;
@@ -108,6 +133,14 @@ export class TerminalSession {
     } else if (!this.processing) {
       this.deps.ready(this.prompt(), false, this.seq);
     }
+  }
+
+  /** Ctrl-D at an empty line: end of input for a remote TTY's read (the host shell ignores it). */
+  eof(seq = this.seq): void {
+    this.seq = Math.max(this.seq, seq);
+    if (!this.wakeReader || !this.rawReader) return;
+    this.eofPending = true;
+    this.wakeReader();
   }
 
   /** Stops what runs (the tab closed). */
@@ -151,7 +184,7 @@ export class TerminalSession {
       this.deps.write(s);
     };
     try {
-      await Promise.race([this.deps.shell.run(text, { stdout: out, stderr: out, readLine: () => this.readLine(r) }, r.ac.signal), detached]);
+      await Promise.race([this.deps.shell.run(text, { stdout: out, stderr: out, readLine: (o) => this.readLine(r, !!o?.raw) }, r.ac.signal), detached]);
     } catch (e) {
       // Shell.run never throws by contract; a bug in a command must not take the tab down with it.
       out(`kubesim: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

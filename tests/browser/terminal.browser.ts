@@ -70,6 +70,28 @@ describe('terminal', () => {
     await close();
   });
 
+  it('kubectl run -it is a shell in the pod: Ctrl-C drops the typed line there, Ctrl-D ends it', async () => {
+    const { page, errors, close } = await openApp(browser, baseUrl);
+    await page.keyboard.type('kubectl run bb -it --image=busybox --restart=Never -- sh');
+    await page.keyboard.press('Enter');
+    // The terminal's text has its lines' trailing blanks trimmed (the prompt "/ # " reads "/ #").
+    await waitForTerminal(page, /If you don't see a command prompt, try pressing enter\.$/, 't1', 60_000);
+    await page.keyboard.press('Enter');
+    await waitForTerminal(page, /\n\/ #$/);
+    await page.keyboard.type('echo hello from $(hostname)');
+    await page.keyboard.press('Enter');
+    await waitForTerminal(page, /\nhello from bb\n\/ #$/);
+    await page.keyboard.type('oops');
+    await page.keyboard.press('Control+C');
+    await waitForTerminal(page, /\n\/ # oops\^C\n\/ #$/);
+    await screenshot(page, 'terminal-run-it-1280x720-dark');
+    await page.keyboard.press('Control+D');
+    await waitForTerminal(page, /learner@kubesim:~\$$/);
+    expect(await run(page, 'kubectl get pod bb --no-headers')).toMatch(/^bb\s+0\/1\s+Completed\s+0\s+\S+\n$/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('completes verbs, kinds and names with Tab', async () => {
     const { page, close } = await openApp(browser, baseUrl);
     await page.keyboard.type('kubectl get no');

@@ -9,7 +9,8 @@ import { bootParams } from './boot-params';
 /** What a terminal tab hears from its shell. */
 export interface TerminalHandlers {
   output(data: string): void;
-  ready(prompt: string, continuation: boolean, seq: number): void;
+  /** `raw`: a remote TTY reads the line (exec/attach -it). */
+  ready(prompt: string, continuation: boolean, seq: number, raw?: boolean): void;
   /** A (new) cluster booted: open the shell (again); `notice`: what a planned restart (the failover demo) set up. */
   booted(restartReason: string | undefined, notice?: string): void;
 }
@@ -137,7 +138,7 @@ export class Connection {
         this.terminals.get(m.tab)?.output(m.data);
         return;
       case 'term-ready':
-        this.terminals.get(m.tab)?.ready(m.prompt, m.continuation, m.seq);
+        this.terminals.get(m.tab)?.ready(m.prompt, m.continuation, m.seq, m.raw);
         return;
       default:
         return;

@@ -33,7 +33,7 @@ export function setupTTY(ctx: CmdContext, stdin: boolean, tty: boolean, quiet: b
     if (!quiet) ctx.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
     return { stdin: true, tty: false, readLine };
   }
-  return { stdin: true, tty: true, readLine };
+  return { stdin: true, tty: true, readLine: () => terminal({ raw: true }) };
 }
 
 /** The end of a remote command: its exit code as kubectl reports it. */

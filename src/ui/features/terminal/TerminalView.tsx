@@ -65,6 +65,7 @@ export function TerminalView({ tab, active, welcome }: TerminalViewProps) {
         conn.send({ type: 'term-input', tab, lines, echoed, seq });
       },
       interrupt: (seq) => conn.send({ type: 'term-interrupt', tab, seq }),
+      eof: (seq) => conn.send({ type: 'term-eof', tab, seq }),
       complete: (line, cursor) => conn.client.complete(tab, line, cursor),
       ack: (bytes) => conn.send({ type: 'term-ack', tab, bytes }),
     };
@@ -75,8 +76,8 @@ export function TerminalView({ tab, active, welcome }: TerminalViewProps) {
         noteOutput();
         controller.output(d);
       },
-      ready: (prompt, continuation, seq) => {
-        controller.ready(prompt, continuation, seq);
+      ready: (prompt, continuation, seq, raw) => {
+        controller.ready(prompt, continuation, seq, raw);
         markInteractive();
         // A tab opened to run something (the inspector's Exec) types it at its first prompt.
         const command = continuation ? undefined : takeTabCommand(tab);

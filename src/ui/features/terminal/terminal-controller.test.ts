@@ -12,6 +12,7 @@ function setup(cols = 40, completion?: Completion) {
     open: () => calls.push('open'),
     input: (lines, echoed) => sent.push({ lines, echoed }),
     interrupt: () => calls.push('interrupt'),
+    eof: () => calls.push('eof'),
     complete: async () => completion ?? { from: 0, to: 0, candidates: [], noSpace: false },
     ack: () => undefined,
   };
@@ -147,5 +148,26 @@ describe('TerminalController and late readies', () => {
     c.ready('> ', true, 1);
     c.ready('$ ', false, 2);
     expect(term.text()).toBe('$ echo hi\n^C\n$');
+  });
+
+  it('sends Ctrl-D at an empty line to a remote TTY as end of input, and rings the bell at the host prompt', () => {
+    const { term, calls, c } = setup();
+    c.onData('\x04');
+    expect(calls).toEqual(['open']);
+    expect(c.busy).toBe(false);
+    expect(term.text()).not.toContain('\n');
+    c.ready('/ # ', false, undefined, true);
+    c.onData('\x04');
+    expect(calls).toEqual(['open', 'eof']);
+    expect(c.busy).toBe(true);
+  });
+
+  it('passes Ctrl-C at a remote TTY\'s prompt on: "^C", a new line, and the remote side prompts again', () => {
+    const { term, calls, c } = setup();
+    c.ready('/ # ', false, undefined, true);
+    c.onData('oops\x03');
+    expect(calls).toEqual(['open', 'interrupt']);
+    c.ready('\x1b[1G/ # ', false, undefined, true);
+    expect(term.text()).toBe('$ / # oops^C\n/ #');
   });
 });

@@ -19,6 +19,8 @@ export interface ShellLink {
   open(): void;
   input(lines: string[], echoed: number, seq: number): void;
   interrupt(seq: number): void;
+  /** Ctrl-D at an empty line while a remote TTY reads: end of its input. */
+  eof(seq: number): void;
   complete(line: string, cursor: number): Promise<Completion>;
   /** The terminal wrote `bytes` characters of output. */
   ack(bytes: number): void;
@@ -40,6 +42,8 @@ export class TerminalController {
   private queue: InputToken[] = [];
   private readonly parser = new InputParser();
   private interrupted = false;
+  /** The line being edited goes to a remote TTY (exec/attach -it): Ctrl-D at an empty line ends its input. */
+  private raw = false;
   /** Numbers inputs and interrupts; a ready older than the last one sent is stale. */
   private seq = 0;
 
@@ -86,9 +90,10 @@ export class TerminalController {
   }
 
   /** The shell waits for a line (`seq`: the last input or interrupt the shell had seen). */
-  ready(prompt: string, continuation: boolean, seq = this.seq): void {
+  ready(prompt: string, continuation: boolean, seq = this.seq, raw = false): void {
     // A ready that crossed a later Ctrl-C or line on the way: the shell answers that one next.
     if (seq < this.seq) return;
+    this.raw = raw;
     if (this.interrupted) this.term.write('\r\n');
     this.interrupted = false;
     this.prompt = prompt;
@@ -128,8 +133,19 @@ export class TerminalController {
       case 'ctrl-c':
         this.term.write(moveCursor(this.shown, buffer.length, this.layout()));
         this.shown = buffer.length;
+        if (this.raw) {
+          // A remote TTY takes it: "^C", a new line, and the remote side drops the line and prompts again.
+          this.term.write('^C\r\n');
+          this.mode = 'waiting';
+          return this.link.interrupt(++this.seq);
+        }
         return this.interruptNow();
       case 'ctrl-d':
+        if (buffer === '' && this.raw) {
+          // The remote TTY gets end of input (a remote shell says "exit" and ends); the page waits for what follows.
+          this.mode = 'waiting';
+          return this.link.eof(++this.seq);
+        }
         if (buffer === '') return this.term.write(BELL);
         return this.edit(() => this.editor.apply('delete'));
       case 'ctrl-l':
