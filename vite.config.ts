@@ -19,8 +19,9 @@ export default defineConfig({
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` },
     ],
   },
-  // The worker's large data modules (schema, help texts) are a chunk of their own, loaded at its boot;
-  // KUBESIM_LAZY_DATA_CHECK=1 builds stubs that throw if anything reads that data before it is loaded.
+  // The worker's large data modules are chunks of their own (scripts/vite-lazy-data.ts): what the engine
+  // reads synchronously is loaded at its boot, help texts, completion scripts and the schema's descriptions
+  // on first use; KUBESIM_LAZY_DATA_CHECK=1 builds stubs that throw if anything reads the boot data early.
   // The worker's output is final (no bundler reads it after us): its /* @__PURE__ */ annotations and legal
   // comments are dropped.
   worker: {
