@@ -20,6 +20,6 @@ export type { FieldRequirement } from './fields';
 export { parseQuantity, formatQuantity, canonicalQuantity, quantityValue, quantityMilli, isQuantity,
   QuantityParseError } from './quantity';
 export type { Quantity, QuantityFormat } from './quantity';
-export { keyOf, makeKey, splitKey, controllerOf, deepFreeze, shareImmutable, isShareable, clone, deepEqual, isTerminating } from './meta';
+export { keyOf, makeKey, splitKey, controllerOf, deepFreeze, shareImmutable, isShareable, clone, shallowCopy, deepEqual, isTerminating } from './meta';
 export type { ObjectKey } from './meta';
 export { humanDuration, shortHumanDuration, timestampMillis, translateTimestampSince } from './duration';

@@ -79,6 +79,17 @@ function copyValue(v: unknown): unknown {
   return out;
 }
 
+/**
+ * A shallow copy of a plain object, key by key, to add fields to: V8 (Node 20) adds a property to an
+ * object made by `{ ...o }` (or `{ ...o, k: v }` with a new key) through a slow path, ~0.5 µs each;
+ * on this copy it is a plain property store.
+ */
+export function shallowCopy<T extends object>(o: T): { -readonly [K in keyof T]: T[K] } {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) out[k] = (o as Record<string, unknown>)[k];
+  return out as { -readonly [K in keyof T]: T[K] };
+}
+
 /** Structural equality of plain JSON values (apiequality.Semantic.DeepEqual for our data). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -4,6 +4,7 @@ import type { ApiRequest } from '../api/request';
 import type { KubeObject } from '../api/types';
 import type { ResourceInfo } from '../api/kinds';
 import { apiVersionOf } from '../api/kinds';
+import { shallowCopy } from '../api/meta';
 import { updateManagedFields } from './fieldmanager';
 
 /**
@@ -24,5 +25,7 @@ export function trackUpdate(info: ResourceInfo, req: ApiRequest, live: KubeObjec
   const managedFields = updateManagedFields(live, obj, {
     manager: managerOf(req), operation: 'Update', subresource, time, apiVersion: apiVersionOf(info),
   });
-  obj.metadata = { ...obj.metadata, managedFields };
+  const metadata = shallowCopy(obj.metadata ?? {});
+  metadata.managedFields = managedFields;
+  obj.metadata = metadata;
 }

@@ -5,7 +5,7 @@ import type { KubeObject } from '../api/types';
 import type { ResourceInfo } from '../api/kinds';
 import { newAlreadyExists, newBadRequest, newConflict, newInvalid, newNotFound, OPTIMISTIC_LOCK_ERROR_MSG } from '../api/errors';
 import { invalid } from '../api/field';
-import { deepEqual } from '../api/meta';
+import { deepEqual, shallowCopy } from '../api/meta';
 import { generateName, newUid } from '../clock';
 import type { Stored } from '../store';
 import { type ServerCore, grKey, requestNamespace } from './core';
@@ -17,7 +17,7 @@ import { finishIfFinalized } from './delete';
 /** Checks and fills metadata.namespace against the request (rest.BeforeCreate). */
 export function settleNamespace(info: ResourceInfo, req: ApiRequest, obj: KubeObject): void {
   const ns = requestNamespace(info, req);
-  const meta = { ...(obj.metadata ?? {}) };
+  const meta = shallowCopy(obj.metadata ?? {});
   if (info.namespaced) {
     if (meta.namespace && ns && meta.namespace !== ns) {
       throw newBadRequest('the namespace of the provided object does not match the namespace sent on the request');
@@ -50,7 +50,7 @@ export function createPrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
   mutatingAdmission(core, attrs);
   // store.Create: system fields and generateName first, then BeginCreate (allocators), then
   // rest.BeforeCreate (PrepareForCreate, validation), then validating admission, then storage.
-  const m = { ...obj.metadata! };
+  const m = shallowCopy(obj.metadata!);
   if (!m.name && m.generateName) m.name = uniqueGeneratedName(core, info, m.namespace, m.generateName);
   m.uid = newUid(core.rng);
   m.creationTimestamp = core.nowTime();
@@ -62,7 +62,7 @@ export function createPrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
   const undo = strategy.beginCreate?.(obj, core.strategyContext, dryRun) ?? undefined;
   try {
     strategy.prepareForCreate?.(obj, core.strategyContext);
-    const mm = { ...obj.metadata! };
+    const mm = shallowCopy(obj.metadata!);
     if (strategy.generation) mm.generation = 1;
     else delete mm.generation;
     obj.metadata = mm;
@@ -178,7 +178,7 @@ export function updatePrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
   if (status) {
     strategy.prepareForStatusUpdate?.(obj, live, core.strategyContext);
   } else {
-    const m = { ...obj.metadata! };
+    const m = shallowCopy(obj.metadata!);
     m.uid = live.metadata.uid;
     m.creationTimestamp = live.metadata.creationTimestamp;
     m.deletionTimestamp = live.metadata.deletionTimestamp;

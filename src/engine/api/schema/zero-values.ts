@@ -2,6 +2,7 @@
 // API server shows `creationTimestamp: null` in pod templates, `resources: {}` in containers,
 // `status: {loadBalancer: {}}` on a Service and `replicas: 0` in a ReplicaSet status. Decode drops JSON nulls
 // and never adds fields; this is the separate step that writes the object as Go would (see go-emit.ts).
+import { shallowCopy } from '../meta';
 import { defForKind } from './model';
 import type { SchemaDef, SchemaField, SchemaType } from './model';
 
@@ -77,7 +78,7 @@ function fillShared(v: unknown, t: SchemaType | undefined): unknown {
     let out: Record<string, unknown> | undefined;
     for (const k of Object.keys(o)) {
       const x = fillShared(o[k], t.elem);
-      if (x !== o[k]) (out ??= { ...o })[k] = x;
+      if (x !== o[k]) (out ??= shallowCopy(o))[k] = x;
     }
     return out ?? o;
   }
@@ -89,10 +90,10 @@ function fillStructShared(v: Record<string, unknown>, def: SchemaDef, skip: stri
   for (const key of Object.keys(v)) {
     if (key === skip) continue;
     const x = fillShared(v[key], def.fields.get(key)?.type);
-    if (x !== v[key]) (out ??= { ...v })[key] = x;
+    if (x !== v[key]) (out ??= shallowCopy(v))[key] = x;
   }
   for (const f of emitFields(def)) {
-    if ((out ?? v)[f.name] === undefined) (out ??= { ...v })[f.name] = f.emit === 'null' ? null : zeroValue(f.type, {});
+    if ((out ?? v)[f.name] === undefined) (out ??= shallowCopy(v))[f.name] = f.emit === 'null' ? null : zeroValue(f.type, {});
   }
   return out ?? v;
 }
