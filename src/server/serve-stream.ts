@@ -114,6 +114,13 @@ export function handleUpgrade(deps: StreamDeps, req: IncomingMessage, socket: Du
         let text = payload.subarray(1).toString('utf8');
         if (session.tty) {
           text = text.replace(/\r/g, '\n');
+          const intr = text.lastIndexOf('\x03');
+          if (intr >= 0) {
+            // Ctrl-C: the remote TTY echoes ^C and drops the line being typed; the shell prompts again.
+            send(1, '^C\r\n');
+            pending = `${pending.slice(0, pending.lastIndexOf('\n') + 1)}\n`;
+            text = text.slice(intr + 1);
+          }
           if (text.includes('\x04')) { eof = true; text = text.replace(/\x04/g, ''); }
           send(1, text.replace(/\n/g, '\r\n'));
         }
