@@ -4,7 +4,7 @@
 // and the watch cache give it, without MVCC snapshots: lists always read the latest state.
 import type { KubeObject, ObjectMeta } from '../api/types';
 import { newResourceExpired, type StatusError } from '../api/errors';
-import { deepFreeze } from '../api/meta';
+import { deepFreeze, shallowCopy } from '../api/meta';
 
 /** An object in the store: immutable (frozen in development), with its resourceVersion set. */
 export type Stored = KubeObject & { metadata: ObjectMeta & { name: string; resourceVersion: string } };
@@ -223,7 +223,10 @@ export class Store {
 
   private stamp(obj: KubeObject): Stored {
     this.rv++;
-    const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rv) } } as Stored;
+    // shallowCopy, not a spread: a create's metadata gets resourceVersion as a new key (slow on a spread copy).
+    const metadata = shallowCopy(obj.metadata ?? {});
+    metadata.resourceVersion = String(this.rv);
+    const stored = { ...obj, metadata } as Stored;
     return this.freeze ? deepFreeze(stored) : Object.freeze(stored);
   }
 
