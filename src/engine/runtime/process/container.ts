@@ -89,7 +89,8 @@ export class SimContainer implements Container, Sys {
     const given = new Set(deps.config.mounts.map((m) => m.containerPath));
     const managed = ['hosts', 'resolv.conf', 'hostname'].filter((f) => !given.has(`/etc/${f}`))
       .map((f) => ({ containerPath: `/etc/${f}`, readOnly: false, volume: etc, subPath: f }));
-    this.fs = new ContainerFS(imageTree(deps.image), [...managed, ...deps.config.mounts], () => this.clock.now());
+    // Bound, not an arrow: an arrow here would keep this constructor's scope (`given`, `etc`) alive.
+    this.fs = new ContainerFS(imageTree(deps.image), [...managed, ...deps.config.mounts], deps.clock.now.bind(deps.clock));
     this.stdout = new LineWriter(deps.events, 'stdout');
     this.stderr = new LineWriter(deps.events, 'stderr');
   }
