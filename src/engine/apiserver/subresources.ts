@@ -6,7 +6,7 @@ import type { ApiStatus, KubeObject, Pod } from '../api/types';
 import type { ResourceInfo } from '../api/kinds';
 import { newBadRequest, newConflict, newInvalid, newNotFound } from '../api/errors';
 import { invalid } from '../api/field';
-import { clone } from '../api/meta';
+import { clone, shallowCopy } from '../api/meta';
 import { labelSelectorAsSelector } from '../api/labels';
 import type { Stored } from '../store';
 import { type ServerCore, grKey } from './core';
@@ -80,7 +80,12 @@ export function handleBinding(core: ServerCore, req: ApiRequest, podsInfo: Resou
   // Shallow copies: the stored pod is shared and frozen, and most of it does not change.
   const conds = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: core.nowTime() });
-  const next = { ...pod, spec: { ...pod.spec!, nodeName: b.target.name }, status: { ...pod.status, conditions: conds } } as Pod;
+  // spec gets nodeName (and status maybe conditions) as new keys: copied key by key (see shallowCopy).
+  const spec = shallowCopy(pod.spec!);
+  spec.nodeName = b.target.name;
+  const status = shallowCopy(pod.status ?? {});
+  status.conditions = conds;
+  const next = { ...pod, spec, status } as Pod;
   if (b.metadata?.annotations) next.metadata = { ...next.metadata, annotations: { ...(next.metadata!.annotations ?? {}), ...b.metadata.annotations } };
   if (!isDryRun(req)) core.store.update(grKey(podsInfo), next as KubeObject);
   return { code: 201, body: success() };

@@ -204,7 +204,9 @@ export function updatePrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
     throw e;
   }
   if (dryRun) undo?.();
-  obj.metadata = { ...obj.metadata, resourceVersion: live.metadata.resourceVersion };
+  const stamped = shallowCopy(obj.metadata ?? {});
+  stamped.resourceVersion = live.metadata.resourceVersion;
+  obj.metadata = stamped;
   if (deepEqual(obj, live)) return { code: 200, body: live };
   if (dryRun) return { code: 200, body: obj };
   const stored = core.store.update(grKey(info), obj);

@@ -2,7 +2,7 @@
 // scheduleOne, schedulingCycle, bindingCycle, handleBindingCycleError, handleSchedulingFailure,
 // updatePod, truncateMessage). A failure records a FailedScheduling event and the PodScheduled=False
 // condition with upstream's exact text; a bind records "Successfully assigned ns/pod to node".
-import type { Pod, PodCondition } from '../api';
+import { shallowCopy, type Pod, type PodCondition } from '../api';
 import { R, type Lister } from '../client';
 import { rfc3339, type Clock } from '../clock';
 import { Code, CycleState, FitError, Status, addPluginStatus, newDiagnosis, type NominatingInfo, type QueuedPodInfo,
@@ -62,7 +62,10 @@ export function scheduleOne(s: SchedulerCore, q: QueuedPodInfo): void {
   }
   // assume: the pod counts on its node now, before the binding is written.
   const host = result.suggestedHost;
-  const assumed: Pod = { ...pod, spec: { ...pod.spec!, nodeName: host } };
+  // nodeName is a new key of spec: copied key by key (a spread copy takes new keys slowly; see shallowCopy).
+  const spec = shallowCopy(pod.spec!);
+  spec.nodeName = host;
+  const assumed: Pod = { ...pod, spec };
   s.cache.assumePod(assumed);
   s.queue.nominator.delete(pod);
   recordAttempt(s, state, q, result, undefined, host);
