@@ -14,6 +14,7 @@ import { patchObject } from './patch';
 import { deleteObject, deleteCollection } from './delete';
 import { handleBinding, handleEviction, handleFinalize, handleScale } from './subresources';
 import { startWatch } from './watch';
+import { handleEphemeralContainers } from './ephemeral-containers';
 
 /** What a connect subresource (log, exec, portforward, attach, proxy) is answered by: the kubelet. */
 export type Connector = (req: ApiRequest, obj: KubeObject) => ApiResponse;
@@ -122,6 +123,11 @@ export class ApiServer implements ApiHandler {
         break;
       case 'finalize':
         if (v === 'update') return handleFinalize(this.core, info, req);
+        break;
+      case 'ephemeralcontainers':
+        if (info.resource === 'pods' && info.group === '' && (v === 'get' || v === 'update' || v === 'patch')) {
+          return handleEphemeralContainers(this.core, info, req);
+        }
         break;
       default: {
         const c = this.connectors.get(`${info.resource}/${sub}`);

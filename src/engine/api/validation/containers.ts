@@ -270,8 +270,8 @@ export function validateAppArmorProfile(p: { type: string; localhostProfile?: st
   }
 }
 
-/** validateContainerCommon: what regular and init containers share. */
-function validateContainerCommon(c: Container, ctx: ContainerContext, path: FieldPath): FieldError[] {
+/** validateContainerCommon: what regular, init and ephemeral containers share. */
+export function validateContainerCommon(c: Container, ctx: ContainerContext, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   if (!c.name) errs.push(required(path.child('name'), ''));
   else for (const m of isDNS1123Label(c.name)) errs.push(invalid(path.child('name'), c.name, m));

@@ -13,3 +13,4 @@ export { parseCronStandard, goParseDurationError, isKnownTimeZone } from './cron
 export { nodePortNotInRange, nodePortAllocated, normalizeServiceClusterIPs, patchAllocatedValues } from './service';
 export { FIELD_IMMUTABLE } from './objectmeta';
 export { generateJobSelector } from './batch';
+export { validatePodEphemeralContainersUpdate } from './pod';

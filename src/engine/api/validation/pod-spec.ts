@@ -13,6 +13,7 @@ import { validateAnnotations, validateLabels } from './objectmeta';
 import { isValidIP } from './ip';
 import { validateVolumes } from './volumes';
 import { validateContainers, validateInitContainers, validateAppArmorProfile, validateSeccompProfile } from './containers';
+import { validateEphemeralContainers } from './ephemeral-containers';
 import { validateAffinity, validateTolerations, validateTopologySpreadConstraints } from './scheduling';
 
 const MAX_INT32 = 2147483647;
@@ -106,6 +107,7 @@ export function validatePodSpec(spec: PodSpec | undefined, podName: string | und
   const ctx = { vols, podClaimNames, gracePeriod: s.terminationGracePeriodSeconds ?? undefined, hostUsers };
   errs.push(...validateContainers(s.containers, ctx, path.child('containers')));
   errs.push(...validateInitContainers(s.initContainers, s.containers, ctx, path.child('initContainers')));
+  errs.push(...validateEphemeralContainers(s.ephemeralContainers, s.containers, s.initContainers, ctx, path.child('ephemeralContainers')));
   if (s.hostNetwork) {
     (s.containers ?? []).forEach((c, i) => (c.ports ?? []).forEach((port, j) => {
       const hp = port.hostPort ?? 0;

@@ -2,7 +2,8 @@
 // change) and status update.
 // Models pkg/apis/core/validation/validation.go ValidatePodCreate, validatePodMetadataAndSpec,
 // ValidatePodUpdate, ValidateContainerUpdates, validateOnlyAddedTolerations, ValidatePodStatusUpdate,
-// ValidateContainerStateTransition, ValidatePodBinding, and pkg/registry/core/pod/strategy.go
+// ValidateContainerStateTransition, ValidatePodBinding, ValidatePodEphemeralContainersUpdate, and
+// pkg/registry/core/pod/strategy.go
 // (Validate sets ResourceIsPod).
 import { FieldError, FieldPath, forbidden, invalid, notSupported, required } from '../field';
 import { deepEqual } from '../meta';
@@ -136,6 +137,31 @@ export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   if (!deepEqual(munged, oldSpec)) {
     errs.push(forbidden(SPEC, `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS.join(',')}\n${
       cmpDiff('core.PodSpec', oldSpec, munged, 'core.v1.PodSpec')}`));
+  }
+  return errs;
+}
+
+/**
+ * ValidatePodEphemeralContainersUpdate (the pods/ephemeralcontainers subresource): the new pod is valid as a
+ * whole, and ephemeral containers are only added — an existing one may be neither removed nor changed
+ * (patches may reorder the list, so they are matched by name).
+ */
+export function validatePodEphemeralContainersUpdate(pod: Pod, old: Pod): FieldError[] {
+  const errs = validateObjectMetaUpdate(pod.metadata, old.metadata);
+  errs.push(...validatePodMetadataAndSpec(pod));
+  errs.push(...validatePodAnnotationUpdates(pod, old, META.child('annotations')));
+  if (old.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) {
+    return [forbidden(FieldPath.root(''), 'static pods do not support ephemeral containers')];
+  }
+  const path = SPEC.child('ephemeralContainers');
+  const byName = new Map((pod.spec?.ephemeralContainers ?? []).map((c) => [c.name, c]));
+  for (const o of old.spec?.ephemeralContainers ?? []) {
+    const n = byName.get(o.name);
+    if (!n) errs.push(forbidden(path, `existing ephemeral containers ${JSON.stringify(o.name)} may not be removed\n`));
+    else if (!deepEqual(o, n)) {
+      errs.push(forbidden(path, `existing ephemeral containers ${JSON.stringify(o.name)} may not be changed\n${
+        cmpDiff('core.EphemeralContainer', o, n, 'core.v1.EphemeralContainer')}`));
+    }
   }
   return errs;
 }
