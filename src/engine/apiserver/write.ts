@@ -96,8 +96,8 @@ const STATUS_WRITE_READS = new Set(['name', 'namespace', 'resourceVersion', 'ann
  * What of a /status write matters: everything but status comes from the stored object (the status
  * strategies reset it), so only metadata and status are decoded — a kubelet's status update then
  * costs a fraction of a full decode. Metadata fields the body shares with the stored object `live`
- * (the same value, as a client sends back what it read) are not decoded again either: they were
- * decoded when stored, and the write does not read them. Deviation: a malformed spec in a status
+ * (the same value or an equal copy, as a client sends back what it read) are not decoded again
+ * either: they were decoded when stored, and the write does not read them. Deviation: a malformed spec in a status
  * write is not reported.
  */
 export function statusPart(body: unknown, live?: KubeObject): unknown {
@@ -110,7 +110,9 @@ export function statusPart(body: unknown, live?: KubeObject): unknown {
     const keys = Object.keys(m);
     const shared = (k: string) => {
       const v = m[k];
-      return v !== null && typeof v === 'object' && v === liveMeta[k] && !STATUS_WRITE_READS.has(k);
+      if (v === null || typeof v !== 'object' || STATUS_WRITE_READS.has(k)) return false;
+      // A copy equal to the stored value (a controller's deep copy: fieldsV1 inside are shared) decodes as cleanly.
+      return v === liveMeta[k] || deepEqual(v, liveMeta[k]);
     };
     if (keys.some(shared)) {
       const kept: Record<string, unknown> = {};
