@@ -171,10 +171,19 @@ function encodeSet(set: FieldSet, intern: boolean): Record<string, unknown> {
   return f;
 }
 
+// Entry times recur (every write of one second carries the same one): parsed once each (bounded).
+const parsedSeconds = new Map<string, number>();
+
 function seconds(t: string | undefined): number {
   if (!t) return 0;
-  const ms = Date.parse(t);
-  return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
+  let s = parsedSeconds.get(t);
+  if (s === undefined) {
+    const ms = Date.parse(t);
+    s = Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
+    if (parsedSeconds.size >= 4096) parsedSeconds.clear();
+    parsedSeconds.set(t, s);
+  }
+  return s;
 }
 
 /** sortEncodedManagedFields: by operation (Apply first), time, manager, apiVersion, subresource. */
