@@ -43,6 +43,7 @@ import { diffCommand } from './cmd/diff';
 import { logsCommand } from './cmd/logs';
 import { execCommand, attachCommand, cpCommand } from './cmd/exec';
 import { portForwardCommand } from './cmd/port-forward';
+import { debugCommand } from './cmd/debug';
 
 /** Every top-level command. */
 export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
@@ -82,6 +83,7 @@ export const COMMANDS: Command[] = [getCommand, applyCommand, deleteCommand,
   portForwardCommand,
   attachCommand,
   cpCommand,
+  debugCommand,
 ];
 
 /** The names cobra suggests from for a mistyped command, in kubectl's registration order (root help order). */

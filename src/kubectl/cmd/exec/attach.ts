@@ -24,7 +24,8 @@ interface AttachSessionBody {
  */
 export async function attachToContainer(ctx: CmdContext, pod: Pod, name: string,
   o: { stdin: boolean; tty: boolean; quiet: boolean }): Promise<number> {
-  const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === name) as Container | undefined;
+  const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])]
+    .find((c) => c.name === name) as Container | undefined;
   let tty = o.tty;
   if (tty && !spec?.tty) {
     tty = false;
@@ -40,8 +41,12 @@ export async function attachToContainer(ctx: CmdContext, pod: Pod, name: string,
   const out = (x: string) => ctx.out(x);
   await session.start({ stdout: out, stderr: s.tty ? out : (x) => ctx.err(x), readLine: s.readLine, tty: s.tty, signal: ctx.env.signal });
   if (ctx.env.signal?.aborted) return 130;
-  if (s.stdin && s.tty && pod.spec?.restartPolicy === 'Always') {
-    ctx.out(`Session ended, resume using 'kubectl attach ${pod.metadata?.name} -c ${name} -i -t' command when the pod is running\n`);
+  // reattachMessage: none with --quiet; an ephemeral container is never restarted, so its notice says so.
+  if (!o.quiet && s.stdin && s.tty && pod.spec?.restartPolicy === 'Always') {
+    const ref = `'kubectl attach ${pod.metadata?.name} -c ${name} -i -t'`;
+    ctx.out((pod.spec.ephemeralContainers ?? []).some((c) => c.name === name)
+      ? `Session ended, the ephemeral container will not be restarted but may be reattached using ${ref} if it is still running\n`
+      : `Session ended, resume using ${ref} command when the pod is running\n`);
   }
   return 0;
 }

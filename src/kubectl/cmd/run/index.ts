@@ -1,4 +1,4 @@
 // kubectl run.
-export { runCommand } from './run';
+export { runCommand, IMAGE_RE } from './run';
 export { generatePod, generateService, parseLabels, parseEnvs } from './generate';
 export type { PodParams } from './generate';

@@ -17,8 +17,8 @@ import { attachToContainer } from '../exec/attach';
 
 const PODS = resourceFor('', 'pods') as ResourceInfo;
 const SERVICES = resourceFor('', 'services') as ResourceInfo;
-// reference.ReferenceRegexp, simplified: lowercase path components, optional registry host, tag and digest.
-const IMAGE_RE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
+/** reference.ReferenceRegexp, simplified: lowercase path components, optional registry host, tag and digest. */
+export const IMAGE_RE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
 
 // cmdutil.Overrider: --overrides applied to the generated object as a merge, JSON or strategic patch.
 function applyOverrides(obj: KubeObject, overrides: string, type: string): KubeObject {
