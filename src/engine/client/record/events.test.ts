@@ -53,4 +53,21 @@ describe('EventsRecorder (events.k8s.io/v1 semantics)', () => {
     expect(events()).toHaveLength(3);
     expect(events().find((e) => e.related)!.related).toMatchObject({ kind: 'Pod', name: 'q' });
   });
+
+  it('recreates a series\' event that was deleted, as first written, with the final count', () => {
+    const { c, rec, pod, events } = setup();
+    rec.eventf(pod, undefined, 'Warning', 'FailedScheduling', 'Scheduling', 'first');
+    const [orig] = events();
+    c.advance(1000);
+    rec.eventf(pod, undefined, 'Warning', 'FailedScheduling', 'Scheduling', 'second');
+    c.client('admin').delete(R.events, 'default', orig.metadata!.name!);
+    c.advance(1000);
+    rec.eventf(pod, undefined, 'Warning', 'FailedScheduling', 'Scheduling', 'third');
+    c.advance(2 * SERIES_FINISH_MS);
+    const [again] = events();
+    expect(again).toMatchObject({ reason: 'FailedScheduling', action: 'Scheduling', message: 'first', eventTime: orig.eventTime,
+      involvedObject: orig.involvedObject, series: { count: 3, lastObservedTime: '2025-01-15T09:00:02.000000Z' } });
+    expect(again.metadata!.name).toBe(orig.metadata!.name);
+  });
 });
+

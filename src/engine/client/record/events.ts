@@ -30,12 +30,17 @@ export interface EventsRecorderOptions {
   reportingInstance: string;
 }
 
+/** What a series needs: the event's name, and what it was built from (to recreate it if it is gone). */
 interface Cached {
   name: string;
   namespace: string;
   eventTime: number;
-  /** The event as first written (recreated from this if a series patch finds it gone). */
-  event: KubeObject;
+  ref: ObjectReference;
+  rel: ObjectReference | undefined;
+  type: string;
+  reason: string;
+  action: string;
+  note: string;
   series?: { count: number; lastObservedTime: number };
 }
 
@@ -55,7 +60,9 @@ export class EventsRecorder {
   eventf(regarding: KubeObject, related: KubeObject | undefined, type: 'Normal' | 'Warning', reason: string, action: string, note: string): void {
     const ref = referenceTo(regarding);
     const rel = related ? referenceTo(related) : undefined;
-    const key = JSON.stringify([type, action, reason, this.opts.reportingController, this.opts.reportingInstance, refKey(ref), rel ? refKey(rel) : null]);
+    // getKey: type, action, reason, reporting controller and instance, regarding, related. One
+    // recorder has one reporter: its two fields are left out of the key (thousands of keys held).
+    const key = JSON.stringify([type, action, reason, refKey(ref), rel ? refKey(rel) : null]);
     const now = this.clock.now();
     const prior = this.cache.get(key);
     if (prior) {
@@ -82,7 +89,7 @@ export class EventsRecorder {
         continue;
       }
       if (res === 'ok') {
-        this.cache.set(key, { name, namespace, eventTime: now, event });
+        this.cache.set(key, { name, namespace, eventTime: now, ref, rel, type, reason, action, note });
         this.armTimers();
       }
       return;
@@ -118,7 +125,8 @@ export class EventsRecorder {
       this.client.patch(R.events, c.namespace, c.name, 'application/strategic-merge-patch+json', { series });
     } catch (e) {
       if (!isNotFound(e)) return;
-      this.create({ ...c.event, series } as KubeObject);
+      const event = this.build(c.ref, c.rel, c.type, c.reason, c.action, c.note, c.name, c.namespace, c.eventTime);
+      this.create({ ...event, series } as KubeObject);
     }
   }
 
