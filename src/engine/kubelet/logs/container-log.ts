@@ -57,7 +57,8 @@ export class ContainerLog {
   private subs: number[] = [];
   private texts: string[] = [];
   private dropped = 0;
-  private readonly followers = new Set<{ onLine: (l: LogLine) => void; onEnd: () => void }>();
+  // Made by the first follow: most logs are never followed.
+  private followers?: Set<{ onLine: (l: LogLine) => void; onEnd: () => void }>;
   /** True once the container has exited: followers are told the log ended. */
   closed = false;
 
@@ -73,15 +74,15 @@ export class ContainerLog {
       this.texts = this.texts.slice(from);
       this.dropped++;
     }
-    if (this.followers.size) for (const f of [...this.followers]) f.onLine(line);
+    if (this.followers?.size) for (const f of [...this.followers]) f.onLine(line);
   }
 
   /** The container exited: no more lines; followers end. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const f of [...this.followers]) f.onEnd();
-    this.followers.clear();
+    for (const f of [...(this.followers ?? [])]) f.onEnd();
+    this.followers?.clear();
   }
 
   /** Number of lines held. */
@@ -129,9 +130,9 @@ export class ContainerLog {
       return () => {};
     }
     const f = { onLine, onEnd };
-    this.followers.add(f);
+    (this.followers ??= new Set()).add(f);
     return () => {
-      this.followers.delete(f);
+      this.followers?.delete(f);
     };
   }
 }

@@ -143,7 +143,8 @@ function rootMode(v: Volume): number {
 /** The volumes of one pod. */
 export class PodVolumes {
   private readonly mounted = new Map<string, VolumeFS>();
-  private readonly retry = new Map<string, { delay: number; next: number }>();
+  // Made on the first failed mount: most pods never retry, and an empty map per pod adds up.
+  private retry?: Map<string, { delay: number; next: number }>;
   /** The time of the last set-up pass (the sync a refresh belongs to). */
   private now = 0;
 
@@ -161,19 +162,19 @@ export class PodVolumes {
     this.now = now;
     for (const v of pod.spec?.volumes ?? []) {
       if (this.mounted.has(v.name)) continue;
-      const r = this.retry.get(v.name);
+      const r = this.retry?.get(v.name);
       if (r && now < r.next) {
         nextRetry = Math.min(nextRetry ?? Infinity, r.next);
         continue;
       }
       try {
         this.mounted.set(v.name, this.build(pod, v));
-        this.retry.delete(v.name);
+        this.retry?.delete(v.name);
       } catch (e) {
         const err = e instanceof VolumeError ? e : new VolumeError((e as Error).message);
         const delay = err.event ? (r ? Math.min(r.delay * 2, MOUNT_RETRY_MAX_MS) : MOUNT_RETRY_INITIAL_MS) : 0;
         if (err.event) {
-          this.retry.set(v.name, { delay, next: now + delay });
+          (this.retry ??= new Map()).set(v.name, { delay, next: now + delay });
           nextRetry = Math.min(nextRetry ?? Infinity, now + delay);
         }
         failures.push({ volume: v.name, message: err.message, event: err.event });
@@ -224,7 +225,7 @@ export class PodVolumes {
   /** Tears down per-pod storage (emptyDir content is gone with the pod). */
   tearDown(): void {
     this.mounted.clear();
-    this.retry.clear();
+    this.retry?.clear();
   }
 
   private files(pod: Pod, v: Volume): Payload {
