@@ -29,7 +29,7 @@ const STRING_ARRAY: Readonly<Record<string, readonly string[]>> = {
 // Map-valued flags (pflag StringToString, cliflag.MapStringString).
 const STRING_TO_STRING: Readonly<Record<string, readonly string[]>> = {
   'create clusterrole': ['aggregation-rule'],
-  debug: ['set-image'],
+  debug: ['env', 'set-image'],
 };
 
 // NoOptDefVal: the value a flag given without "=value" takes (cmdutil.AddDryRunFlag, AddValidateFlags,

@@ -77,7 +77,7 @@ function stateOf(c: Container, inst: ContainerInstance): ContainerState {
 
 /** convertToAPIContainerStatuses for one list (init or regular containers). */
 function convertStatuses(inp: StatusInputs, containers: readonly Container[], olds: readonly ContainerStatus[] | undefined,
-  isInit: boolean): ContainerStatus[] {
+  isInit: boolean, ephemeral = false): ContainerStatus[] {
   const { pod, state, reasons } = inp;
   const hasInit = (pod.spec?.initContainers ?? []).length > 0;
   const defaultReason = hasInit ? events.POD_INITIALIZING : events.CONTAINER_CREATING;
@@ -111,10 +111,12 @@ function convertStatuses(inp: StatusInputs, containers: readonly Container[], ol
     if (vm) s.volumeMounts = vm;
     out.set(c.name, s);
   }
-  applyProbes(inp, containers, out, isInit);
+  // The prober manager never looks at ephemeral containers: they stay ready: false, without started.
+  if (!ephemeral) applyProbes(inp, containers, out, isInit);
   const list = containers.map((c) => out.get(c.name)!);
-  // Regular container statuses are sorted by name (kubetypes.SortedContainerStatuses); init ones keep spec order.
-  return isInit ? list : list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Regular and ephemeral container statuses are sorted by name (kubetypes.SortedContainerStatuses); init
+  // ones keep spec order.
+  return isInit && !ephemeral ? list : list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** prober manager UpdatePodStatus: started and ready of every status. */
@@ -234,8 +236,8 @@ export function generateAPIPodStatus(inp: StatusInputs): PodStatus {
   s.containerStatuses = statuses;
   s.qosClass = pod.status?.qosClass ?? getPodQOS(pod);
   const eph = (pod.spec?.ephemeralContainers ?? []) as Container[];
-  // Ephemeral container statuses keep spec order and are never restarted (converted like init containers).
-  if (eph.length) s.ephemeralContainerStatuses = convertStatuses(inp, eph, oldStatus.ephemeralContainerStatuses, true);
+  // Ephemeral containers are never restarted (converted like init containers), and have no probes.
+  if (eph.length) s.ephemeralContainerStatuses = convertStatuses(inp, eph, oldStatus.ephemeralContainerStatuses, true, true);
   return s;
 }
 
