@@ -1,6 +1,7 @@
 // How Go prints unstructured JSON values (map[string]interface{}, []interface{}, string, int64, float64,
 // bool, nil) in the places kubectl's output shows them: encoding/json (Marshal, MarshalIndent: sorted keys,
 // HTML-safe escapes), fmt's %v (fmt.Sprint) and strconv.FormatFloat(f, 'g', -1, 64).
+import { goQuote } from '../../engine/api';
 
 /** strconv.FormatFloat(f, 'g', -1, 64); integers (int64 in unstructured JSON) print as integers. */
 export function goFormatFloat(n: number): string {
@@ -48,20 +49,8 @@ export function goJsonIndent(v: unknown, prefix = '', indent = '    ', sorted = 
   return prefix ? s.replace(/\n/g, `\n${prefix}`) : s;
 }
 
-/** strconv.Quote-style Go string literal ("…" with Go escapes), as %q and %#v print strings. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+// strconv.Quote (%q, %#v of a string) is the API layer's (printable runes kept, the rest escaped).
+export { goQuote };
 
 /** %#v of an unstructured JSON value (the jsonpath error dump). */
 export function goSharpV(v: unknown): string {

@@ -61,28 +61,8 @@ export function goTypeName(v: unknown): string {
   return 'map[string]interface {}';
 }
 
-/** strconv.Quote (fmt %q): Go-escaped, double-quoted. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"': out += '\\"'; continue;
-      case '\\': out += '\\\\'; continue;
-      case '\x07': out += '\\a'; continue;
-      case '\b': out += '\\b'; continue;
-      case '\f': out += '\\f'; continue;
-      case '\n': out += '\\n'; continue;
-      case '\r': out += '\\r'; continue;
-      case '\t': out += '\\t'; continue;
-      case '\v': out += '\\v'; continue;
-    }
-    if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c >= 0x80 && c < 0xa0) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
+// strconv.Quote (fmt %q) is field.ts's goQuote: one implementation for the whole API layer.
+export { goQuote } from '../field';
 
 /** encoding/json's string encoding: HTML-safe (<, >, & escaped) and U+2028/U+2029 escaped. */
 export function goJsonString(s: string): string {

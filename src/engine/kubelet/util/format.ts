@@ -36,8 +36,3 @@ export function formatPod(pod: Pod): string {
 export function goStringList(xs: readonly string[]): string {
   return `[${xs.join(' ')}]`;
 }
-
-/** strconv.Quote / %q for the plain ASCII strings kubelet messages quote. */
-export function goQuoteSimple(s: string): string {
-  return JSON.stringify(s);
-}
