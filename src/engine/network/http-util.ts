@@ -1,4 +1,5 @@
-// HTTP details the network needs on its own: URL parsing (as curl reads a URL) and reason phrases.
+// HTTP details the network needs: URL parsing as curl reads a URL (stricter than the servers' own parser),
+// dates, and the reason phrases shared with the simulated servers.
 
 /** A parsed http(s) URL. */
 export interface ParsedUrl {
@@ -25,24 +26,8 @@ export function parseUrl(raw: string): ParsedUrl | undefined {
   return { scheme, host, port, path, hostHeader: m[3] ? `${host}:${port}` : host };
 }
 
-/** Reason phrases (RFC 9110); nginx words 503 "Service Temporarily Unavailable". */
-export const STATUS_TEXT: Record<number, string> = {
-  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 206: 'Partial Content', 301: 'Moved Permanently', 302: 'Found',
-  303: 'See Other', 304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request',
-  401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout', 409: 'Conflict',
-  413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
-  503: 'Service Unavailable', 504: 'Gateway Timeout',
-};
-
-/** The reason phrase of a status code. */
-export function statusText(status: number): string {
-  return STATUS_TEXT[status] ?? '';
-}
-
-/** Byte length of a UTF-8 text (Content-Length). */
-export function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
-}
+// Reason phrases and Content-Length are the simulated servers' own (one table for both sides of a request).
+export { reasonPhrase as statusText, byteLength } from '../runtime/util/http-message';
 
 /** An HTTP date ("Wed, 15 Jan 2025 09:00:00 GMT") of an instant. */
 export function httpDate(ms: number): string {
