@@ -124,16 +124,53 @@ function globFiles(fs: ContainerFS, pattern: string): string[] {
   return Array.isArray(names) ? names.filter((n) => re.test(n)).map((n) => `${dir}/${n}`) : [];
 }
 
-/** Reads /etc/nginx/nginx.conf (and what it includes) from the container's filesystem. */
+/** What a configuration was built from: each file read (path, text) and each include glob (pattern, files). */
+type Inputs = (['read', string, string] | ['glob', string, string[]])[];
+
+// Every nginx container of a Deployment reads the same files: the configuration built from them is
+// shared (frozen) by the containers whose files still read the same. A few recent ones are kept.
+const recent: { key: string; inputs: Inputs; cfg: NginxConfig }[] = [];
+const RECENT_MAX = 8;
+
+function sameInputs(fs: ContainerFS, inputs: Inputs): boolean {
+  return inputs.every((i) => (i[0] === 'read' ? fs.read(i[1]) === i[2]
+    : ((g) => g.length === i[2].length && g.every((f, k) => f === i[2][k]))(globFiles(fs, i[1]))));
+}
+
+function freezeDeep<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) freezeDeep(v);
+  }
+  return o;
+}
+
+/** Reads /etc/nginx/nginx.conf (and what it includes) from the container's filesystem. The result is shared: frozen. */
 export function loadNginxConfig(fs: ContainerFS, globalDirectives: string[] = [], mainFile = '/etc/nginx/nginx.conf'): NginxConfig {
+  const key = JSON.stringify([mainFile, globalDirectives]);
+  for (const r of recent) if (r.key === key && sameInputs(fs, r.inputs)) return r.cfg;
+  const inputs: Inputs = [];
+  const cfg = freezeDeep(buildNginxConfig(fs, globalDirectives, mainFile, inputs));
+  recent.unshift({ key, inputs, cfg });
+  if (recent.length > RECENT_MAX) recent.pop();
+  return cfg;
+}
+
+function buildNginxConfig(fs: ContainerFS, globalDirectives: string[], mainFile: string, inputs: Inputs): NginxConfig {
   const cfg: NginxConfig = { errorLogLevel: 'error', workerProcesses: 1, daemonOff: false, servers: [] };
   const read = (file: string): Stmt[] => {
     const text = fs.read(file);
     if (typeof text !== 'string') throw new NginxConfError(`open() "${file}" failed (2: No such file or directory)`);
+    inputs.push(['read', file, text]);
     return parse(text, file);
   };
+  const glob = (pattern: string): string[] => {
+    const files = globFiles(fs, pattern);
+    inputs.push(['glob', pattern, files]);
+    return files;
+  };
   const expand = (stmts: Stmt[]): Stmt[] => stmts.flatMap((s) => (s.name === 'include' && !s.args[0]?.endsWith('mime.types')
-    ? globFiles(fs, s.args[0]).flatMap((f) => expand(read(f))) : [s]));
+    ? glob(s.args[0]).flatMap((f) => expand(read(f))) : [s]));
   const server = (stmts: Stmt[]): NginxServer => {
     const srv: NginxServer = { ports: [], serverName: '', root: '/etc/nginx/html', index: ['index.html'], locations: [] };
     for (const s of expand(stmts)) {

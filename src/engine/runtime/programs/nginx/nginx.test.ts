@@ -110,6 +110,16 @@ describe('nginx', () => {
     expect(c.logs[c.logs.length - 1].line).toContain('127.0.0.1 - - [');
   });
 
+  it('containers with the same files share a configuration; one whose files differ gets its own', () => {
+    const conf = (port: number) => new MemoryVolume({ 'default.conf': `server {\n  listen ${port};\n  location / {\n    return 200 'port ${port}';\n  }\n}\n` });
+    const a = nginx('nginx', { mounts: [{ containerPath: '/etc/nginx/conf.d', readOnly: true, volume: conf(8080) }] });
+    const b = nginx('nginx', { mounts: [{ containerPath: '/etc/nginx/conf.d', readOnly: true, volume: conf(8081) }] });
+    const a2 = nginx('nginx', { mounts: [{ containerPath: '/etc/nginx/conf.d', readOnly: true, volume: conf(8080) }] });
+    expect([a, b, a2].map(({ c }) => c.container.listeningPorts())).toEqual([[8080], [8081], [8080]]);
+    expect(b.c.container.http(8081, get('/'))!.body).toBe('port 8081');
+    expect(a2.c.container.http(8080, get('/'))!.body).toBe('port 8080');
+  });
+
   it('nginx -s reload re-reads the configuration', () => {
     const { t, c } = nginx();
     const r = execIn(t, c.container, ['nginx', '-s', 'reload']);
