@@ -1,7 +1,7 @@
 // Draws a DiagramLayout into an SVG group with d3 data joins keyed by identity (a pod by its uid),
 // so a pod that gets scheduled slides from the not-scheduled lane to its node, new pods fade in,
 // deleted ones fade out. Compact layouts (hundreds of pods) skip the motion: the join alone is the frame.
-import { select, transition, type Selection } from 'd3';
+import { select, transition, type BaseType, type Selection } from 'd3';
 import type { ChipBox, DiagramLayout, GroupBox, LinkPath, PodBox, RegionBox, SourceBox } from './layout';
 import type { WorkloadBox } from './layout-workloads';
 import { fitText, measurer, type Measure } from './text-fit';
@@ -139,6 +139,17 @@ function place(el: Drawn, t: string, ms: number): void {
 }
 
 /** The short kind a workload box or chip shows before its name. */
+// Boxes fade in and out (named transitions: the next redraw's move must not interrupt a fade, or it would
+// stay half done); an exiting box takes no more clicks.
+function fadeIn<D>(g: Selection<SVGGElement, D, BaseType, unknown>, ms: number): void {
+  if (ms) g.style('opacity', 0).transition(transition('fade').duration(ms)).style('opacity', 1);
+}
+
+function fadeOut<D>(exit: Selection<SVGGElement, D, BaseType, unknown>, ms: number): void {
+  if (ms) exit.attr('pointer-events', 'none').transition(transition('fade').duration(ms * 0.7)).style('opacity', 0).remove();
+  else exit.remove();
+}
+
 const WORKLOAD_KIND: Record<string, string> = { ReplicaSet: 'RS', Job: 'Job' };
 
 function drawWorkloads(root: G, boxes: WorkloadBox[], ms: number): void {
@@ -151,11 +162,11 @@ function drawWorkloads(root: G, boxes: WorkloadBox[], ms: number): void {
         g.append('text').attr('class', 'workload-name');
         g.append('text').attr('class', 'workload-detail').attr('x', 10).attr('y', 31);
         g.append('title');
-        if (ms) g.style('opacity', 0).transition(transition('fade').duration(ms)).style('opacity', 1);
+        fadeIn(g, ms);
         return g;
       },
       (update) => update,
-      (exit) => (ms ? exit.attr('pointer-events', 'none').transition(transition('fade').duration(ms * 0.7)).style('opacity', 0).remove() : exit.remove()),
+      (exit) => fadeOut(exit, ms),
     )
     .each(function (d) {
       const el = this as Drawn;
@@ -263,12 +274,11 @@ function drawPods(root: G, pods: PodBox[], compact: boolean, motion: number, sel
         g.append('text').attr('class', 'pod-name').attr('x', 20).attr('y', 15.5);
         g.append('text').attr('class', 'pod-status').attr('x', 20).attr('y', 28);
         g.append('title');
-        // Named transitions: the next redraw's move must not interrupt a fade (it would stay half done).
-        if (ms) g.style('opacity', 0).transition(transition('fade').duration(ms)).style('opacity', 1);
+        fadeIn(g, ms);
         return g;
       },
       (update) => update,
-      (exit) => (ms ? exit.attr('pointer-events', 'none').transition(transition('fade').duration(ms * 0.7)).style('opacity', 0).remove() : exit.remove()),
+      (exit) => fadeOut(exit, ms),
     )
     .each(function (d) {
       const el = this as Drawn;
