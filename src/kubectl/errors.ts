@@ -38,10 +38,13 @@ export function standardErrorMessage(err: unknown): string | undefined {
   return undefined;
 }
 
-/** MultilineError: one error on the prefix line, several as "\n* …" bullets. */
+/**
+ * MultilineError: one error on the prefix line, several as "\n* …" bullets; always ends with a newline
+ * (so a cause that ends with one, like a cmp.Diff, is followed by an empty line).
+ */
 function multilineError(prefix: string, errs: string[]): string {
-  if (errs.length === 1) return prefix + errs[0];
-  return prefix + errs.map((e) => `\n* ${e}`).join('');
+  if (errs.length === 1) return `${prefix}${errs[0]}\n`;
+  return `${prefix}${errs.map((e) => `\n* ${e}`).join('')}\n`;
 }
 
 // checkErr's IsInvalid case: the server's message is shown only when there is nothing better (no
