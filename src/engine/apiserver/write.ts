@@ -13,6 +13,7 @@ import { decodeBody, mutatingAdmission, validatingAdmission, validateForCreate, 
   validateForStatusUpdate, isDryRun } from './pipeline';
 import { trackUpdate } from './managed-fields';
 import { finishIfFinalized } from './delete';
+import { shareUnchanged } from './share';
 
 /** Checks and fills metadata.namespace against the request (rest.BeforeCreate). */
 export function settleNamespace(info: ResourceInfo, req: ApiRequest, obj: KubeObject): void {
@@ -165,7 +166,8 @@ export function updatePrepared(core: ServerCore, info: ResourceInfo, req: ApiReq
     // Status strategies keep everything but status from the stored object (and, for the Deployment
     // controller's revision annotation, annotations when the write carries some). Deviation: only
     // annotations are taken; other metadata stays as stored.
-    const next: KubeObject = { ...live, status: obj.status };
+    // The decoded status shares what did not change with the stored one (see share.ts).
+    const next: KubeObject = { ...live, status: shareUnchanged(live.status, obj.status) };
     if (obj.metadata?.annotations) next.metadata = { ...live.metadata, annotations: obj.metadata.annotations };
     // Managed fields diff the object that will be stored: spec is shared with the live one, so
     // only status (and annotations) are compared.
