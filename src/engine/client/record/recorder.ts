@@ -139,9 +139,12 @@ export class EventRecorder {
     const aggKey = [objKey, type, reason].join('\u0000');
     const localKey = message;
     let s = this.similar.get(aggKey);
-    if (!s) this.similar.add(aggKey, (s = { times: [], localKeys: localKey }));
-    if (s.times.length && now - s.times[0] >= AGGREGATE_WINDOW_MS) s.times = s.times.filter((t) => now - t < AGGREGATE_WINDOW_MS);
-    s.times.push(now);
+    if (!s) this.similar.add(aggKey, (s = { times: [now], localKeys: localKey }));
+    else {
+      if (now - s.times[0] >= AGGREGATE_WINDOW_MS) s.times = s.times.filter((t) => now - t < AGGREGATE_WINDOW_MS);
+      // Grown by copy: push onto a one-element array reserves room for 17 (one record per object and reason).
+      s.times = [...s.times, now];
+    }
     if (typeof s.localKeys === 'string') {
       if (s.localKeys !== localKey) s.localKeys = new Set([s.localKeys, localKey]);
     } else s.localKeys.add(localKey);

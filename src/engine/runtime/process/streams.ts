@@ -36,7 +36,9 @@ export class ProcSignals implements SignalChannel {
   constructor(private readonly rec: SignalRecord, private readonly clock: Clock) {}
 
   catchSignals(sigs: Signal[]): void {
-    for (const s of sigs) if (!this.rec.catches.includes(s)) this.rec.catches.push(s);
+    // A new exact-size list: push onto [] reserves room for 17 (every nginx process catches a few).
+    const add = sigs.filter((s, i) => !this.rec.catches.includes(s) && sigs.indexOf(s) === i);
+    if (add.length) this.rec.catches = [...this.rec.catches, ...add];
   }
 
   resetSignals(): void {
