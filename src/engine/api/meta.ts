@@ -23,7 +23,10 @@ export function splitKey(key: ObjectKey): { namespace: string; name: string } {
 
 /** metav1.GetControllerOf: the owner reference with controller: true, if any. */
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
+  // A plain loop: controllers ask this of every pod of a set on every sync.
+  const refs = obj.metadata?.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i];
+  return undefined;
 }
 
 /** Deep-freezes an object graph in place (development safety net; see DESIGN "Performance"). */
