@@ -1,6 +1,6 @@
 # kubectl debug: an ephemeral container in a running pod (-it attaches to its shell; describe and -o jsonpath
 # show it), a copy of a pod with other images (--copy-to, --set-image), a pod in the node's host namespaces
-# (node/NAME), and the errors kubectl and the API server give.
+# (node/NAME), a --custom profile, and the errors kubectl and the API server give.
 kubectl run test-pod --image=nginx
 sleep 20
 kubectl debug -it test-pod --image=busybox --target=test-pod
@@ -17,6 +17,9 @@ kubectl debug test-pod --image=busybox --profile=general -c sleeper --env=MODE=d
 sleep 10
 kubectl get pod test-pod -o jsonpath='{range .spec.ephemeralContainers[*]}{.name}{" "}{.command}{" "}{.env}{" "}{.securityContext}{"\n"}{end}'
 kubectl exec test-pod -c sleeper -- printenv MODE
+kubectl debug test-pod --image=busybox --profile=general -c custom --custom=debug-custom.yaml -- sleep 3600
+kubectl get pod test-pod -o jsonpath='{.spec.ephemeralContainers[2].env} {.spec.ephemeralContainers[2].securityContext}'
+echo
 kubectl debug test-pod --copy-to=test-pod-copy --set-image=*=httpd
 sleep 20
 kubectl get pods
@@ -26,8 +29,11 @@ kubectl debug test-pod -q --copy-to=test-pod-debug --profile=general --image=bus
 sleep 20
 kubectl get pod test-pod-debug -o jsonpath='{.spec.shareProcessNamespace} {.spec.containers[*].name} {.metadata.labels}'
 echo
-kubectl debug node/minikube --image=busybox --profile=general -- sleep 3600
-sleep 15
+kubectl debug node/minikube -it --image=busybox --profile=general
+hostname
+ls /host
+exit
+sleep 2
 kubectl get pods -l app.kubernetes.io/managed-by=kubectl-debug -o wide
 kubectl get pods -l app.kubernetes.io/managed-by=kubectl-debug -o jsonpath='{.items[0].spec.hostPID} {.items[0].spec.volumes[0]} {.items[0].spec.containers[0].volumeMounts}'
 echo

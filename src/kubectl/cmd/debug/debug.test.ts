@@ -6,6 +6,7 @@ import { minikubeKubeConfig } from '../../in-process';
 import type { KubectlEnv } from '../../types';
 import { newProfileApplier, type KeepFlags } from './profiles';
 import { type DebugSpec, generateDebugContainer, generateNodeDebugPod, generatePodCopy } from './generate';
+import { readCustomProfile, validateCustomProfile } from './custom-profile';
 
 async function kubectl(args: string[]): Promise<{ code: number; out: string; err: string; requests: ApiRequest[] }> {
   let out = '';
@@ -122,5 +123,30 @@ describe('kubectl debug: generated objects', () => {
     expect(name).toBe('');
     expect(p.spec?.containers.map((c) => c.image)).toEqual(['httpd']);
     expect(p.metadata?.labels).toEqual({ app: 'web' });
+  });
+});
+
+describe('kubectl debug --custom', () => {
+  const fs = (files: Record<string, string>) => ({ read: (p: string) => files[p], isDir: () => false, list: () => [] });
+  const cases: { name: string; text?: string; err: string }[] = [
+    { name: 'missing file', err: 'error: must pass a container spec json file for custom profile: open c.yaml: no such file or directory' },
+    { name: 'forbidden field', text: 'image: x\n', err: 'error: name, command, image, lifecycle and volume devices are not modifiable via custom profile' },
+    { name: 'JSON array', text: '[1,2]', err: 'error: c.yaml does not contain a valid container spec: error unmarshaling JSON: while decoding JSON: '
+      + 'json: cannot unmarshal array into Go value of type v1.Container' },
+    // go-yaml's line numbers for an unclosed flow sequence are its own (line 1 here); the message prefix is what counts.
+    { name: 'bad YAML', text: 'a: [\n', err: 'error: c.yaml does not contain a valid container spec: error converting YAML to JSON: yaml: line ' },
+  ];
+  for (const tc of cases) {
+    it(tc.name, () => {
+      expect(() => validateCustomProfile(readCustomProfile(fs(tc.text === undefined ? {} : { 'c.yaml': tc.text }), 'c.yaml'))).toThrow(tc.err);
+    });
+  }
+
+  it('is merged into the debug container after the profile (env by name, securityContext field by field)', () => {
+    const custom = readCustomProfile(fs({ 'c.yaml': 'env:\n- name: A\n  value: "1"\nsecurityContext:\n  runAsUser: 0\n' }), 'c.yaml');
+    const { pod: p, name } = generateDebugContainer(spec({ custom, env: [{ name: 'B', value: '2' }] }), pod());
+    const ec = p.spec!.ephemeralContainers!.find((c) => c.name === name)!;
+    expect(ec.env).toEqual([{ name: 'A', value: '1' }, { name: 'B', value: '2' }]);
+    expect(ec.securityContext).toEqual({ capabilities: { add: ['SYS_PTRACE'] }, runAsUser: 0 });
   });
 });

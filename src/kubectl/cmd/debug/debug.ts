@@ -16,6 +16,7 @@ import { target } from '../../request-util';
 import { visitResources } from '../../resource/visit';
 import { IMAGE_RE } from '../run';
 import { newProfileApplier } from './profiles';
+import { readCustomProfile, validateCustomProfile } from './custom-profile';
 import { type DebugSpec, generateDebugContainer, generateNodeDebugPod, generatePodCopy } from './generate';
 import { handleAttachPod } from './attach';
 
@@ -30,7 +31,6 @@ interface DebugOptions extends DebugSpec {
   attachChanged: boolean;
   replace: boolean;
   profile: string;
-  custom: string;
 }
 
 // Complete: the arguments after "--", --attach defaulting to -i, --env, the profile (an unknown one fails here).
@@ -50,10 +50,8 @@ function complete(p: ParsedArgs, ctx: CmdContext): DebugOptions {
     readiness: f['keep-readiness'] as boolean, startup: f['keep-startup'] as boolean, initContainers: f['keep-init-containers'] as boolean };
   const profile = f.profile as string;
   const applier = newProfileApplier(profile, keep);
-  const custom = f.custom as string;
-  if (custom && ctx.env.fs.read(custom) === undefined) {
-    throw new CmdError(`error: must pass a container spec json file for custom profile: open ${custom}: no such file or directory`);
-  }
+  const customFile = f.custom as string;
+  const custom = customFile ? readCustomProfile(ctx.env.fs, customFile) : undefined;
   return {
     targetNames, args, filenames: (f.filename as string[]) ?? [], argsOnly: f['arguments-only'] as boolean,
     attach: (f.attach as boolean) || (!attachChanged && interactive), attachChanged,
@@ -92,6 +90,7 @@ function validate(o: DebugOptions, ctx: CmdContext): void {
     }
   }
   if (o.tty && !o.interactive) fail('-i/--stdin is required for containers with -t/--tty=true');
+  if (o.custom) validateCustomProfile(o.custom);
   if (o.profile === 'legacy') {
     ctx.err('--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n');
   }

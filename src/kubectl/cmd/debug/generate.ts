@@ -5,6 +5,7 @@ import type { Container, EnvVar, Node, Pod } from '../../../engine/api/types';
 import { CmdError } from '../../errors';
 import { randomString } from '../create';
 import type { ProfileApplier } from './profiles';
+import { type CustomProfile, applyCustomProfile } from './custom-profile';
 
 /** What the generators read from the command line. */
 export interface DebugSpec {
@@ -24,6 +25,8 @@ export interface DebugSpec {
   /** --share-processes, when given explicitly. */
   shareProcesses?: boolean;
   applier: ProfileApplier;
+  /** --custom: container fields merged in after the profile. */
+  custom?: CustomProfile;
   /** Seeds the random name suffixes (utilrand.String). */
   seed: number;
   /** Informational messages (stdout). */
@@ -70,6 +73,7 @@ export function generateDebugContainer(o: DebugSpec, pod: Pod): { pod: Pod; name
   const ec = { ...debugContainer(o, name), ...(o.target ? { targetContainerName: o.target } : {}) };
   copied.spec!.ephemeralContainers = [...(copied.spec!.ephemeralContainers ?? []), ec];
   o.applier(copied, name, 'ephemeral');
+  if (o.custom) applyCustomProfile(copied, name, o.custom, true);
   return { pod: copied, name };
 }
 
@@ -85,6 +89,7 @@ export function generateNodeDebugPod(o: DebugSpec, node: Node): Pod {
     spec: { containers: [debugContainer(o, cn)], nodeName, restartPolicy: 'Never', tolerations: [{ operator: 'Exists' }] },
   };
   o.applier(pod, cn, 'node');
+  if (o.custom) applyCustomProfile(pod, cn, o.custom, false);
   return pod;
 }
 
@@ -132,5 +137,6 @@ export function generatePodCopy(o: DebugSpec, pod: Pod): { pod: Pod; name: strin
   if (o.tty) c.tty = true;
   else delete c.tty;
   o.applier(copied, c.name, 'podCopy');
+  if (o.custom) applyCustomProfile(copied, name, o.custom, false);
   return { pod: copied, name };
 }
