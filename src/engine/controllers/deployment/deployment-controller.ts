@@ -2,7 +2,7 @@
 // Models pkg/controller/deployment/deployment_controller.go (handlers, syncDeployment, handleErr,
 // getReplicaSetsForDeployment, getPodMapForDeployment).
 import type { Deployment, OwnerReference, Pod, ReplicaSet } from '../../api';
-import { clone, controllerOf, deepEqual, labelSelectorAsSelector, splitKey, type Selector } from '../../api';
+import { clone, controllerOf, deepEqual, labelSelectorAsSelector, shallowCopy, splitKey, type Selector } from '../../api';
 import { R, WorkQueue, type Client, type EventRecorder, type Informer } from '../../client';
 import type { Clock } from '../../clock';
 import {
@@ -178,7 +178,11 @@ export class DeploymentController {
     const { namespace, name } = splitKey(key);
     const cached = this.deps.deployments.lister.get(namespace, name);
     if (!cached) return;
-    const d = clone(cached) as Deployment;
+    // DeepCopy, of what the sync edits in place: metadata's fields and status. The rest (spec, the
+    // annotations' and labels' maps) is only ever replaced whole, so it stays shared with the cache.
+    const d = shallowCopy(cached) as Deployment;
+    if (cached.metadata) d.metadata = shallowCopy(cached.metadata);
+    if (cached.status) d.status = clone(cached.status);
     const sel = d.spec?.selector;
     // reflect.DeepEqual(selector, &metav1.LabelSelector{}): a selector with neither field at all.
     if (sel && sel.matchLabels === undefined && sel.matchExpressions === undefined) {

@@ -1,6 +1,6 @@
 // Scaling, the new ReplicaSet, history cleanup and status. Models pkg/controller/deployment/sync.go.
 import type { Deployment, ReplicaSet } from '../../api';
-import { clone, deepEqual, isAlreadyExists, isNotFound } from '../../api';
+import { clone, deepEqual, isAlreadyExists, isNotFound, shallowCopy } from '../../api';
 import { R } from '../../client';
 import {
   NAMESPACE_TERMINATING_CAUSE, bySizeNewer, bySizeOlder, computeHash, filterActiveReplicaSets, hasStatusCause,
@@ -91,7 +91,9 @@ export function getNewReplicaSet(dc: DeploymentSyncContext, d: Deployment, rsLis
   const newRevision = String(maxRevision(oldRSs) + 1);
   d.status ??= {};
   if (existing) {
-    const rsCopy = clone(existing) as ReplicaSet;
+    // A copy of what setNewReplicaSetAnnotations edits (metadata's fields); spec is replaced whole.
+    const rsCopy = shallowCopy(existing) as ReplicaSet;
+    if (existing.metadata) rsCopy.metadata = shallowCopy(existing.metadata);
     const annotationsUpdated = setNewReplicaSetAnnotations(d, rsCopy, newRevision, true, MAX_REV_HISTORY_LENGTH_IN_CHARS);
     const minReadyNeedsUpdate = (rsCopy.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0);
     if (annotationsUpdated || minReadyNeedsUpdate) {
