@@ -28,5 +28,8 @@ oracleSuite('oracle: kubectl debug', [
   random('debug test-app-pod --image=busybox --target=test-app-container --profile=baseline'),
   random('debug node/minikube --image=busybox --profile=general'),
   random('debug node/minikube --image=busybox -c shell -q'),
+  'debug -f test-app.yaml --image=busybox --profile=general -c fromfile -- sleep 100',
+  'debug -f test-app.yaml test-app-pod --image=busybox --profile=general',
+  'debug -f nope.yaml --image=busybox --profile=general',
   'get pod test-app-pod -o jsonpath={.spec.ephemeralContainers[*].name}',
 ], (ours, real) => expect(ours).toEqual(real));

@@ -99,7 +99,9 @@ function validate(o: DebugOptions, ctx: CmdContext): void {
 // The Builder's ResourceNames("pods", …): a bare name is a pod, TYPE/NAME any resource; or the objects of -f files.
 async function targets(o: DebugOptions, ctx: CmdContext): Promise<{ info: ResourceInfo; obj: KubeObject }[]> {
   if (o.filenames.length) {
-    const v = await visitResources(ctx, o.targetNames, { filenames: o.filenames });
+    // Builder.visitByPaths: names given with ResourceNames cannot be mixed with files.
+    if (o.targetNames.length) throw new CmdError('error: resource/name arguments cannot be provided when a path is specified');
+    const v = await visitResources(ctx, [], { filenames: o.filenames });
     if (v.errors.length) throw v.errors[0];
     return v.infos.map((i) => ({ info: i.info, obj: i.obj }));
   }
