@@ -37,6 +37,9 @@ sleep 2
 kubectl get pods -l app.kubernetes.io/managed-by=kubectl-debug -o wide
 kubectl get pods -l app.kubernetes.io/managed-by=kubectl-debug -o jsonpath='{.items[0].spec.hostPID} {.items[0].spec.volumes[0]} {.items[0].spec.containers[0].volumeMounts}'
 echo
+timeout 25 kubectl debug -it test-pod --image=nosuchimage:1 --profile=general -c bad
+kubectl get pod test-pod -o jsonpath='{.status.ephemeralContainerStatuses[0].name} {.status.ephemeralContainerStatuses[0].state.waiting.reason}'
+echo
 kubectl debug test-pod
 kubectl debug --image=busybox
 kubectl debug test-pod --image=busybox -t

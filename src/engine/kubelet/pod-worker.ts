@@ -269,9 +269,10 @@ export class PodWorker implements PodContext {
       : actions.initContainersToStart.map((i) => inits[i]);
     // Ephemeral containers go first, so a debugger starts even when an init container cannot.
     const ephemeral = actions.ephemeralContainersToStart.map((i) => pod.spec!.ephemeralContainers![i] as Container);
-    seq(ephemeral, false, () => seq(initList, true, (err) => {
+    // A debugger that failed to start (ErrImagePull …) fails the sync too, so it is retried with back-off.
+    seq(ephemeral, false, (errE) => seq(initList, true, (err) => {
       if (err) return done(err);
-      seq(actions.containersToStart.map((i) => pod.spec!.containers[i]), false, (err2) => done(err2));
+      seq(actions.containersToStart.map((i) => pod.spec!.containers[i]), false, (err2) => done(err2 ?? errE));
     }));
   }
 
