@@ -5,6 +5,7 @@ kubectl run test-pod --image=nginx
 sleep 20
 kubectl debug -it test-pod --image=busybox --target=test-pod
 hostname
+ps
 echo debugging from $(hostname)
 wget -qO- localhost | head -4
 exit

@@ -82,6 +82,11 @@ export interface ContainerConfig {
   stdin: boolean;
   /** Close stdin when the first attached client detaches (docker's StdinOnce). */
   stdinOnce?: boolean;
+  /**
+   * An ephemeral container's targetContainerName (kubectl debug --target): it joins that container's process
+   * namespace, so its `ps` lists the target's processes before its own.
+   */
+  targetContainerName?: string;
   /** The pod's IP and hostname (the pod name), shared by its containers. */
   podIP: string;
   hostname: string;

@@ -225,6 +225,8 @@ export class SimRuntime implements ContainerRuntime {
     const container = new SimContainer({
       id: hex, config, events: wrapped, clock: this.opts.clock, rng: rng.fork(hex), image: li.img, imageInfo: config.image,
       node: this.node, programs: programFor, network: this.network, router: this.router,
+      ...(config.targetContainerName ? { pidNamespace: () => [...(this.pods.get(podUid) ?? [])]
+        .find((c) => c !== holder.c && c.config.containerName === config.targetContainerName && !c.exitStatus) } : {}),
     });
     holder.c = container;
     let set = this.pods.get(podUid);

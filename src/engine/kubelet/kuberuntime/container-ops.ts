@@ -122,6 +122,8 @@ export function startContainer(s: RuntimeServices, ctx: PodContext, c: Container
       podUid: cur.metadata!.uid!, podName: cur.metadata!.name!, podNamespace: cur.metadata!.namespace!, containerName: c.name,
       image: r.image, command, args, env, workingDir: c.workingDir, mounts: ctx.volumes.mountsFor(c, cur), ...limits(c),
       tty: !!c.tty, stdin: !!c.stdin, stdinOnce: !!c.stdinOnce, podIP: ctx.podIPs()[0] ?? '',
+      ...((c as { targetContainerName?: string }).targetContainerName
+        ? { targetContainerName: (c as { targetContainerName?: string }).targetContainerName } : {}),
       // A hostNetwork pod shares the node's UTS namespace (the sandbox gets no hostname of its own).
       hostname: cur.spec?.hostNetwork ? cur.spec.nodeName ?? podHostname(cur) : podHostname(cur),
       resolvConf: resolvConfFor(cur), etcHosts: etcHostsFor(cur, ctx.podIPs()),

@@ -40,6 +40,8 @@ export interface ContainerDeps {
   programs: (id: string) => Program | undefined;
   network: PodNetwork;
   router: PodRouter;
+  /** The running container whose process namespace this one joined (config.targetContainerName), if any. */
+  pidNamespace?: () => SimContainer | undefined;
 }
 
 interface ProcRecord {
@@ -69,6 +71,8 @@ export class SimContainer implements Container, Sys {
   private readonly stdout: LineWriter;
   private readonly stderr: LineWriter;
   private lastPid = 1;
+  /** Where this container's PIDs start in the namespace of the container it targets (see namespaceProcesses). */
+  private pidBase: number | undefined;
   private state: 'created' | 'running' | 'exited' = 'created';
   /** Attached clients and PID 1's stdin (`stdin: true`); made at boot. */
   private attachPoint?: AttachPoint;
@@ -369,6 +373,17 @@ export class SimContainer implements Container, Sys {
   newPid(): number {
     this.lastPid += 1 + this.rng.int(3);
     return this.lastPid;
+  }
+
+  /** The target's processes, then this container's own, numbered after the target's PIDs at the time it joined. */
+  namespaceProcesses(): { pids: { pid: number; argv: string[]; startedAt: number }[]; ownPid(pid: number): number } {
+    const target = this.deps.pidNamespace?.();
+    if (!target) return { pids: this.processes(), ownPid: (pid) => pid };
+    // Joining takes the next PID of the target's namespace for this container's PID 1.
+    this.pidBase ??= target.newPid() - 1;
+    const base = this.pidBase;
+    const own = this.processes().map((p) => ({ ...p, pid: base + p.pid }));
+    return { pids: [...target.processes(), ...own], ownPid: (pid) => base + pid };
   }
 
   processes(): { pid: number; argv: string[]; startedAt: number }[] {

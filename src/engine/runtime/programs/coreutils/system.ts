@@ -154,7 +154,8 @@ const ps: Program = function* (ctx) {
   }
   ctx.out('PID   USER     TIME  COMMAND\n');
   const now = ctx.sys.clock.now();
-  const rows = [...ctx.sys.processes(), { pid: ctx.pid, argv: ctx.argv, startedAt: now }];
+  const ns = ctx.sys.namespaceProcesses?.();
+  const rows = [...(ns?.pids ?? ctx.sys.processes()), { pid: ns ? ns.ownPid(ctx.pid) : ctx.pid, argv: ctx.argv, startedAt: now }];
   const seen = new Set<number>();
   for (const p of rows.sort((a, b) => a.pid - b.pid)) {
     if (seen.has(p.pid)) continue;
