@@ -26,8 +26,9 @@ sleep 20
 kubectl get pods
 kubectl get pod test-pod-copy -o jsonpath='{.spec.containers[*].image} {.metadata.labels}'
 echo
-kubectl debug test-pod -q --copy-to=test-pod-debug --profile=general --image=busybox -c shell -- sleep 3600
-sleep 20
+kubectl debug test-pod -it -q --copy-to=test-pod-debug --profile=general --image=busybox -c shell
+ps
+exit
 kubectl get pod test-pod-debug -o jsonpath='{.spec.shareProcessNamespace} {.spec.containers[*].name} {.metadata.labels}'
 echo
 kubectl debug node/minikube -it --image=busybox --profile=general

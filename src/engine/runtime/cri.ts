@@ -87,6 +87,8 @@ export interface ContainerConfig {
    * namespace, so its `ps` lists the target's processes before its own.
    */
   targetContainerName?: string;
+  /** spec.shareProcessNamespace: the pod's containers share one PID namespace, with the pause process as PID 1. */
+  shareProcessNamespace?: boolean;
   /** The pod's IP and hostname (the pod name), shared by its containers. */
   podIP: string;
   hostname: string;

@@ -98,6 +98,8 @@ export class SimRuntime implements ContainerRuntime {
   private readonly local = new Map<string, LocalImage>();
   private readonly byRef = new Map<string, string>();
   private readonly pods = new Map<string, Set<SimContainer>>();
+  /** Pods that share a PID namespace (shareProcessNamespace): where each container's PIDs start, and the next free one. */
+  private pidSpaces: Map<string, { next: number; bases: WeakMap<SimContainer, number> }> | undefined;
   private readonly podByIP = new Map<string, string>();
   private readonly serialize: boolean;
   private readonly router: PodRouter;
@@ -217,6 +219,7 @@ export class SimRuntime implements ContainerRuntime {
         this.pods.get(podUid)?.delete(holder.c!);
         if (this.pods.get(podUid)?.size === 0) {
           this.pods.delete(podUid);
+          this.pidSpaces?.delete(podUid);
           if (this.podByIP.get(config.podIP) === podUid) this.podByIP.delete(config.podIP);
         }
         events.exit(status);
@@ -227,6 +230,7 @@ export class SimRuntime implements ContainerRuntime {
       node: this.node, programs: programFor, network: this.network, router: this.router,
       ...(config.targetContainerName ? { pidNamespace: () => [...(this.pods.get(podUid) ?? [])]
         .find((c) => c !== holder.c && c.config.containerName === config.targetContainerName && !c.exitStatus) } : {}),
+      ...(config.shareProcessNamespace ? { podPidNamespace: this.podPidNamespace(podUid) } : {}),
     });
     holder.c = container;
     let set = this.pods.get(podUid);
@@ -235,6 +239,25 @@ export class SimRuntime implements ContainerRuntime {
     if (config.podIP) this.podByIP.set(config.podIP, podUid);
     this.opts.clock.after(0, () => container.boot());
     return container;
+  }
+
+  // A pod's shared PID namespace: a container's PIDs start after those given out when it is first seen (the first
+  // after the pause process and the runtime's helpers, the next ones 30 apart).
+  private podPidNamespace(podUid: string): { members(): SimContainer[]; base(c: SimContainer): number } {
+    return {
+      members: () => [...(this.pods.get(podUid) ?? [])].filter((c) => !c.exitStatus),
+      base: (c) => {
+        this.pidSpaces ??= new Map();
+        let space = this.pidSpaces.get(podUid);
+        if (!space) this.pidSpaces.set(podUid, (space = { next: -24, bases: new WeakMap() }));
+        let b = space.bases.get(c);
+        if (b === undefined) {
+          b = space.next += 30;
+          space.bases.set(c, b);
+        }
+        return b;
+      },
+    };
   }
 
   private lookupForStart(image: ImageInfo): LocalImage {

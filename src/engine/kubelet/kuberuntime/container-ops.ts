@@ -124,6 +124,7 @@ export function startContainer(s: RuntimeServices, ctx: PodContext, c: Container
       tty: !!c.tty, stdin: !!c.stdin, stdinOnce: !!c.stdinOnce, podIP: ctx.podIPs()[0] ?? '',
       ...((c as { targetContainerName?: string }).targetContainerName
         ? { targetContainerName: (c as { targetContainerName?: string }).targetContainerName } : {}),
+      ...(cur.spec?.shareProcessNamespace ? { shareProcessNamespace: true } : {}),
       // A hostNetwork pod shares the node's UTS namespace (the sandbox gets no hostname of its own).
       hostname: cur.spec?.hostNetwork ? cur.spec.nodeName ?? podHostname(cur) : podHostname(cur),
       resolvConf: resolvConfFor(cur), etcHosts: etcHostsFor(cur, ctx.podIPs()),

@@ -42,6 +42,8 @@ export interface ContainerDeps {
   router: PodRouter;
   /** The running container whose process namespace this one joined (config.targetContainerName), if any. */
   pidNamespace?: () => SimContainer | undefined;
+  /** The pod's shared PID namespace (config.shareProcessNamespace): its running containers and where each one's PIDs start. */
+  podPidNamespace?: { members(): SimContainer[]; base(c: SimContainer): number };
 }
 
 interface ProcRecord {
@@ -376,7 +378,18 @@ export class SimContainer implements Container, Sys {
   }
 
   /** The target's processes, then this container's own, numbered after the target's PIDs at the time it joined. */
-  namespaceProcesses(): { pids: { pid: number; argv: string[]; startedAt: number }[]; ownPid(pid: number): number } {
+  namespaceProcesses(): { pids: { pid: number; argv: string[]; startedAt: number; user?: string }[]; ownPid(pid: number): number } {
+    const shared = this.deps.podPidNamespace;
+    if (shared) {
+      // The pause process is PID 1 (user 65535); each container's processes follow, from where its PIDs start.
+      const pids: { pid: number; argv: string[]; startedAt: number; user?: string }[] = [{ pid: 1, argv: ['/pause'], startedAt: 0, user: '65535' }];
+      for (const c of shared.members()) {
+        const base = shared.base(c);
+        pids.push(...c.processes().map((p) => ({ ...p, pid: base + p.pid })));
+      }
+      const mine = shared.base(this);
+      return { pids, ownPid: (pid) => mine + pid };
+    }
     const target = this.deps.pidNamespace?.();
     if (!target) return { pids: this.processes(), ownPid: (pid) => pid };
     // Joining takes the next PID of the target's namespace for this container's PID 1.

@@ -142,7 +142,7 @@ export interface Sys {
    * What `ps` lists: the processes of the container's process namespace — those of the container it targets
    * (kubectl debug --target) first, then its own under the PIDs that namespace gives them (`ownPid` maps one).
    */
-  namespaceProcesses?(): { pids: { pid: number; argv: string[]; startedAt: number }[]; ownPid(pid: number): number };
+  namespaceProcesses?(): { pids: { pid: number; argv: string[]; startedAt: number; user?: string }[]; ownPid(pid: number): number };
   /** kill(2): delivers a signal to a process of the container; false if there is no such process. */
   kill(pid: number, sig: Signal): boolean;
   /** Memory a process holds now (bytes); the container is OOM-killed above its limit. */

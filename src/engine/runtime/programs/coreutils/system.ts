@@ -160,7 +160,7 @@ const ps: Program = function* (ctx) {
   for (const p of rows.sort((a, b) => a.pid - b.pid)) {
     if (seen.has(p.pid)) continue;
     seen.add(p.pid);
-    ctx.out(`${String(p.pid).padStart(5)} root      0:00 ${p.argv.join(' ')}\n`);
+    ctx.out(`${String(p.pid).padStart(5)} ${((p as { user?: string }).user ?? 'root').padEnd(8)}  0:00 ${p.argv.join(' ')}\n`);
   }
   return 0;
 };
