@@ -19,6 +19,11 @@ import { SIGNAL_NUMBERS, type Signal } from './signals';
 import { EXEC_START_FAILED, NO_COMMAND_SPECIFIED, containerArgv, execErrorOutput, execFailure, startErrorEvent, startErrorState } from './command';
 import { defaultEtcHosts, defaultResolvConf, parseResolvConf, resolveName } from './resolver';
 
+const PATH_PAIR = Object.freeze(['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] as const);
+const TERM_PAIR = Object.freeze(['TERM', 'xterm'] as const);
+const HOME_ROOT = Object.freeze(['HOME', '/root'] as const);
+const HOME_SLASH = Object.freeze(['HOME', '/'] as const);
+
 /** How the runtime routes traffic between the containers of a node (localhost, pod IPs). */
 export interface PodRouter {
   /** An HTTP request to a pod IP on this node, or undefined if no pod of this node has that IP. */
@@ -117,14 +122,11 @@ export class SimContainer implements Container, Sys {
 
   /** The environment PID 1 starts with: PATH, HOSTNAME, [TERM], image ENV, pod env, HOME (moby CreateDaemonEnvironment + runc). */
   baseEnv(tty: boolean): Env {
-    const e = new Env();
-    e.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
-    e.set('HOSTNAME', this.config.hostname);
-    if (tty) e.set('TERM', 'xterm');
-    for (const [k, v] of this.image.config.env) e.set(k, v);
-    for (const [k, v] of this.config.env) e.set(k, v);
-    if (!e.has('HOME')) e.set('HOME', this.image.config.user && this.image.config.user !== 'root' ? '/' : '/root');
-    return e;
+    // A list of pairs, most of them shared (the image's, the Services'): see Env.fromPairs.
+    const pairs: (readonly [string, string])[] = [PATH_PAIR, ['HOSTNAME', this.config.hostname], ...(tty ? [TERM_PAIR] : []),
+      ...this.image.config.env, ...this.config.env];
+    if (pairs.some((p) => p[0] === 'HOME')) return Env.fromPairs(pairs);
+    return Env.fromPairs([...pairs, this.image.config.user && this.image.config.user !== 'root' ? HOME_SLASH : HOME_ROOT]);
   }
 
   /** Starts PID 1 (called by the runtime from a clock timer, after start() returned the handle). */

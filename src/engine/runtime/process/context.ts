@@ -10,35 +10,58 @@ import type { Signal } from './signals';
 
 /** An ordered environment (environ(7) order matters to `env`). */
 export class Env {
-  private readonly m: Map<string, string>;
+  // Until the first change the variables may be a list of pairs shared with the container's config
+  // (a container's PID 1 keeps its environment for life, and a map per container costs ≈ 0.5–1 KB);
+  // a later pair overrides an earlier one in the earlier one's place, as building the map does.
+  private m?: Map<string, string>;
+  private list?: readonly (readonly [string, string])[];
 
   constructor(entries: Iterable<[string, string]> = []) {
     this.m = new Map(entries);
   }
 
+  /** An environment over a list of pairs that is never changed (copied on the first change). */
+  static fromPairs(pairs: readonly (readonly [string, string])[]): Env {
+    const e = new Env();
+    e.m = undefined;
+    e.list = pairs;
+    return e;
+  }
+
+  private map(): Map<string, string> {
+    if (!this.m) {
+      this.m = new Map(this.list as [string, string][]);
+      this.list = undefined;
+    }
+    return this.m;
+  }
+
   get(k: string): string | undefined {
-    return this.m.get(k);
+    if (this.m) return this.m.get(k);
+    const l = this.list!;
+    for (let i = l.length - 1; i >= 0; i--) if (l[i][0] === k) return l[i][1];
+    return undefined;
   }
 
   has(k: string): boolean {
-    return this.m.has(k);
+    return this.m ? this.m.has(k) : this.list!.some((p) => p[0] === k);
   }
 
   /** Sets a variable, keeping its place when it already exists (as setenv does). */
   set(k: string, v: string): void {
-    this.m.set(k, v);
+    this.map().set(k, v);
   }
 
   delete(k: string): void {
-    this.m.delete(k);
+    this.map().delete(k);
   }
 
   entries(): [string, string][] {
-    return [...this.m.entries()];
+    return [...(this.m ?? new Map(this.list as [string, string][])).entries()];
   }
 
   clone(): Env {
-    return new Env(this.m);
+    return this.m ? new Env(this.m) : Env.fromPairs(this.list!);
   }
 }
 
