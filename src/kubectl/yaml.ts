@@ -49,7 +49,7 @@ const goIntType = new yaml.Type('tag:yaml.org,2002:int', {
 export const GO_YAML_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [goIntType] });
 
 /** go-yaml words some of js-yaml's errors differently; map the common ones. */
-function goYamlReason(reason: string): string {
+export function goYamlReason(reason: string): string {
   if (reason.startsWith('bad indentation of a mapping entry')) return 'mapping values are not allowed in this context';
   if (reason.includes('end of the stream or a document separator is expected')) return 'did not find expected key';
   if (reason.startsWith('unexpected end of the stream within a flow collection')) return 'did not find expected node content';

@@ -76,6 +76,8 @@ function decodeBody(buf: Buffer, contentType: string | undefined): unknown {
   const text = buf.toString('utf8');
   if (text.trim() === '') return undefined;
   if (t.includes('yaml')) return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  // Patch documents go to the API server as bytes: it reads them as encoding/json would (its errors).
+  if (/^application\/(json-patch|merge-patch|strategic-merge-patch)\+json/.test(t)) return text;
   return JSON.parse(text) as unknown;
 }
 

@@ -62,6 +62,12 @@ export const ERROR_CASES: readonly (string | OracleCase)[] = [
   'get pod nope', 'get pods nope other', 'get podz', 'get pods --foo', 'get', 'get pods -o foo', 'get pods -l "a in (b"',
   'get pods --sort-by=.foo', 'get deploy/nope svc/nope', 'describe pod nope', 'describe podz', 'describe', 'get pods -n',
   'get pods --all-namespaces=maybe', 'get nodes -o jsonpath={.items[*', 'get pods --chunk-size=abc',
+  // A patch whose JSON lost its quotes to the shell goes to the server as it is (util/yaml ToJSON), which answers in
+  // encoding/json's words; one that is not JSON is read as YAML by kubectl itself.
+  'patch pod test-app-pod -p {metadata:{labels:{a:b}}}', 'patch pod test-app-pod --type=merge -p {"metadata":{"labels":1',
+  'patch pod test-app-pod -p [{bad', 'patch pod test-app-pod -p [bad', 'patch pod test-app-pod -p [a,',
+  'patch pod test-app-pod --dry-run=client -p {metadata:1}', 'patch pod test-app-pod --dry-run=client --type=merge -p {metadata:1}',
+  'patch pod test-app-pod --dry-run=client --type=json -p {metadata:1}', 'patch pod test-app-pod --type=json -p {metadata:1}',
 ];
 
 export const DISCOVERY_CASES: readonly (string | OracleCase)[] = [

@@ -23,3 +23,4 @@ export type { Quantity, QuantityFormat } from './quantity';
 export { keyOf, makeKey, splitKey, controllerOf, deepFreeze, shareImmutable, isShareable, clone, shallowCopy, deepEqual, isTerminating } from './meta';
 export type { ObjectKey } from './meta';
 export { humanDuration, shortHumanDuration, timestampMillis, translateTimestampSince } from './duration';
+export { goJsonSyntaxError, parseGoJson } from './go-json-syntax';

@@ -13,6 +13,7 @@ import { type ServerCore } from './core';
 import { decodeBody, isDryRun } from './pipeline';
 import { createPrepared, settleNamespace, statusPart, updatePrepared, withWarnings } from './write';
 import { managerOf } from './managed-fields';
+import { parseGoJson } from '../api/go-json-syntax';
 
 const PATCH_TYPES: readonly PatchType[] = ['application/json-patch+json', 'application/merge-patch+json',
   'application/strategic-merge-patch+json', 'application/apply-patch+yaml'];
@@ -20,6 +21,9 @@ const PATCH_TYPES: readonly PatchType[] = ['application/json-patch+json', 'appli
 /** Applies a non-apply patch document to an object's JSON. */
 export function applyPatchDocument(info: ResourceInfo, type: PatchType, live: KubeObject, patch: unknown): KubeObject {
   try {
+    // A patch sent as bytes (what the HTTP body held) is read as encoding/json reads it: a malformed one is a
+    // BadRequest in its words ("invalid character 'm' looking for beginning of object key string").
+    if (typeof patch === 'string' && type !== 'application/apply-patch+yaml') patch = parseGoJson(patch);
     switch (type) {
       case 'application/json-patch+json':
         return jsonPatch(live, patch) as KubeObject;

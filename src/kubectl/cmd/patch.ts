@@ -2,6 +2,8 @@
 // or JSON patch sent to the server (fieldManager kubectl-patch), or applied locally with --local /
 // --dry-run=client; "patched" or "patched (no change)".
 import yaml from 'js-yaml';
+import { goYamlReason } from '../yaml';
+import { goJsonSyntaxError } from '../../engine/api';
 import type { KubeObject } from '../../engine/api/types';
 import { apiVersionOf, type PatchType } from '../../engine/api';
 import { deepEqual } from '../../engine/api/meta';
@@ -23,23 +25,53 @@ const PATCH_TYPES: Record<string, PatchType> = {
   strategic: 'application/strategic-merge-patch+json',
 };
 
-/** yaml.ToJSON: the patch may be YAML or JSON. */
+/**
+ * k8s.io/apimachinery util/yaml ToJSON: a patch that starts with "{" (after blanks) is JSON and is sent as it
+ * is — even when malformed, the server then says why — anything else is read as YAML.
+ */
 export function patchToJson(text: string, shown: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // not JSON: read it as YAML
+  if (text.trimStart().startsWith('{')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
   }
   try {
     return yaml.load(text, { schema: yaml.CORE_SCHEMA }) ?? null;
   } catch (e) {
     const err = e as { reason?: string; mark?: { line: number } };
-    throw new CmdError(`error: unable to parse ${JSON.stringify(shown)}: error converting YAML to JSON: yaml: line ${(err.mark?.line ?? 0) + 1}: ${err.reason ?? ''}`);
+    // sigs.k8s.io/yaml YAMLToJSON returns go-yaml's error as it is ("yaml: line N: …"); go-yaml counts the
+    // line a truncated document ends on, js-yaml the one after it.
+    const line = Math.min((err.mark?.line ?? 0) + 1, text.split('\n').length);
+    throw new CmdError(`error: unable to parse ${JSON.stringify(shown)}: yaml: line ${line}: ${flowEndReason(text, err.reason ?? '')}`);
   }
+}
+
+// go-yaml, at the end of input inside a flow collection, names what the innermost open one still needs
+// ("did not find expected ',' or '}'"), or a node after a trailing comma (observed from kubectl v1.32.5).
+function flowEndReason(text: string, reason: string): string {
+  if (!reason.startsWith('unexpected end of the stream within a flow collection')) return goYamlReason(reason);
+  if (text.trimEnd().endsWith(',')) return 'did not find expected node content';
+  const open: string[] = [];
+  let quote = '';
+  for (const c of text) {
+    if (quote) { if (c === quote) quote = ''; continue; }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') open.push(c === '[' ? ']' : '}');
+    else if ((c === ']' || c === '}') && open.length) open.pop();
+  }
+  return open.length ? `did not find expected ',' or '${open[open.length - 1]}'` : goYamlReason(reason);
 }
 
 // getPatchedJSON for --local and --dry-run=client.
 function applyLocally(type: string, obj: KubeObject, patch: unknown, info: { kind: string; group: string; version: string }): KubeObject {
+  if (typeof patch === 'string') {
+    // Malformed JSON, in each patch library's words: strategicpatch's mergepatch.ErrBadJSONDoc, evanphx/json-patch's
+    // MergePatch errBadJSONPatch, and DecodePatch's encoding/json error (observed from kubectl v1.32.5 --local).
+    const bad = goJsonSyntaxError(patch);
+    if (bad !== undefined) throw new CmdError(`error: ${type === 'json' ? bad : type === 'merge' ? 'Invalid JSON Patch' : 'invalid JSON document'}`);
+  }
   try {
     if (type === 'json') return jsonPatch(obj, patch) as KubeObject;
     if (type === 'merge') return jsonMergePatch(obj, patch) as KubeObject;

@@ -8,6 +8,7 @@ import { deepEqual } from '../meta';
 import type { ConfigMap, Secret, ServiceAccount } from '../types';
 import { byteLength, isConfigMapKey, nameIsDNSSubdomain } from './names';
 import { META, validateImmutableField, validateObjectMeta, validateObjectMetaUpdate } from './objectmeta';
+import { goJsonSyntaxError } from '../go-json-syntax';
 
 /** core.MaxSecretSize: 1 MiB for a Secret's data and a ConfigMap's data plus binaryData. */
 export const MAX_SECRET_SIZE = 1024 * 1024;
@@ -28,29 +29,14 @@ function decodeBase64(s: string): string {
   }
 }
 
-const describeChar = (c: string) => (c === '\'' ? '\'\\\'\'' : `'${c}'`);
-
 /**
- * The first error Go's json.Unmarshal reports for a document that must be a JSON object.
- * Deviation: only the common cases are worded as Go words them.
+ * The first error Go's json.Unmarshal reports for a document that must be a JSON object: a syntax error in
+ * encoding/json's words, or the type mismatch of a valid document that is not an object.
  */
 export function goJSONObjectError(text: string): string | undefined {
-  const t = text.trim();
-  if (t === '') return 'unexpected end of JSON input';
-  const lit = { t: 'true', f: 'false', n: 'null' }[t[0]];
-  if (lit) {
-    for (let i = 1; i < lit.length; i++) {
-      if (i >= t.length) return 'unexpected end of JSON input';
-      if (t[i] !== lit[i]) return `invalid character ${describeChar(t[i])} in literal ${lit} (expecting '${lit[i]}')`;
-    }
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(t);
-  } catch {
-    if (!'{["-0123456789'.includes(t[0]) && !lit) return `invalid character ${describeChar(t[0])} looking for beginning of value`;
-    return 'unexpected end of JSON input';
-  }
+  const syntax = goJsonSyntaxError(text);
+  if (syntax !== undefined) return syntax;
+  const parsed = JSON.parse(text) as unknown;
   if (parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed))) return undefined;
   const kind = Array.isArray(parsed) ? 'array' : typeof parsed === 'number' ? 'number' : typeof parsed === 'boolean' ? 'bool' : 'string';
   return `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`;
