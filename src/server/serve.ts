@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import yaml from 'js-yaml';
 import type { ApiRequest, ApiResponse, ApiStatus, KubeObject, WatchEvent } from '../engine/api';
-import { StatusError } from '../engine/api';
+import { StatusError, goJsonSyntaxError, resourceFor } from '../engine/api';
 import { openApiV3Document, openApiV3Root } from '../kubectl/explain';
 import { Session } from './session';
 import { defaultWorkerJoinIntervalMs, type ClusterTimings } from '../engine/cluster';
@@ -79,6 +79,20 @@ function decodeBody(buf: Buffer, contentType: string | undefined): unknown {
   // Patch documents go to the API server as bytes: it reads them as encoding/json would (its errors).
   if (/^application\/(json-patch|merge-patch|strategic-merge-patch)\+json/.test(t)) return text;
   return JSON.parse(text) as unknown;
+}
+
+/**
+ * A JSON body that does not parse, as the API server words it: the serializer's "couldn't get version/kind; json
+ * parse error" around encoding/json's syntax error, wrapped by the handlers' transformDecodeError with the
+ * first 30 bytes of the body (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go summarizeData).
+ */
+function malformedBodyMessage(raw: Buffer, apiReq: ApiRequest): string {
+  const syntax = goJsonSyntaxError(raw.toString('utf8')) ?? 'unexpected end of JSON input';
+  const kind = resourceFor(apiReq.group, apiReq.resource)?.kind;
+  if (!kind || apiReq.subresource || (apiReq.verb !== 'create' && apiReq.verb !== 'update')) return syntax;
+  const head = raw.subarray(0, 30);
+  const summary = raw[0] === 0x7b ? `${head.toString('latin1')}${raw.length > 30 ? ' ...' : ''}` : `${head.toString('hex')}${raw.length > 30 ? ' ...' : ''}`;
+  return `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error: ${syntax} (${summary})`;
 }
 
 /** The requesting user: the kubeconfig's admin, or whom the Impersonate-* headers name. */
@@ -187,7 +201,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<ServeHandle> 
       const body = decodeBody(raw, req.headers['content-type']);
       if (body !== undefined) apiReq.body = body;
     } catch (e) {
-      const msg = e instanceof ProtobufDecodeError ? e.message : `json: ${(e as Error).message}`;
+      const msg = e instanceof ProtobufDecodeError ? e.message : malformedBodyMessage(raw, apiReq);
       return sendJson(res, 400, status(400, 'BadRequest', msg));
     }
     if (r.watch) return serveWatch(req, res, apiReq);
