@@ -4,7 +4,7 @@
 // Past COMPACT_PODS pods the pods are painted on a canvas: click-select and the hover tooltip still work.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, run, screenshot, waitForTerminal } from './harness';
+import { launch, openApp, run, screenshot, waitFor, waitForTerminal } from './harness';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -14,15 +14,6 @@ afterAll(async () => { await browser?.close(); });
 
 /** A pasted heredoc has run: its "> EOF" line is followed by a fresh prompt (a command typed sooner would race it). */
 const heredocDone = (page: Page) => waitForTerminal(page, /> EOF\nlearner@kubesim:[^\n]*\$ *$/);
-
-async function waitFor(page: Page, what: string, fn: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fn()) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const MANIFEST = `apiVersion: v1
 kind: ConfigMap

@@ -3,7 +3,7 @@
 // why it is on its node; the timeline lists what happened, in plain words.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, run, screenshot, waitForTerminal } from './harness';
+import { launch, openApp, run, screenshot, waitFor, waitForTerminal } from './harness';
 import * as seed from '../fixtures';
 
 let browser: Browser;
@@ -19,15 +19,6 @@ const SEED = `${seed.WEBAPP_DEPLOYMENT.slice(0, seed.WEBAPP_DEPLOYMENT.indexOf('
 /** A pasted heredoc has run: its "> EOF" line is followed by a fresh prompt (a command typed sooner would race it). */
 const heredocDone = (page: Page) => waitForTerminal(page, /> EOF\nlearner@kubesim:[^\n]*\$ *$/);
 
-async function waitFor(page: Page, what: string, fn: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fn()) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 const running = (page: Page) => page.$$eval('.pod-chip[data-pod^="default/webapp-deployment-"]',
   (els) => els.filter((e) => e.getAttribute('data-status') === 'Running' && e.classList.contains('tone-ok')).length);
 
@@ -37,8 +28,8 @@ describe('diagram', () => {
     await page.evaluate((t) => (window as any).__kubesim.terminals.t1.paste(`cat <<'EOF' > webapp.yaml\n${t}EOF\n`), SEED);
     await heredocDone(page);
     expect(await run(page, 'kubectl apply -f webapp.yaml')).toBe('deployment.apps/webapp-deployment created\nservice/webapp-service created\n');
-    await waitFor(page, '3 pods in the diagram', async () => (await page.$$('.pod-chip[data-pod^="default/webapp-deployment-"]')).length === 3);
-    await waitFor(page, '3 Running pods', async () => (await running(page)) === 3);
+    await waitFor(page, '3 pods in the diagram', async () => (await page.$$('.pod-chip[data-pod^="default/webapp-deployment-"]')).length === 3, 30_000);
+    await waitFor(page, '3 Running pods', async () => (await running(page)) === 3, 30_000);
     // Every pod sits inside a node region, and the Service routes to each of them.
     const placement = await page.$$eval('.pod-chip[data-pod^="default/webapp-deployment-"]', (pods) => pods.map((p) => {
       const b = p.getBoundingClientRect();
@@ -73,21 +64,21 @@ describe('diagram', () => {
     expect(texts.some((t) => /Scheduler: placed the pod on minikube/.test(t))).toBe(true);
     await page.fill('.timeline-filters input[type="search"]', 'deployment/webapp');
     await waitFor(page, 'the object filter', async () => (await page.$$eval('.timeline-body .event-row', (rows) =>
-      rows.every((r) => r.querySelector('.event-object')?.textContent?.startsWith('deployment/webapp')))));
+      rows.every((r) => r.querySelector('.event-object')?.textContent?.startsWith('deployment/webapp')))), 30_000);
     await page.click('.timeline-body .event-row');
-    await waitFor(page, 'the Deployment selected', async () => page.evaluate(() => !!document.querySelector('.owner-group.is-selected')));
+    await waitFor(page, 'the Deployment selected', async () => page.evaluate(() => !!document.querySelector('.owner-group.is-selected')), 30_000);
 
     // Zoom and pan: the buttons scale, a plain wheel scrolls, "Fit" brings the fitted view back.
     const transform = () => page.getAttribute('.diagram-root', 'transform');
     const fitted = await transform();
     await page.click('button[aria-label="Zoom in"]');
-    await waitFor(page, 'the zoom', async () => (await transform()) !== fitted);
+    await waitFor(page, 'the zoom', async () => (await transform()) !== fitted, 30_000);
     expect(await transform()).toMatch(/scale\(/);
     await page.mouse.move(700, 250);
     await page.mouse.wheel(0, 120);
-    await waitFor(page, 'the pan', async () => /translate\([-\d.]+,-[\d.]+\)/.test((await transform()) ?? ''));
+    await waitFor(page, 'the pan', async () => /translate\([-\d.]+,-[\d.]+\)/.test((await transform()) ?? ''), 30_000);
     await page.click('button[aria-label="Fit the cluster"]');
-    await waitFor(page, 'the fitted view', async () => (await transform()) === fitted);
+    await waitFor(page, 'the fitted view', async () => (await transform()) === fitted, 30_000);
     expect(errors).toEqual([]);
     await close();
   });

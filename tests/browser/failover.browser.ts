@@ -3,22 +3,13 @@
 // come back Running on the other nodes; the timeline tells the story.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, screenshot, waitForTerminal } from './harness';
+import { launch, openApp, screenshot, waitFor, waitForTerminal } from './harness';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
 
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
-
-async function waitFor(page: Page, what: string, fn: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fn()) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Running, ready web pods by the node region they are drawn in. */
 const webPods = (page: Page) => page.$$eval('.pod-chip[data-pod^="default/web-"]', (pods) => pods

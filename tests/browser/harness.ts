@@ -87,3 +87,13 @@ export function ageSeconds(age: string): number {
   for (const [, n, u] of age.matchAll(/(\d+)([smhdy])/g)) s += Number(n) * { s: 1, m: 60, h: 3600, d: 86400, y: 31_536_000 }[u as 's']!;
   return s;
 }
+
+/** Polls `fn` until it holds; fails naming `what` after `timeoutMs`. */
+export async function waitFor(page: Page, what: string, fn: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fn()) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
