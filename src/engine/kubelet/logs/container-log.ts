@@ -47,8 +47,6 @@ function intern(text: string): string {
 
 // subMs is below 1e6; a stderr line stores subMs + STDERR (one small integer per line for both).
 const STDERR = 1_000_000;
-/** Lines up to which the columns are copied at their exact size; longer logs grow by push. */
-const EXACT_UP_TO = 64;
 
 /**
  * A container's log with followers. Lines are held column-wise (times, subMs and stream, texts): a
@@ -66,19 +64,9 @@ export class ContainerLog {
 
   /** Appends a line and hands it to followers. */
   append(line: LogLine): void {
-    const sub = line.stream === 'stderr' ? line.subMs + STDERR : line.subMs;
-    const text = intern(line.text);
-    if (this.texts.length < EXACT_UP_TO) {
-      // Most logs are a start-up burst of a few lines: arrays of their exact size (push would reserve
-      // room for 40 after the 17th line, three times per container).
-      this.times = [...this.times, line.t];
-      this.subs = [...this.subs, sub];
-      this.texts = [...this.texts, text];
-    } else {
-      this.times.push(line.t);
-      this.subs.push(sub);
-      this.texts.push(text);
-    }
+    this.times.push(line.t);
+    this.subs.push(line.stream === 'stderr' ? line.subMs + STDERR : line.subMs);
+    this.texts.push(intern(line.text));
     if (this.texts.length > MAX_LOG_LINES) {
       const from = this.texts.length - MAX_LOG_LINES;
       this.times = this.times.slice(from);
