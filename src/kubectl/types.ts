@@ -48,6 +48,11 @@ export interface KubectlIO {
    * (a Ctrl-C drops the typed line, a Ctrl-D ends input) instead of stopping kubectl.
    */
   readLine?(o?: { raw?: boolean }): Promise<string | undefined>;
+  /**
+   * While a remote TTY session runs (exec -it): registers what Ctrl-C does — it goes to the remote
+   * foreground job instead of stopping kubectl. Returns the unregistration. Absent without a terminal.
+   */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 /** Everything a kubectl invocation runs with. */

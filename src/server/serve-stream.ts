@@ -18,7 +18,7 @@ interface ExecSessionBody {
   kind: 'ExecSession' | 'AttachSession';
   tty: boolean;
   start(io: { stdout(s: string): void; stderr(s: string): void; readLine?(): Promise<string | undefined>; tty?: boolean;
-    signal?: AbortSignal }): Promise<number>;
+    signal?: AbortSignal; onInterrupt?(handler: () => void): () => void }): Promise<number>;
 }
 
 /** What the upgrade handler needs from the server. */
@@ -103,6 +103,7 @@ export function handleUpgrade(deps: StreamDeps, req: IncomingMessage, socket: Du
       else return;
     }
   };
+  let interruptJob: (() => void) | undefined;
   let rest: Buffer = Buffer.alloc(0);
   socket.on('data', (chunk: Buffer) => {
     rest = parseFrames(Buffer.concat([rest, chunk]), (opcode, payload) => {
@@ -115,8 +116,13 @@ export function handleUpgrade(deps: StreamDeps, req: IncomingMessage, socket: Du
         if (session.tty) {
           text = text.replace(/\r/g, '\n');
           const intr = text.lastIndexOf('\x03');
-          if (intr >= 0) {
-            // Ctrl-C: the remote TTY echoes ^C and drops the line being typed; the shell prompts again.
+          if (intr >= 0 && waiting.length === 0 && interruptJob) {
+            // Ctrl-C while a command runs in the remote shell: its foreground job gets SIGINT.
+            send(1, '^C');
+            interruptJob();
+            text = text.slice(intr + 1);
+          } else if (intr >= 0) {
+            // Ctrl-C at the prompt: the remote TTY echoes ^C and drops the line being typed; the shell prompts again.
             send(1, '^C\r\n');
             pending = `${pending.slice(0, pending.lastIndexOf('\n') + 1)}\n`;
             text = text.slice(intr + 1);
@@ -139,6 +145,7 @@ export function handleUpgrade(deps: StreamDeps, req: IncomingMessage, socket: Du
     stderr: (s) => send(session.tty ? 1 : 2, session.tty ? s.replace(/\r?\n/g, '\r\n') : s),
     readLine: stdin ? () => new Promise<string | undefined>((resolve) => { waiting.push(resolve); deliver(); }) : undefined,
     tty: session.tty, signal: ac.signal,
+    onInterrupt: session.tty ? (h) => { interruptJob = h; return () => { if (interruptJob === h) interruptJob = undefined; }; } : undefined,
   }).then((code) => {
     send(3, exitStatus(code));
     if (socket.writable) socket.end(frame(0x8, Buffer.from([0x03, 0xe8])));

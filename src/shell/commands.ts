@@ -70,7 +70,8 @@ export async function execCommand(ctx: ShellContext, argv: string[], input: Stdi
     sleep: (ms) => host.sleep(ms, signal) };
   switch (name) {
     case 'kubectl':
-      return runKubectl(args, host.kubectlEnv(signal), { stdout: io.stdout, stderr: io.stderr, stdin, readLine: io.readLine });
+      return runKubectl(args, host.kubectlEnv(signal), { stdout: io.stdout, stderr: io.stderr, stdin, readLine: io.readLine,
+        onInterrupt: io.onInterrupt });
     case 'cd': {
       const target = args[0] === '-' ? ctx.vars.OLDPWD ?? fs.cwd : args[0] ?? ctx.vars.HOME;
       if (!fs.isDir(target)) {

@@ -56,7 +56,7 @@ export async function withRedirects(rs: Redirect[], stdin: Stdin, io: ShellIO, f
     }
   }
   try {
-    return await fn(input, { stdout: (s) => out(s), stderr: (s) => err(s), readLine });
+    return await fn(input, { stdout: (s) => out(s), stderr: (s) => err(s), readLine, onInterrupt: readLine ? io.onInterrupt : undefined });
   } finally {
     for (const s of sinks) fs.append(s.path, s.text);
   }

@@ -38,6 +38,8 @@ export interface ShellIO {
   stderr(s: string): void;
   /** Lines the user types while a command runs (the terminal's input); undefined at end of input. */
   readLine?(o?: { raw?: boolean }): Promise<string | undefined>;
+  /** A remote TTY session's Ctrl-C handler (see KubectlIO.onInterrupt). */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 /** A command's standard input: what is left of it (read takes a line at a time). */
@@ -223,7 +225,8 @@ export class Shell implements ShellContext {
       let captured = '';
       const out = last ? io.stdout : filter && i === n - 1 ? (s: string) => filter.write(s) : (s: string) => { captured += s; };
       // Only the first command of a pipeline reads the terminal.
-      code = await this.runCommand(p.cmds[i], input, { stdout: out, stderr: io.stderr, readLine: i === 0 ? io.readLine : undefined },
+      code = await this.runCommand(p.cmds[i], input, { stdout: out, stderr: io.stderr, readLine: i === 0 ? io.readLine : undefined,
+        onInterrupt: i === 0 ? io.onInterrupt : undefined },
         filter ? pipe.signal : signal, !last);
       input = { text: captured };
     }

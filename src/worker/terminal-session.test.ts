@@ -97,4 +97,28 @@ describe('TerminalSession: lines typed while a command runs', () => {
     await settle();
     expect(out()).toBe('/ # ');
   });
+
+  it('a Ctrl-C while a remote TTY session runs a command goes to that command, not to kubectl', async () => {
+    let aborted = false;
+    let out = '';
+    const shell = {
+      prompt: () => '$ ', feed: (line: string) => line, cancelInput: () => undefined,
+      async run(_text: string, io: ShellIO, signal?: AbortSignal): Promise<number> {
+        signal?.addEventListener('abort', () => { aborted = true; });
+        // The remote command runs until its foreground job is interrupted; then the session goes on.
+        await new Promise<void>((resolve) => { const off = io.onInterrupt?.(() => { off?.(); io.stdout('\n'); resolve(); }); });
+        io.stdout('after\n');
+        return 0;
+      },
+    } as unknown as Shell;
+    const s = new TerminalSession('t2', { shell, cwd: () => '/home/learner', write: (d) => { out += d; }, ready: () => undefined,
+      afterCommand: () => undefined, setTimer: () => () => undefined });
+    s.input(['exec'], 1);
+    await settle();
+    s.interrupt(1);
+    await settle();
+    expect(aborted).toBe(false);
+    expect(out).toBe('\nafter\n');
+    expect(s.busy).toBe(false);
+  });
 });

@@ -45,6 +45,8 @@ export class TerminalSession {
   private rawReader = false;
   /** Ctrl-D reached a waiting remote TTY read: it gets end of input. */
   private eofPending = false;
+  /** While a remote TTY session runs (exec -it): what Ctrl-C does there (SIGINT to its foreground job). */
+  private remoteInterrupt: (() => void) | undefined;
   private next = 0;
   private processing = false;
   private running: Running | undefined;
@@ -115,6 +117,11 @@ export class TerminalSession {
   /** Ctrl-C. */
   interrupt(seq = this.seq): void {
     this.seq = Math.max(this.seq, seq);
+    if (this.remoteInterrupt && !(this.wakeReader && this.rawReader) && this.running) {
+      // A command runs in the remote shell: its foreground job gets the Ctrl-C; kubectl keeps running.
+      this.remoteInterrupt();
+      return;
+    }
     if (this.wakeReader && this.rawReader) {
       // At a remote TTY's prompt the remote side takes the Ctrl-C: the half-typed line is dropped and it
       // prompts again (the page shows "^C"); kubectl keeps running.
@@ -184,13 +191,18 @@ export class TerminalSession {
       this.deps.write(s);
     };
     try {
-      await Promise.race([this.deps.shell.run(text, { stdout: out, stderr: out, readLine: (o) => this.readLine(r, !!o?.raw) }, r.ac.signal), detached]);
+      await Promise.race([this.deps.shell.run(text, { stdout: out, stderr: out, readLine: (o) => this.readLine(r, !!o?.raw),
+        onInterrupt: (h) => {
+          this.remoteInterrupt = h;
+          return () => { if (this.remoteInterrupt === h) this.remoteInterrupt = undefined; };
+        } }, r.ac.signal), detached]);
     } catch (e) {
       // Shell.run never throws by contract; a bug in a command must not take the tab down with it.
       out(`kubesim: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     } finally {
       r.detached = true;
       this.running = undefined;
+      this.remoteInterrupt = undefined;
     }
     try {
       this.deps.afterCommand();

@@ -70,7 +70,7 @@ describe('terminal', () => {
     await close();
   });
 
-  it('kubectl run -it is a shell in the pod: Ctrl-C drops the typed line there, Ctrl-D ends it', async () => {
+  it('kubectl run -it is a shell in the pod: Ctrl-C stops its command or drops the typed line there, Ctrl-D ends it', async () => {
     const { page, errors, close } = await openApp(browser, baseUrl);
     await page.keyboard.type('kubectl run bb -it --image=busybox --restart=Never -- sh');
     await page.keyboard.press('Enter');
@@ -81,13 +81,21 @@ describe('terminal', () => {
     await page.keyboard.type('echo hello from $(hostname)');
     await page.keyboard.press('Enter');
     await waitForTerminal(page, /\nhello from bb\n\/ #$/);
+    // Ctrl-C while a command runs there stops that command (SIGINT to the remote foreground job), not the session.
+    await page.keyboard.type('sleep 600');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1_000);
+    await page.keyboard.press('Control+C');
+    await waitForTerminal(page, /\n\/ # sleep 600\n\^C\n\/ #$/);
     await page.keyboard.type('oops');
     await page.keyboard.press('Control+C');
     await waitForTerminal(page, /\n\/ # oops\^C\n\/ #$/);
     await screenshot(page, 'terminal-run-it-1280x720-dark');
     await page.keyboard.press('Control+D');
     await waitForTerminal(page, /learner@kubesim:~\$$/);
-    expect(await run(page, 'kubectl get pod bb --no-headers')).toMatch(/^bb\s+0\/1\s+Completed\s+0\s+\S+\n$/);
+    // The shell ended with the status of its last command, the interrupted sleep (128 + SIGINT), as ash does.
+    expect(await run(page, 'kubectl get pod bb --no-headers')).toMatch(/^bb\s+0\/1\s+Error\s+0\s+\S+\n$/);
+    expect(await run(page, "kubectl get pod bb -o jsonpath='{.status.containerStatuses[0].state.terminated.exitCode}{\"\\n\"}'")).toBe('130\n');
     expect(errors).toEqual([]);
     await close();
   });

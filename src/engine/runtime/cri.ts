@@ -123,6 +123,11 @@ export interface ExecIO {
   readLine?(): Promise<string | undefined>;
   tty?: boolean;
   signal?: AbortSignal;
+  /**
+   * With a TTY: registers what a Ctrl-C on the client's terminal does (SIGINT to the foreground job);
+   * returns the unregistration.
+   */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 /** How a container process ended. */

@@ -241,7 +241,9 @@ export class SimContainer implements Container, Sys {
   /** Attaches to PID 1's streams (and its stdin, if the container has one) until detached or exited. */
   attach(io: ExecIO): Promise<void> {
     if (this.state !== 'running' || !this.attachPoint) return Promise.resolve();
-    return this.attachPoint.attach(io);
+    // With a TTY, the attached terminal's Ctrl-C is SIGINT to PID 1's foreground job.
+    const off = this.config.tty ? io.onInterrupt?.(() => { this.procs.get(1)?.fiber?.interrupt(); }) : undefined;
+    return this.attachPoint.attach(io).finally(() => off?.());
   }
 
   exec(argv: string[], io: ExecIO): Promise<number> {
@@ -265,12 +267,16 @@ export class SimContainer implements Container, Sys {
     const stdin: Stdin = io.readLine ? ioStdin(io) : NULL_STDIN;
     const ctx = this.ctx(rec, argv, env, cwd, stdin, (s) => io.stdout(s), (s) => io.stderr(s), !!io.tty);
     ctx.leader = true;
+    let unregister: (() => void) | undefined;
     rec.fiber = new Fiber(this.execProgram(target, ctx), this.clock, (code) => {
       this.procs.delete(rec.pid);
       this.release(rec.pid);
+      unregister?.();
       done(code);
     });
     io.signal?.addEventListener('abort', () => rec.fiber?.kill(130));
+    // A TTY's Ctrl-C reaches the session's foreground job (the exec'd shell drops it and prompts again).
+    if (io.tty) unregister = io.onInterrupt?.(() => { rec.fiber?.interrupt(); });
     rec.fiber.start();
   }
 

@@ -25,6 +25,13 @@ export class ProcessExit {
   constructor(readonly code: number) {}
 }
 
+/**
+ * Thrown into a process at its wait by a Ctrl-C on its terminal (the TTY's SIGINT to the foreground job):
+ * unlike ProcessExit it passes the in-line children (runChild) and ends the whole command an interactive
+ * shell is running; the shell catches it and prompts again, anything else ends with 130.
+ */
+export class Interrupted {}
+
 /** Sleeps `ms` simulated milliseconds. */
 export function* sleep(ms: number): Generator<Effect, void, unknown> {
   if (ms > 0) yield { kind: 'sleep', ms };

@@ -1,7 +1,7 @@
 // The scheduler of one simulated process: steps its generator until it waits, and resumes it when
 // the wait ends (a clock timer, a callback). Everything runs synchronously inside clock timers.
 import type { Clock } from '../../clock';
-import { type Proc, ProcessExit } from './effects';
+import { Interrupted, type Proc, ProcessExit } from './effects';
 
 /** A process's thread of execution. `exit` is called exactly once. */
 export class Fiber {
@@ -21,17 +21,35 @@ export class Fiber {
     this.step(undefined);
   }
 
-  private step(input: unknown): void {
+  /**
+   * Ctrl-C on the process's terminal: Interrupted is thrown at the wait it is in (not while it runs, and
+   * not once it has ended). Returns whether it was delivered.
+   */
+  interrupt(): boolean {
+    if (this.finished || this.running) return false;
+    this.cancel?.();
+    this.cancel = undefined;
+    this.step(undefined, new Interrupted());
+    return true;
+  }
+
+  private step(input: unknown, thrown?: Interrupted): void {
     let value = input;
+    let raise = thrown;
     this.running = true;
     try {
       for (;;) {
         if (this.finished) return;
         let r: IteratorResult<unknown, number>;
         try {
-          r = this.gen.next(value);
+          if (raise) {
+            const e = raise;
+            raise = undefined;
+            r = this.gen.throw(e);
+          } else r = this.gen.next(value);
         } catch (e) {
           if (e instanceof ProcessExit) return this.finish(e.code);
+          if (e instanceof Interrupted) return this.finish(130);
           throw e;
         }
         if (r.done) return this.finish(r.value);

@@ -2,7 +2,7 @@
 // (kubectl exec -it … -- sh) with its prompt: "/ # " (busybox/alpine ash), "# " (dash) or
 // "root@<pod>:/# " (bash with Debian's /root/.bashrc).
 import type { Program, ProcCtx } from '../process/context';
-import { ProcessExit } from '../process/effects';
+import { Interrupted, ProcessExit } from '../process/effects';
 import type { Effect } from '../process/effects';
 import { resolvePath } from '../filesystem/image-tree';
 import { dialectOf, type ShellKind } from './dialect';
@@ -65,7 +65,16 @@ function* repl(sh: Shell, ctx: ProcCtx, io: Io, kind: ShellKind, prompts = true)
       const ps1 = sh.vars.get('PS1')?.v;
       io.out(ps1 ?? (kind === 'bash' && !bashrc ? `bash-${BASH_VERSION}# ` : sh.dialect.prompt(host, sh.cwd, home)));
     } else io.out(sh.vars.get('PS2')?.v ?? '> ');
-    const line = yield* ctx.stdin.readLine();
+    let line: string | undefined;
+    try {
+      line = yield* ctx.stdin.readLine();
+    } catch (e) {
+      if (!(e instanceof Interrupted)) throw e;
+      // Ctrl-C at the prompt: the line typed so far is dropped.
+      io.out('\n');
+      buf = '';
+      continue;
+    }
     if (line === undefined) {
       if (!prompts) {
         if (buf) sh.syntaxError(new IncompleteInput(), buf, io);
@@ -94,7 +103,10 @@ function* repl(sh: Shell, ctx: ProcCtx, io: Io, kind: ShellKind, prompts = true)
       yield* sh.runList(list, io);
     } catch (e) {
       if (e instanceof ProcessExit) return e.code;
-      throw e;
+      if (!(e instanceof Interrupted) || !prompts) throw e;
+      // Ctrl-C ended the running command (its process group got SIGINT): a new line, then the prompt.
+      io.out('\n');
+      sh.status = 130;
     }
     lineBase += lines;
   }

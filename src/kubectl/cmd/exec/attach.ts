@@ -15,7 +15,7 @@ import { setupTTY } from './stream';
 interface AttachSessionBody {
   kind: 'AttachSession';
   start(io: { stdout(s: string): void; stderr(s: string): void; readLine?(): Promise<string | undefined>; tty?: boolean;
-    signal?: AbortSignal }): Promise<number>;
+    signal?: AbortSignal; onInterrupt?(handler: () => void): () => void }): Promise<number>;
 }
 
 /**
@@ -39,7 +39,8 @@ export async function attachToContainer(ctx: CmdContext, pod: Pod, name: string,
   if (res.code >= 400) throw new StatusError(res.body as never);
   const session = res.body as AttachSessionBody;
   const out = (x: string) => ctx.out(x);
-  await session.start({ stdout: out, stderr: s.tty ? out : (x) => ctx.err(x), readLine: s.readLine, tty: s.tty, signal: ctx.env.signal });
+  await session.start({ stdout: out, stderr: s.tty ? out : (x) => ctx.err(x), readLine: s.readLine, tty: s.tty, signal: ctx.env.signal,
+    onInterrupt: s.tty && s.stdin ? ctx.io.onInterrupt : undefined });
   if (ctx.env.signal?.aborted) return 130;
   // reattachMessage: none with --quiet; an ephemeral container is never restarted, so its notice says so.
   if (!o.quiet && s.stdin && s.tty && pod.spec?.restartPolicy === 'Always') {

@@ -17,7 +17,7 @@ import { finishRemote, setupTTY, type StreamSetup } from './stream';
 interface ExecSessionBody {
   kind: 'ExecSession';
   start(io: { stdout(s: string): void; stderr(s: string): void; readLine?(): Promise<string | undefined>; tty?: boolean;
-    signal?: AbortSignal }): Promise<number>;
+    signal?: AbortSignal; onInterrupt?(handler: () => void): () => void }): Promise<number>;
 }
 
 const NO_LONGER_SUPPORTED = 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead';
@@ -37,7 +37,9 @@ export async function execInPod(ctx: CmdContext, pod: Pod, container: string, co
   }
   const session = res.body as ExecSessionBody;
   // With a TTY, stdout and stderr share the terminal (one stream, as the remote pty has).
-  return session.start({ stdout: out, stderr: s.tty ? out : err, readLine: s.readLine, tty: s.tty, signal: ctx.env.signal });
+  return session.start({ stdout: out, stderr: s.tty ? out : err, readLine: s.readLine, tty: s.tty, signal: ctx.env.signal,
+    // With a TTY a Ctrl-C is the remote terminal's: it interrupts the remote foreground job, not kubectl.
+    onInterrupt: s.tty ? ctx.io.onInterrupt : undefined });
 }
 
 /** Resolves the pod named by POD, TYPE/NAME or -f (AttachablePodForObject). */

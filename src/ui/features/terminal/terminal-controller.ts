@@ -94,7 +94,8 @@ export class TerminalController {
     // A ready that crossed a later Ctrl-C or line on the way: the shell answers that one next.
     if (seq < this.seq) return;
     this.raw = raw;
-    if (this.interrupted) this.term.write('\r\n');
+    // After a Ctrl-C the host shell's prompt starts a new line; a remote TTY's shell has written its own.
+    if (this.interrupted && !raw) this.term.write('\r\n');
     this.interrupted = false;
     this.prompt = prompt;
     this.promptWidth = visibleWidth(prompt);
