@@ -23,7 +23,7 @@ describe('AttachPoint', () => {
     plain.write('a\n', 'stdout');
     plain.write('b\n', 'stderr');
     tty.write('c\n', 'stderr');
-    expect(seen).toEqual(['out:a\n', 'err:b\n', 'tty:c\r\n']);
+    expect(seen).toEqual(['out:a\n', 'err:b\n', 'tty:c\n']);
   });
 
   it('feeds a typed line only when the process asks, and closes stdin once the client detaches (stdinOnce)', async () => {

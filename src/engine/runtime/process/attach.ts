@@ -78,7 +78,8 @@ export class AttachPoint {
   /** Output PID 1 (or a child sharing its streams) wrote. */
   write(s: string, stream: 'stdout' | 'stderr'): void {
     for (const c of this.clients) {
-      if (stream === 'stdout' || this.tty) c.io.stdout(this.tty ? s.replace(/\r?\n/g, '\r\n') : s);
+      // As exec's streams, the program's text as written: the wire (serve-stream) turns a TTY's \n into \r\n.
+      if (stream === 'stdout' || this.tty) c.io.stdout(s);
       else c.io.stderr(s);
     }
   }
