@@ -4,5 +4,5 @@ export type { MinikubeHost, MinikubeState } from './minikube';
 export { AddonState, runAddons } from './addons';
 export { runService, runTunnel, tableWriter, displayWidth } from './service';
 export { enableMetricsServer, disableMetricsServer, METRICS_SERVER_IMAGE } from './metrics-server';
-export { portForwardHook } from './port-forward-host';
+export { portForwardHook, forwardedPod, forwardedPodAlive } from './port-forward-host';
 export { newMinikubeState } from './state';

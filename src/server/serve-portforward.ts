@@ -8,7 +8,8 @@
 // words (src/engine/kubelet/server portForwardFailure), and both streams are closed, as the kubelet does.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ApiRequest, ApiResponse, Pod } from '../engine/api';
+import type { ApiRequest, ApiResponse } from '../engine/api';
+import { forwardedPod, forwardedPodAlive } from '../minikube';
 import type { HttpRequest, HttpResponse } from '../engine/runtime/cri';
 import { reasonPhrase } from '../engine/runtime/util/http-message';
 import {
@@ -66,12 +67,9 @@ export function servePortForward(deps: PortForwardDeps, apiReq: ApiRequest, sess
   const send = (b: Buffer) => {
     if (socket.writable) socket.write(ws ? frame(0x2, b) : b);
   };
-  const podUid = podUidOf(deps, apiReq);
-  const podAlive = () => {
-    const r = deps.handle({ verb: 'get', group: '', version: 'v1', resource: 'pods', namespace: apiReq.namespace, name: apiReq.name });
-    const pod = r.body as Pod;
-    return r.code === 200 && pod.metadata?.uid === podUid && pod.status?.phase === 'Running';
-  };
+  const handle = (r: ApiRequest) => deps.handle(r);
+  const podUid = forwardedPod(handle, apiReq.namespace, apiReq.name)?.metadata?.uid;
+  const podAlive = () => forwardedPodAlive(handle, apiReq.namespace, apiReq.name, podUid);
   const codec = new HeaderCodec();
   const pairs = new Map<string, Pair>();
   const byStream = new Map<number, Pair>();
@@ -181,11 +179,6 @@ export function servePortForward(deps: PortForwardDeps, apiReq: ApiRequest, sess
   const untrack = deps.track(() => socket.destroy());
   socket.on('close', () => untrack());
   socket.on('error', () => untrack());
-}
-
-function podUidOf(deps: PortForwardDeps, apiReq: ApiRequest): string | undefined {
-  const r = deps.handle({ verb: 'get', group: '', version: 'v1', resource: 'pods', namespace: apiReq.namespace, name: apiReq.name });
-  return r.code === 200 ? (r.body as Pod).metadata?.uid : undefined;
 }
 
 function headerValue(h: Record<string, string>, name: string): string | undefined {
